@@ -1,0 +1,13 @@
+package io.newsline.aggregate.cluster;
+
+/** What one article changed: an assignment, an event's new state, or an event gone (merged away). */
+public sealed interface ClusterChange {
+  /** The article now belongs to the event; reason joined, opened or merged. */
+  record Assigned(String articleId, String eventId, long time, double similarity, String reason) implements ClusterChange {}
+
+  /** The event's state after the change (status active or dormant). */
+  record EventChanged(EventState event) implements ClusterChange {}
+
+  /** The event was absorbed by another and no longer exists. */
+  record EventRemoved(String eventId) implements ClusterChange {}
+}

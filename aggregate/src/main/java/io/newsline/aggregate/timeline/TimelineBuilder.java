@@ -1,0 +1,177 @@
+package io.newsline.aggregate.timeline;
+
+import io.newsline.aggregate.cluster.ClusterArticle;
+import io.newsline.aggregate.cluster.EventState;
+import io.newsline.avro.EntityCount;
+import io.newsline.avro.EventTimeline;
+import io.newsline.avro.OutletStance;
+import io.newsline.avro.StanceSummary;
+import io.newsline.avro.TimelineArticle;
+import io.newsline.avro.TimelineQuote;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the timeline record of an event from its state: articles in time order, top entities,
+ * stance by outlet for the top entities, and quotes deduplicated across outlets. Pure function of
+ * the state, so replays produce the same bytes.
+ */
+public final class TimelineBuilder {
+  static final int TOP_ENTITIES = 20;
+  static final int STANCE_ENTITIES = 10;
+  static final int ARTICLE_STANCES = 5;
+  static final String UNKNOWN_OUTLET = "unknown";
+
+  private TimelineBuilder() {}
+
+  public static EventTimeline build(EventState e) {
+    List<EventState.ArticleSummary> articles = new ArrayList<>(e.articles);
+    articles.sort(Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id));
+    List<EntityCount> top = topEntities(articles);
+    List<TimelineQuote> quotes = quotes(articles);
+    Set<String> outlets = new LinkedHashSet<>();
+    articles.forEach(a -> outlets.add(outlet(a)));
+    return EventTimeline.newBuilder()
+        .setEventId(e.id)
+        .setLabel(label(articles))
+        .setStatus(e.status)
+        .setFirstSeen(Instant.ofEpochMilli(e.firstSeen))
+        .setLastUpdated(Instant.ofEpochMilli(e.lastUpdated))
+        .setVersion(e.version)
+        .setMergedFrom(List.copyOf(e.mergedFrom))
+        .setArticles(articles.stream().map(TimelineBuilder::article).toList())
+        .setTopEntities(top)
+        .setStanceByOutlet(stanceByOutlet(articles, top))
+        .setQuotes(quotes)
+        .setArticleCount(articles.size())
+        .setOutletCount(outlets.size())
+        .setEntityCount(distinctEntities(articles))
+        .setQuoteCount(quotes.size())
+        .build();
+  }
+
+  static String outlet(EventState.ArticleSummary a) {
+    return a.outlet() == null || a.outlet().isBlank() ? UNKNOWN_OUTLET : a.outlet();
+  }
+
+  /** The headline of the earliest article that has one, else the start of its text. */
+  private static String label(List<EventState.ArticleSummary> articles) {
+    for (EventState.ArticleSummary a : articles) {
+      if (a.title() != null && !a.title().isBlank()) {
+        return a.title();
+      }
+    }
+    String lead = articles.isEmpty() ? "" : articles.get(0).lead();
+    int cut = lead.indexOf('\n');
+    lead = cut > 0 ? lead.substring(0, cut) : lead;
+    return lead.length() > 120 ? lead.substring(0, 117) + "..." : lead;
+  }
+
+  private static TimelineArticle article(EventState.ArticleSummary a) {
+    List<StanceSummary> stance = new ArrayList<>();
+    for (ClusterArticle.ArticleEntity en : a.entities()) {
+      if (stance.size() == ARTICLE_STANCES) {
+        break;
+      }
+      stance.add(new StanceSummary(en.id(), en.stance(), en.stanceScore()));
+    }
+    return new TimelineArticle(a.id(), a.outlet(), a.url(), a.title(), Instant.ofEpochMilli(a.time()), stance);
+  }
+
+  private static List<EntityCount> topEntities(List<EventState.ArticleSummary> articles) {
+    Map<String, EntityCount> counts = new TreeMap<>();
+    for (EventState.ArticleSummary a : articles) {
+      for (ClusterArticle.ArticleEntity en : a.entities()) {
+        EntityCount c = counts.computeIfAbsent(en.id(), id -> new EntityCount(id, en.name(), en.type(), 0, 0));
+        c.setArticles(c.getArticles() + 1);
+        c.setMentions(c.getMentions() + en.mentions());
+        if (en.name().length() > c.getName().length()) {
+          c.setName(en.name());
+        }
+      }
+    }
+    return counts.values().stream()
+        .sorted(Comparator.comparingInt(EntityCount::getArticles).reversed()
+            .thenComparing(Comparator.comparingInt(EntityCount::getMentions).reversed())
+            .thenComparing(EntityCount::getId))
+        .limit(TOP_ENTITIES)
+        .toList();
+  }
+
+  private static int distinctEntities(List<EventState.ArticleSummary> articles) {
+    Set<String> ids = new java.util.HashSet<>();
+    articles.forEach(a -> a.entities().forEach(en -> ids.add(en.id())));
+    return ids.size();
+  }
+
+  private static List<OutletStance> stanceByOutlet(List<EventState.ArticleSummary> articles, List<EntityCount> top) {
+    List<OutletStance> out = new ArrayList<>();
+    for (EntityCount entity : top.subList(0, Math.min(STANCE_ENTITIES, top.size()))) {
+      Map<String, OutletStance> byOutlet = new TreeMap<>();
+      Map<String, Double> sums = new TreeMap<>();
+      for (EventState.ArticleSummary a : articles) {
+        for (ClusterArticle.ArticleEntity en : a.entities()) {
+          if (!en.id().equals(entity.getId())) {
+            continue;
+          }
+          String outlet = outlet(a);
+          OutletStance s = byOutlet.computeIfAbsent(outlet, o -> new OutletStance(o, entity.getId(), entity.getName(), 0, 0, 0, 0.0));
+          switch (en.stance()) {
+            case "negative" -> s.setNegative(s.getNegative() + 1);
+            case "positive" -> s.setPositive(s.getPositive() + 1);
+            default -> s.setNeutral(s.getNeutral() + 1);
+          }
+          sums.merge(outlet, en.stanceScore(), Double::sum);
+        }
+      }
+      for (OutletStance s : byOutlet.values()) {
+        int n = s.getNegative() + s.getNeutral() + s.getPositive();
+        s.setMeanScore(Math.round(10000 * sums.get(s.getOutlet()) / n) / 10000.0);
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Quotes keyed by their normalised words, so the same quote carried by several outlets appears once. */
+  private static List<TimelineQuote> quotes(List<EventState.ArticleSummary> articles) {
+    Map<String, TimelineQuote> byKey = new LinkedHashMap<>();
+    for (EventState.ArticleSummary a : articles) {
+      for (ClusterArticle.ArticleQuote q : a.quotes()) {
+        String key = normalize(q.text());
+        if (key.isEmpty()) {
+          continue;
+        }
+        TimelineQuote t = byKey.get(key);
+        if (t == null) {
+          t = new TimelineQuote(q.speakerId(), q.speaker(), q.text(), a.outlet() == null ? null : outlet(a),
+              Instant.ofEpochMilli(a.time()), new ArrayList<>(), new ArrayList<>());
+          byKey.put(key, t);
+        }
+        if (t.getSpeakerId() == null && q.speakerId() != null) {
+          t.setSpeakerId(q.speakerId());
+          t.setSpeaker(q.speaker());
+        }
+        if (!t.getOutlets().contains(outlet(a))) {
+          t.getOutlets().add(outlet(a));
+        }
+        if (!t.getArticleIds().contains(a.id())) {
+          t.getArticleIds().add(a.id());
+        }
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  static String normalize(String quote) {
+    return quote.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

@@ -1,0 +1,47 @@
+package io.newsline.cli;
+
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.common.Progress;
+import io.newsline.common.config.Settings;
+import io.newsline.enrich.ArticleEnricher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** newsline batch: the pipeline's enrich and aggregate logic over a JSON Lines file, no broker. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = {"Enrich and cluster a JSON Lines file without a broker, in input order.",
+        "Writes DIR/enriched.jsonl, DIR/assignments.jsonl, DIR/timelines.jsonl (and DIR/errors.jsonl for bad lines)."})
+final class BatchCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON Lines: {\"id\",\"title\",\"text\",\"url\",\"outlet\",\"published_at\"}; only text required. .gz accepted.")
+  Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder (created).")
+  Path output;
+
+  @Option(names = "--no-clean", description = "Keep title and text exactly as given (offsets index the input).")
+  boolean noClean;
+
+  @Mixin ConfigOptions config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isReadable(input)) {
+      System.err.println("cannot read " + input);
+      return 2;
+    }
+    Settings s = config.load();
+    Progress progress = new Progress("batch", System.err, 2000);
+    BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.from(s), !noClean)
+        .run(input, output, progress);
+    progress.finish("articles");
+    System.err.printf("%d articles, %d events, %d errors -> %s%n", r.articles(), r.events(), r.errors(), output);
+    if (r.errors() > 0) {
+      System.err.println("bad input lines are listed in " + output.resolve("errors.jsonl"));
+    }
+    return 0;
+  }
+}

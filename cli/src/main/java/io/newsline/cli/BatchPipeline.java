@@ -1,0 +1,142 @@
+package io.newsline.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsline.aggregate.cluster.ClusterArticles;
+import io.newsline.aggregate.cluster.ClusterChange;
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.cluster.EventClusterer;
+import io.newsline.aggregate.cluster.InMemoryEventRepository;
+import io.newsline.aggregate.timeline.TimelineBuilder;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.EventTimeline;
+import io.newsline.avro.RawArticle;
+import io.newsline.common.Hashing;
+import io.newsline.common.Json;
+import io.newsline.common.Progress;
+import io.newsline.enrich.ArticleEnricher;
+import io.newsline.enrich.EnrichedArticles;
+import io.newsline.enrich.EnrichedJson;
+import io.newsline.enrich.model.ArticleText;
+import io.newsline.enrich.model.Enrichment;
+import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.clean.CleanText;
+import io.newsline.ingest.clean.TextCleaner;
+import io.newsline.ingest.source.FileArticles;
+import io.newsline.runtime.AvroJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Batch mode: the enrich and aggregate stage logic on a JSON Lines file, in input order, with no
+ * broker. Calls the same code the topologies call (cleaning, {@link EnrichedArticles},
+ * {@link EventClusterer}, {@link TimelineBuilder}), so its output is what the pipeline would publish.
+ */
+final class BatchPipeline {
+  private final ArticleEnricher enricher;
+  private final ClusterSettings clusterSettings;
+  private final boolean clean;
+  private final TextCleaner cleaner = new TextCleaner();
+
+  BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean) {
+    this.enricher = enricher;
+    this.clusterSettings = clusterSettings;
+    this.clean = clean;
+  }
+
+  /** What a run produced. */
+  record Summary(int articles, int errors, int events) {}
+
+  Summary run(Path input, Path outDir, Progress progress) throws IOException {
+    Files.createDirectories(outDir);
+    EventClusterer clusterer = new EventClusterer(clusterSettings, new InMemoryEventRepository());
+    Map<String, EventTimeline> timelines = new LinkedHashMap<>();
+    int[] counts = new int[2];
+    // stands in for ingestion time when an article has none: the latest publish time seen so far
+    Instant[] clock = {Instant.EPOCH};
+    try (BufferedWriter enriched = writer(outDir.resolve("enriched.jsonl"));
+        BufferedWriter assignments = writer(outDir.resolve("assignments.jsonl"));
+        BufferedWriter errors = writer(outDir.resolve("errors.jsonl"))) {
+      FileArticles.read(input, "jsonl", item -> {
+        try {
+          if (!item.isOk()) {
+            throw item.error();
+          }
+          RawArticle raw = raw(item.article(), clock);
+          EnrichedArticles.validate(raw);
+          ArticleText text = new ArticleText(raw.getId(), raw.getTitle(), raw.getText());
+          Enrichment enrichment = enricher.enrich(text);
+          line(enriched, EnrichedJson.of(text, enrichment));
+          EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
+          for (ClusterChange c : clusterer.add(ClusterArticles.from(record))) {
+            if (c instanceof ClusterChange.Assigned a) {
+              ObjectNode o = Json.object().put("id", a.articleId()).put("event_id", a.eventId());
+              line(assignments, o);
+            } else if (c instanceof ClusterChange.EventChanged e) {
+              timelines.put(e.event().id, TimelineBuilder.build(e.event()));
+            } else if (c instanceof ClusterChange.EventRemoved r) {
+              timelines.remove(r.eventId());
+            }
+          }
+          counts[0]++;
+        } catch (Exception e) {
+          counts[1]++;
+          line(errors, Json.object().put("source", item.source()).put("error", e.getMessage()));
+        }
+        progress.add(1, "articles");
+      });
+    }
+    try (BufferedWriter out = writer(outDir.resolve("timelines.jsonl"))) {
+      for (EventTimeline t : timelines.values()) {
+        line(out, AvroJson.of(t));
+      }
+    }
+    return new Summary(counts[0], counts[1], timelines.size());
+  }
+
+  private RawArticle raw(IncomingArticle in, Instant[] clock) {
+    String title = in.title();
+    String text = in.text();
+    if (clean) {
+      CleanText c = cleaner.clean(text, false);
+      text = c.text();
+      title = title == null ? null : TextCleaner.normalizeTitle(title);
+    }
+    if (in.publishedAt() != null && in.publishedAt().isAfter(clock[0])) {
+      clock[0] = in.publishedAt();
+    }
+    String id = in.id() != null ? in.id() : Hashing.shortId(in.source() + "|" + text, 16);
+    return RawArticle.newBuilder()
+        .setId(id)
+        .setSourceType("batch")
+        .setSource(in.source())
+        .setUrl(in.url())
+        .setCanonicalUrl(null)
+        .setOutlet(in.outlet())
+        .setTitle(title)
+        .setText(text)
+        .setPublishedAt(in.publishedAt())
+        .setIngestedAt(clock[0])
+        .setContentHash(Hashing.sha256Hex(text))
+        .setSimhash(0L)
+        .build();
+  }
+
+  private static BufferedWriter writer(Path p) throws IOException {
+    return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+  }
+
+  private static void line(BufferedWriter w, Object json) {
+    try {
+      w.write(Json.write(json));
+      w.write('\n');
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

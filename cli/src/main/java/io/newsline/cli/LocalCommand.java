@@ -1,0 +1,200 @@
+package io.newsline.cli;
+
+import io.newsline.common.config.Settings;
+import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.IngestService;
+import io.newsline.ingest.source.InputFolder;
+import io.newsline.registry.server.EmbeddedSchemaRegistry;
+import io.newsline.registry.server.KafkaSchemaStore;
+import io.newsline.runtime.TopicAdmin;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.runtime.ops.OpsServer;
+import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.streams.StreamsStage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * newsline local: the whole pipeline in one process on the embedded default, a real in-process
+ * KRaft broker and an in-process schema registry (schemas in the compacted _schemas topic). Ingests
+ * the bundled samples and every file dropped into the input folder, shows progress and prints the
+ * event timelines.
+ */
+@Command(name = "local", mixinStandardHelpOptions = true,
+    description = {"Run the whole pipeline on an in-process Kafka broker and schema registry.",
+        "Ingests the bundled sample articles and files dropped into the input folder, then prints the event timelines."})
+final class LocalCommand implements Callable<Integer> {
+  @Option(names = "--once", description = "Exit 0 once the input is fully processed (smoke tests); without it, keep running.")
+  boolean once;
+
+  @Option(names = "--input", paramLabel = "DIR", description = "Watched input folder (default: ${DEFAULT-VALUE}).", defaultValue = ".newsline/input")
+  Path input;
+
+  @Option(names = "--no-samples", description = "Do not ingest the bundled sample articles.")
+  boolean noSamples;
+
+  @Option(names = "--registry-port", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
+  int registryPort;
+
+  @Option(names = "--http-port", description = "Health and metrics port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
+  int httpPort;
+
+  @Option(names = "--timeout", description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
+  String timeout;
+
+  @Mixin ConfigOptions config;
+
+  private final PrintStream out = System.out;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+  @Override
+  public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "local-shutdown"));
+    try {
+      return run(t0);
+    } finally {
+      closeAll();
+    }
+  }
+
+  private int run(long t0) throws Exception {
+    step("starting Kafka (in-process KRaft broker)");
+    EmbeddedKafka kafka = manage(EmbeddedKafka.start(1));
+    step("starting schema registry (schemas in topic _schemas)");
+    KafkaSchemaStore store = manage(new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas"));
+    EmbeddedSchemaRegistry registry = manage(startRegistry(store));
+    Path stateDir = Files.createTempDirectory("newsline-state");
+    Settings s = Settings.of(Map.of(
+            "bootstrap.servers", kafka.bootstrapServers(),
+            "schema.registry.url", registry.url(),
+            "state.dir", stateDir.toString(),
+            "commit.interval.ms", "100",
+            "topics.replication.factor", "1"))
+        .with(config.load().asMap());
+    try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+      TopicAdmin.ensure(admin, new Topics(s).all());
+    }
+    OpsServer ops = manage(startOps());
+    step("starting enrich and aggregate (Kafka Streams, exactly-once)");
+    StreamsStage enrich = manage(EnrichCommand.start(s));
+    StreamsStage aggregate = manage(AggregateCommand.start(s));
+    ops.register(enrich).register(aggregate);
+    PipelineMonitor monitor = manage(new PipelineMonitor(s));
+    IngestService ingestService = manage(new IngestService(s, Instant::now));
+    ops.register(ingestService);
+    IngestRunner ingest = manage(new IngestRunner(ingestService));
+    enrich.awaitRunning(Duration.ofSeconds(60));
+    aggregate.awaitRunning(Duration.ofSeconds(60));
+    out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",
+        (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), registry.url(), ops.url(), ops.url());
+    InputFolder folder = new InputFolder(input.toAbsolutePath());
+    if (!noSamples) {
+      int n = ingest.publishSamples().articles().size();
+      out.printf("ingested %d bundled sample articles%n", n);
+    }
+    ingest.scan(folder);
+    if (!once) {
+      ingest.watch(folder, Duration.ofSeconds(1));
+      out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", folder.dir());
+    }
+    return follow(monitor, ingest, t0);
+  }
+
+  /** Prints progress until the input is processed; with --once returns then, else keeps reporting. */
+  private int follow(PipelineMonitor monitor, IngestRunner ingest, long t0) throws InterruptedException {
+    long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
+    String lastProgress = "";
+    long reportedAt = -1;
+    while (true) {
+      long published = ingest.published();
+      int assigned = monitor.assigned();
+      int failed = monitor.deadLetters("enrich") + monitor.deadLetters("aggregate");
+      String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %d events, %d dead letters",
+          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.rejected());
+      if (!progress.equals(lastProgress)) {
+        out.println(progress);
+        lastProgress = progress;
+      }
+      boolean caughtUp = assigned + failed >= published;
+      if (caughtUp && reportedAt != monitor.changes()) {
+        reportedAt = monitor.changes();
+        TimelineReport.print(out, monitor.events());
+        out.printf(Locale.ROOT, "%nall input processed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        if (once) {
+          return 0;
+        }
+      }
+      if (once && System.nanoTime() > deadline) {
+        System.err.println("timed out before the input was processed: " + progress);
+        return 1;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private EmbeddedSchemaRegistry startRegistry(KafkaSchemaStore store) {
+    try {
+      return EmbeddedSchemaRegistry.start(store, "127.0.0.1", registryPort);
+    } catch (RuntimeException e) {
+      if (!(rootCause(e) instanceof BindException)) {
+        throw e;
+      }
+      out.printf("port %d is taken; the schema registry uses a free port%n", registryPort);
+      return EmbeddedSchemaRegistry.start(store, "127.0.0.1", 0);
+    }
+  }
+
+  private OpsServer startOps() throws IOException {
+    try {
+      return OpsServer.start("127.0.0.1", httpPort);
+    } catch (BindException e) {
+      return OpsServer.start("127.0.0.1", 0);
+    }
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private void step(String what) {
+    out.println(what + " ...");
+  }
+
+  private <T extends AutoCloseable> T manage(T r) {
+    synchronized (resources) {
+      resources.push(r);
+    }
+    return r;
+  }
+
+  private void closeAll() {
+    synchronized (resources) {
+      while (!resources.isEmpty()) {
+        try {
+          resources.pop().close();
+        } catch (Exception e) {
+          System.err.println("while stopping: " + e);
+        }
+      }
+    }
+  }
+}

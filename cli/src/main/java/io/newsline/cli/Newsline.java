@@ -1,0 +1,44 @@
+package io.newsline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The newsline command line. */
+@Command(
+    name = "newsline",
+    mixinStandardHelpOptions = true,
+    versionProvider = Newsline.Version.class,
+    description = "Turns a flood of news articles into per-event timelines on Kafka.",
+    subcommands = {
+      LocalCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
+      AggregateCommand.class,
+      BatchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Newsline implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return new CommandLine(new Newsline()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Version from the jar manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Newsline.class.getPackage().getImplementationVersion();
+      return new String[] {"newsline " + (v == null ? "dev" : v)};
+    }
+  }
+}

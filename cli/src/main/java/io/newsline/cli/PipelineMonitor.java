@@ -1,0 +1,129 @@
+package io.newsline.cli;
+
+import io.newsline.avro.DeadLetter;
+import io.newsline.avro.EventTimeline;
+import io.newsline.common.config.Settings;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.streams.StageSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the pipeline's output topics like a dashboard would (a plain read_committed consumer):
+ * enriched articles, assignments, the latest timeline per event and dead letters, for progress
+ * lines and the summary of `newsline local`.
+ */
+final class PipelineMonitor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineMonitor.class);
+
+  private final Topics topics;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<EventTimeline> timelines;
+  private final Deserializer<DeadLetter> deadLetters;
+  private final Thread thread;
+  private final Set<String> enriched = new HashSet<>();
+  private final Set<String> assigned = new HashSet<>();
+  private final Map<String, EventTimeline> events = new LinkedHashMap<>();
+  private final Map<String, Integer> deadLettersByStage = new HashMap<>();
+  private volatile boolean running = true;
+  private long changes;
+
+  PipelineMonitor(Settings settings) {
+    this.topics = new Topics(settings);
+    Map<String, Object> c = new HashMap<>(StageSettings.clientConfig(settings));
+    c.put("isolation.level", "read_committed");
+    c.put("enable.auto.commit", false);
+    c.put("key.deserializer", ByteArrayDeserializer.class);
+    c.put("value.deserializer", ByteArrayDeserializer.class);
+    TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(settings));
+    this.timelines = serdes.events().deserializer();
+    this.deadLetters = serdes.deadLetters().deserializer();
+    this.consumer = new KafkaConsumer<>(c);
+    List<TopicPartition> parts = new ArrayList<>();
+    for (String t : List.of(topics.enriched(), topics.assignments(), topics.events(), topics.deadLetter())) {
+      consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+    }
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    this.thread = new Thread(this::loop, "pipeline-monitor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          apply(r);
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("monitor stopped", e);
+    }
+  }
+
+  private synchronized void apply(ConsumerRecord<byte[], byte[]> r) {
+    String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
+    changes++;
+    if (r.topic().equals(topics.enriched())) {
+      enriched.add(key);
+    } else if (r.topic().equals(topics.assignments())) {
+      assigned.add(key);
+    } else if (r.topic().equals(topics.events())) {
+      if (r.value() == null) {
+        events.remove(key);
+      } else {
+        events.put(key, timelines.deserialize(r.topic(), r.value()));
+      }
+    } else if (r.topic().equals(topics.deadLetter())) {
+      DeadLetter d = deadLetters.deserialize(r.topic(), r.value());
+      deadLettersByStage.merge(d.getStage(), 1, Integer::sum);
+    }
+  }
+
+  synchronized int enriched() {
+    return enriched.size();
+  }
+
+  synchronized int assigned() {
+    return assigned.size();
+  }
+
+  synchronized int deadLetters(String stage) {
+    return deadLettersByStage.getOrDefault(stage, 0);
+  }
+
+  synchronized List<EventTimeline> events() {
+    return List.copyOf(events.values());
+  }
+
+  /** A counter that grows with every record seen: cheap change detection for printing. */
+  synchronized long changes() {
+    return changes;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(5000);
+    consumer.close();
+  }
+}

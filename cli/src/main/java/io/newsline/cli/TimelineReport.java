@@ -1,0 +1,39 @@
+package io.newsline.cli;
+
+import io.newsline.avro.EventTimeline;
+import io.newsline.avro.TimelineArticle;
+import io.newsline.avro.TimelineQuote;
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Prints event timelines for people: biggest events first, their articles in time order. */
+final class TimelineReport {
+  private TimelineReport() {}
+
+  static void print(PrintStream out, List<EventTimeline> events) {
+    List<EventTimeline> sorted = events.stream()
+        .sorted(Comparator.comparingInt(EventTimeline::getArticleCount).reversed().thenComparing(EventTimeline::getEventId))
+        .toList();
+    out.printf("%n=== %d event%s ===%n", sorted.size(), sorted.size() == 1 ? "" : "s");
+    for (EventTimeline e : sorted) {
+      out.printf("%n%s  %s%n", e.getEventId(), e.getLabel());
+      out.printf("  %d articles, %d outlets, %d entities, %d quotes; %s, first seen %s, last updated %s%n",
+          e.getArticleCount(), e.getOutletCount(), e.getEntityCount(), e.getQuoteCount(), e.getStatus(),
+          e.getFirstSeen(), e.getLastUpdated());
+      for (TimelineArticle a : e.getArticles()) {
+        out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : a.getOutlet(),
+            a.getTitle() == null ? "(untitled)" : a.getTitle(), a.getId());
+      }
+      String top = e.getTopEntities().stream().limit(8)
+          .map(en -> en.getName() + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
+      out.printf("  entities: %s%n", top);
+      for (TimelineQuote q : e.getQuotes().stream().limit(5).toList()) {
+        String text = q.getText().length() > 90 ? q.getText().substring(0, 87) + "..." : q.getText();
+        out.printf("  quote: %s: \"%s\" (%d article%s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
+            q.getArticleIds().size(), q.getArticleIds().size() == 1 ? "" : "s");
+      }
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.newsline.ingest;
+
+import io.newsline.avro.DeadLetter;
+import io.newsline.avro.RawArticle;
+import io.newsline.common.config.Settings;
+import io.newsline.ingest.clean.TextCleaner;
+import io.newsline.ingest.dedup.Deduplicator;
+import io.newsline.registry.serde.AvroSerde;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.deadletter.DeadLetters;
+import io.newsline.runtime.ops.HealthCheck;
+import io.newsline.runtime.ops.NewslineMetrics;
+import io.newsline.runtime.streams.StageSettings;
+import io.micrometer.core.instrument.Counter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes incoming articles to the raw topic, exactly once: each batch is one Kafka transaction
+ * holding the raw articles and the dead letters for inputs that were rejected. The duplicate index
+ * is rebuilt from the (compacted) raw topic at start-up, so restarts keep deduplicating.
+ * Single writer per transactional id; thread-safe.
+ */
+public final class IngestService implements HealthCheck, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final Topics topics;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Serializer<RawArticle> rawSerializer;
+  private final StringSerializer keys = new StringSerializer();
+  private final DeadLetters deadLetters;
+  private final ArticleNormalizer normalizer;
+  private final Supplier<Instant> clock;
+  private final Counter published = NewslineMetrics.records("ingest", "published");
+  private final Counter duplicates = NewslineMetrics.records("ingest", "duplicate");
+  private final Counter rejected = NewslineMetrics.records("ingest", "rejected");
+  private volatile boolean ready;
+
+  public IngestService(Settings settings, Supplier<Instant> clock) {
+    this.topics = new Topics(settings);
+    this.clock = clock;
+    Map<String, Object> client = StageSettings.clientConfig(settings);
+    this.rawSerializer = AvroSerde.of(RawArticle.class, client, false).serializer();
+    Serializer<DeadLetter> dlSerializer = AvroSerde.of(DeadLetter.class, client, false).serializer();
+    this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
+    this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
+    Map<String, Object> p = new HashMap<>(client);
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get("ingest.transactional.id", "newsline-ingest-" + UUID.randomUUID()));
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    this.producer = new KafkaProducer<>(p);
+    rebuildDuplicateIndex(client);
+    producer.initTransactions();
+    ready = true;
+  }
+
+  /** Publishes the batch in one transaction; rejected inputs become dead letters in the same transaction. */
+  public synchronized BatchResult publish(List<IncomingArticle> batch) {
+    List<RawArticle> articles = new ArrayList<>();
+    int dead = 0;
+    producer.beginTransaction();
+    try {
+      Instant now = clock.get();
+      for (IncomingArticle in : batch) {
+        try {
+          RawArticle a = normalizer.normalize(in, now);
+          byte[] key = keys.serialize(topics.raw(), a.getId());
+          producer.send(new ProducerRecord<>(topics.raw(), key, rawSerializer.serialize(topics.raw(), a)));
+          articles.add(a);
+        } catch (RejectedInputException e) {
+          producer.send(deadLetter(e, in));
+          dead++;
+        }
+      }
+      producer.commitTransaction();
+    } catch (RuntimeException e) {
+      producer.abortTransaction();
+      throw e;
+    }
+    published.increment(articles.size());
+    duplicates.increment(articles.stream().filter(a -> a.getDuplicateOf() != null).count());
+    rejected.increment(dead);
+    return new BatchResult(articles, dead);
+  }
+
+  /** Sends a dead letter for input that failed before it became an article (unreadable file, bad JSON). */
+  public synchronized void reject(Throwable error, String source, String content) {
+    producer.beginTransaction();
+    try {
+      producer.send(deadLetters.fromInput(error, source, null, content == null ? null : content.getBytes(StandardCharsets.UTF_8)));
+      producer.commitTransaction();
+    } catch (RuntimeException e) {
+      producer.abortTransaction();
+      throw e;
+    }
+    rejected.increment();
+  }
+
+  private ProducerRecord<byte[], byte[]> deadLetter(RejectedInputException e, IncomingArticle in) {
+    String text = in.text() == null ? "" : in.text();
+    return deadLetters.fromInput(e, in.source(), null, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void rebuildDuplicateIndex(Map<String, Object> client) {
+    Map<String, Object> c = new HashMap<>(client);
+    c.put("isolation.level", "read_committed");
+    c.put("enable.auto.commit", false);
+    c.put("key.deserializer", ByteArrayDeserializer.class);
+    c.put("value.deserializer", ByteArrayDeserializer.class);
+    AvroSerde<RawArticle> serde = AvroSerde.of(RawArticle.class, client, false);
+    long n = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
+      List<TopicPartition> parts = consumer.partitionsFor(topics.raw(), Duration.ofSeconds(30)).stream()
+          .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value() == null) {
+            continue;
+          }
+          try {
+            normalizer.remember(serde.deserializer().deserialize(r.topic(), r.value()));
+            n++;
+          } catch (RuntimeException e) {
+            LOG.warn("skipping unreadable raw record {}-{}@{} in the duplicate index: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+          }
+        }
+      }
+    }
+    LOG.info("duplicate index rebuilt from {} raw articles", n);
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public Status status() {
+    return ready ? Status.up("publishing") : Status.starting("rebuilding duplicate index");
+  }
+
+  @Override
+  public synchronized void close() {
+    ready = false;
+    producer.close(Duration.ofSeconds(10));
+  }
+
+  /** What a batch produced: the articles published (duplicates included) and the inputs dead-lettered. */
+  public record BatchResult(List<RawArticle> articles, int deadLetters) {}
+}

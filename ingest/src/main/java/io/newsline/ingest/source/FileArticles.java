@@ -1,0 +1,120 @@
+package io.newsline.ingest.source;
+
+import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.RejectedInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Reads articles from a file by its extension: .txt (one article, first line may be the headline),
+ * .html/.htm (one page), .json (one article object or an array), .jsonl/.jsonl.gz (one per line).
+ */
+public final class FileArticles {
+  /** Single-article files above this size are rejected. */
+  public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+  private FileArticles() {}
+
+  public static boolean supported(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".json")
+        || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson");
+  }
+
+  /** Streams the file's items to {@code sink}, one per article or error, in file order. */
+  public static void read(Path file, String sourceType, Consumer<ParsedInput> sink) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String source = file.toString();
+    if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
+      readLines(file, sourceType, sink);
+      return;
+    }
+    if (Files.size(file) > MAX_FILE_BYTES) {
+      sink.accept(ParsedInput.failed(new RejectedInputException("file of " + Files.size(file) + " bytes exceeds the limit of " + MAX_FILE_BYTES), source, null));
+      return;
+    }
+    String content;
+    try {
+      content = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      sink.accept(ParsedInput.failed(new RejectedInputException("file is not valid UTF-8", e), source, null));
+      return;
+    }
+    try {
+      if (name.endsWith(".html") || name.endsWith(".htm")) {
+        sink.accept(ParsedInput.ok(HtmlPages.read(content, null, sourceType, source)));
+      } else if (name.endsWith(".json")) {
+        var node = io.newsline.common.Json.parse(content);
+        if (node.isArray()) {
+          for (int i = 0; i < node.size(); i++) {
+            emit(sink, node.get(i), sourceType, source + "#" + i);
+          }
+        } else {
+          emit(sink, node, sourceType, source);
+        }
+      } else {
+        sink.accept(ParsedInput.ok(IncomingArticle.plainText(sourceType, source, content)));
+      }
+    } catch (RuntimeException e) {
+      sink.accept(ParsedInput.failed(e, source, content));
+    }
+  }
+
+  private static void emit(Consumer<ParsedInput> sink, com.fasterxml.jackson.databind.JsonNode n, String sourceType, String source) {
+    try {
+      sink.accept(ParsedInput.ok(ArticleJson.fromNode(n, sourceType, source)));
+    } catch (RejectedInputException e) {
+      sink.accept(ParsedInput.failed(e, source, n.toString()));
+    }
+  }
+
+  private static void readLines(Path file, String sourceType, Consumer<ParsedInput> sink) throws IOException {
+    try (BufferedReader r = JsonLinesReader.open(file)) {
+      int lineNo = 0;
+      String line;
+      while (true) {
+        try {
+          line = r.readLine();
+        } catch (CharacterCodingException e) {
+          sink.accept(ParsedInput.failed(new RejectedInputException("invalid UTF-8 after line " + lineNo + "; rest of file skipped", e), file + ":" + (lineNo + 1), null));
+          return;
+        }
+        if (line == null) {
+          return;
+        }
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String source = file + ":" + lineNo;
+        if (line.length() > JsonLinesReader.MAX_LINE_CHARS) {
+          sink.accept(ParsedInput.failed(new RejectedInputException("line of " + line.length() + " characters exceeds the limit"), source, null));
+          continue;
+        }
+        try {
+          sink.accept(ParsedInput.ok(ArticleJson.parse(line, sourceType, source)));
+        } catch (RejectedInputException e) {
+          sink.accept(ParsedInput.failed(e, source, line));
+        }
+      }
+    }
+  }
+
+  /** All items of a file in a list (small files). */
+  public static List<ParsedInput> readAll(Path file, String sourceType) throws IOException {
+    List<ParsedInput> out = new ArrayList<>();
+    read(file, sourceType, out::add);
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+package io.newsline.runtime;
+
+import io.newsline.common.config.Settings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names and configs of every topic. Names are settings (topics.raw, topics.enriched, topics.events,
+ * topics.assignments, topics.deadletter, topics.ingest.state) so several pipelines can share a cluster.
+ *
+ * <p>Articles, events and assignments are compacted and keyed by article or event id: the latest
+ * record per key is the current state, the topics hold the full history of keys and can be replayed
+ * from the beginning for backfills. Dead letters use time-based retention.
+ */
+public final class Topics {
+  public static final String RAW = "newsline.articles.raw";
+  public static final String ENRICHED = "newsline.articles.enriched";
+  public static final String EVENTS = "newsline.events";
+  public static final String ASSIGNMENTS = "newsline.assignments";
+  public static final String DEAD_LETTER = "newsline.deadletter";
+  public static final String INGEST_STATE = "newsline.ingest.state";
+
+  private final Settings settings;
+
+  public Topics(Settings settings) {
+    this.settings = settings;
+  }
+
+  public String raw() {
+    return settings.get("topics.raw", RAW);
+  }
+
+  public String enriched() {
+    return settings.get("topics.enriched", ENRICHED);
+  }
+
+  public String events() {
+    return settings.get("topics.events", EVENTS);
+  }
+
+  public String assignments() {
+    return settings.get("topics.assignments", ASSIGNMENTS);
+  }
+
+  public String deadLetter() {
+    return settings.get("topics.deadletter", DEAD_LETTER);
+  }
+
+  public String ingestState() {
+    return settings.get("topics.ingest.state", INGEST_STATE);
+  }
+
+  /** Every topic with its configs; partitions and replication from topics.partitions / topics.replication.factor. */
+  public List<TopicSpec> all() {
+    int partitions = settings.getInt("topics.partitions", 3);
+    short rf = (short) settings.getInt("topics.replication.factor", 3);
+    String minIsr = String.valueOf(Math.max(1, Math.min(2, rf - 1)));
+    Map<String, String> compact =
+        Map.of(
+            "cleanup.policy", "compact",
+            "min.insync.replicas", minIsr,
+            // keep the latest value of every key forever; tombstones linger a day so consumers see them
+            "delete.retention.ms", String.valueOf(24 * 3600 * 1000L),
+            "min.compaction.lag.ms", String.valueOf(60 * 1000L),
+            "max.message.bytes", String.valueOf(8 * 1024 * 1024));
+    Map<String, String> deadLetters =
+        Map.of(
+            "cleanup.policy", "delete",
+            "min.insync.replicas", minIsr,
+            "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+            "max.message.bytes", String.valueOf(8 * 1024 * 1024));
+    return List.of(
+        new TopicSpec(raw(), partitions, rf, compact),
+        new TopicSpec(enriched(), partitions, rf, compact),
+        new TopicSpec(events(), partitions, rf, compact),
+        new TopicSpec(assignments(), partitions, rf, compact),
+        new TopicSpec(deadLetter(), partitions, rf, deadLetters),
+        new TopicSpec(ingestState(), 1, rf, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr)));
+  }
+}

@@ -1,0 +1,116 @@
+package io.newsline.runtime.deadletter;
+
+import io.newsline.avro.DeadLetter;
+import io.newsline.runtime.ops.NewslineMetrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Builds dead-letter records: an Avro {@link DeadLetter} value with the reason and the original
+ * bytes, and the same facts as headers so tools can filter without decoding. Every dead letter is
+ * counted in newsline_dead_letters_total.
+ */
+public final class DeadLetters {
+  public static final String H_STAGE = "newsline.stage";
+  public static final String H_ERROR_CLASS = "newsline.error.class";
+  public static final String H_ERROR_MESSAGE = "newsline.error.message";
+  public static final String H_SOURCE = "newsline.source";
+  public static final String H_SOURCE_TOPIC = "newsline.source.topic";
+  public static final String H_SOURCE_PARTITION = "newsline.source.partition";
+  public static final String H_SOURCE_OFFSET = "newsline.source.offset";
+  /** Original payloads above this size are truncated: the dead letter must fit in a record. */
+  static final int MAX_PAYLOAD = 1 << 20;
+
+  private final String stage;
+  private final String topic;
+  private final Serializer<DeadLetter> serializer;
+
+  public DeadLetters(String stage, String topic, Serializer<DeadLetter> serializer) {
+    this.stage = stage;
+    this.topic = topic;
+    this.serializer = serializer;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  /** A dead letter for a record that came from Kafka. */
+  public ProducerRecord<byte[], byte[]> fromRecord(
+      Throwable error, String sourceTopic, int partition, long offset, byte[] key, byte[] value) {
+    return build(error, null, sourceTopic, partition, offset, key, value);
+  }
+
+  /** A dead letter for input that did not come from Kafka (a feed item, a file line, a push request). */
+  public ProducerRecord<byte[], byte[]> fromInput(Throwable error, String source, byte[] key, byte[] value) {
+    return build(error, source, null, null, null, key, value);
+  }
+
+  private ProducerRecord<byte[], byte[]> build(
+      Throwable error, String source, String sourceTopic, Integer partition, Long offset, byte[] key, byte[] value) {
+    String errorClass = rootCause(error).getClass().getName();
+    String message = describe(error);
+    DeadLetter dl =
+        DeadLetter.newBuilder()
+            .setStage(stage)
+            .setErrorClass(errorClass)
+            .setErrorMessage(message)
+            .setSource(source)
+            .setSourceTopic(sourceTopic)
+            .setSourcePartition(partition)
+            .setSourceOffset(offset)
+            .setKey(key == null ? null : ByteBuffer.wrap(truncate(key)))
+            .setValue(value == null ? null : ByteBuffer.wrap(truncate(value)))
+            .setFailedAt(Instant.ofEpochMilli(System.currentTimeMillis()))
+            .build();
+    Headers headers = new RecordHeaders();
+    add(headers, H_STAGE, stage);
+    add(headers, H_ERROR_CLASS, errorClass);
+    add(headers, H_ERROR_MESSAGE, message);
+    add(headers, H_SOURCE, source);
+    add(headers, H_SOURCE_TOPIC, sourceTopic);
+    add(headers, H_SOURCE_PARTITION, partition == null ? null : partition.toString());
+    add(headers, H_SOURCE_OFFSET, offset == null ? null : offset.toString());
+    NewslineMetrics.deadLetters(NewslineMetrics.registry(), stage, rootCause(error).getClass().getSimpleName()).increment();
+    return new ProducerRecord<>(topic, null, key, serializer.serialize(topic, dl), headers);
+  }
+
+  /** The error's message with its causes, e.g. "bad record: unknown schema id 42". */
+  public static String describe(Throwable error) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = error; t != null && sb.length() < 2000; t = t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (sb.indexOf(m) < 0) {
+        sb.append(sb.length() == 0 ? "" : ": ").append(m);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return sb.toString();
+  }
+
+  public static Throwable rootCause(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) {
+      r = r.getCause();
+    }
+    return r;
+  }
+
+  private static byte[] truncate(byte[] b) {
+    return b.length <= MAX_PAYLOAD ? b : Arrays.copyOf(b, MAX_PAYLOAD);
+  }
+
+  private static void add(Headers h, String key, String value) {
+    if (value != null) {
+      h.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

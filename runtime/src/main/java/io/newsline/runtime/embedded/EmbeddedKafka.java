@@ -1,0 +1,73 @@
+package io.newsline.runtime.embedded;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real Kafka cluster (KRaft) inside this JVM, for `newsline local` and integration tests. Brokers
+ * listen on free localhost ports; data lives in a temporary folder removed on close.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  private final KafkaClusterTestKit cluster;
+
+  private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    this.cluster = cluster;
+  }
+
+  /** Starts {@code brokers} brokers (the first also acts as the KRaft controller) and waits until ready. */
+  public static EmbeddedKafka start(int brokers) throws Exception {
+    return start(brokers, null);
+  }
+
+  public static EmbeddedKafka start(int brokers, Path baseDir) throws Exception {
+    TestKitNodes.Builder nodes =
+        new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(brokers).setNumControllerNodes(1);
+    if (baseDir != null) {
+      nodes.setBaseDirectory(baseDir);
+    }
+    String rf = String.valueOf(Math.min(3, brokers));
+    KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes.build());
+    Map<String, String> props =
+        Map.ofEntries(
+            Map.entry("offsets.topic.replication.factor", rf),
+            Map.entry("offsets.topic.num.partitions", "5"),
+            Map.entry("transaction.state.log.replication.factor", rf),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "5"),
+            Map.entry("default.replication.factor", rf),
+            Map.entry("min.insync.replicas", "1"),
+            Map.entry("num.partitions", "3"),
+            Map.entry("auto.create.topics.enable", "false"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            // the streams rebalance protocol is not what the stages use; keep the classic consumer groups fast
+            Map.entry("group.consumer.heartbeat.interval.ms", "500"),
+            Map.entry("log.cleaner.backoff.ms", "1000"),
+            Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)));
+    props.forEach(b::setConfigProp);
+    KafkaClusterTestKit cluster = b.build();
+    try {
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+    return new EmbeddedKafka(cluster);
+  }
+
+  public String bootstrapServers() {
+    return cluster.bootstrapServers();
+  }
+
+  public int brokers() {
+    return cluster.brokers().size();
+  }
+
+  @Override
+  public void close() throws Exception {
+    cluster.close();
+  }
+}

@@ -1,0 +1,38 @@
+package io.newsline.runtime.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The process-wide Prometheus registry. A static holder because Kafka instantiates error handlers
+ * by reflection, and they must count dead letters in the same registry the /metrics endpoint serves.
+ */
+public final class NewslineMetrics {
+  private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private NewslineMetrics() {}
+
+  public static PrometheusMeterRegistry registry() {
+    return REGISTRY;
+  }
+
+  /** newsline_dead_letters_total{stage, reason}: records sent to the dead-letter topic. */
+  public static Counter deadLetters(MeterRegistry registry, String stage, String reason) {
+    return Counter.builder("newsline.dead.letters")
+        .description("Input records sent to the dead-letter topic, by stage and error class")
+        .tag("stage", stage)
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  /** newsline_records_total{stage, outcome}: records a stage handled, by outcome. */
+  public static Counter records(String stage, String outcome) {
+    return Counter.builder("newsline.records")
+        .description("Records handled by a stage, by outcome")
+        .tag("stage", stage)
+        .tag("outcome", outcome)
+        .register(REGISTRY);
+  }
+}

@@ -1,0 +1,101 @@
+package io.newsline.runtime.streams;
+
+import io.newsline.common.config.Settings;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.deadletter.DeadLetterDeserializationHandler;
+import io.newsline.runtime.deadletter.DeadLetterProcessingHandler;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Turns newsline settings into Kafka Streams properties for one stage: exactly-once v2, the
+ * dead-letter handlers, the registry settings the serdes need, and every Kafka client setting the
+ * user gave (security, timeouts, producer./consumer. prefixed overrides) passed through unchanged.
+ */
+public final class StageSettings {
+  private static final List<String> CLIENT_PREFIXES =
+      List.of(
+          StreamsConfig.PRODUCER_PREFIX,
+          StreamsConfig.CONSUMER_PREFIX,
+          StreamsConfig.MAIN_CONSUMER_PREFIX,
+          StreamsConfig.RESTORE_CONSUMER_PREFIX,
+          StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+          StreamsConfig.ADMIN_CLIENT_PREFIX,
+          StreamsConfig.TOPIC_PREFIX,
+          "schema.registry.",
+          "basic.auth.",
+          "ssl.",
+          "sasl.");
+  private static final Set<String> CLIENT_KEYS = clientKeys();
+
+  private StageSettings() {}
+
+  /** Kafka client and registry settings from the user's config (no newsline-only keys). */
+  public static Map<String, Object> clientConfig(Settings settings) {
+    Map<String, Object> out = new HashMap<>();
+    settings.asMap().forEach(
+        (k, v) -> {
+          if (CLIENT_KEYS.contains(k) || CLIENT_PREFIXES.stream().anyMatch(k::startsWith)) {
+            out.put(k, v);
+          }
+        });
+    out.put("bootstrap.servers", settings.require("bootstrap.servers"));
+    out.put("schema.registry.url", settings.require("schema.registry.url"));
+    return out;
+  }
+
+  /** Streams properties for the stage (ingest, enrich or aggregate). */
+  public static Properties streams(String stage, Settings settings) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-" + stage);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "newsline-state").toString());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    // internal topics use the broker's default replication factor
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    // a whole article is a few KB; enriched articles and timelines can be larger than the 1 MB default
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(8 * 1024 * 1024));
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    p.putAll(clientConfig(settings));
+    settings.asMap().forEach(
+        (k, v) -> {
+          if (k.startsWith("streams.")) {
+            p.put(k.substring("streams.".length()), v);
+          }
+        });
+    copy(settings, p, "application.id");
+    copy(settings, p, "state.dir");
+    copy(settings, p, "num.stream.threads");
+    copy(settings, p, "processing.guarantee");
+    copy(settings, p, "commit.interval.ms");
+    p.put("newsline.stage", stage);
+    p.put("newsline.topic.deadletter", new Topics(settings).deadLetter());
+    return p;
+  }
+
+  private static void copy(Settings s, Properties p, String key) {
+    if (s.has(key)) {
+      p.put(key, s.get(key));
+    }
+  }
+
+  private static Set<String> clientKeys() {
+    Set<String> keys = new HashSet<>();
+    keys.addAll(StreamsConfig.configDef().names());
+    keys.addAll(ProducerConfig.configNames());
+    keys.addAll(ConsumerConfig.configNames());
+    keys.addAll(AdminClientConfig.configNames());
+    return keys;
+  }
+}
