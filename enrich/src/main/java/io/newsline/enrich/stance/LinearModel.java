@@ -1,0 +1,129 @@
+package io.newsline.enrich.stance;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Multinomial logistic regression over hashed features: one weight row per class (negative,
+ * neutral, positive). Read-only after loading, so one instance serves every thread.
+ *
+ * <p>File format (gzip): magic "NLST", version, hash bits, class count, non-zero row count, then
+ * per non-zero feature bucket its index and one float per class. Written in index order, so the
+ * same weights give the same bytes.
+ */
+public final class LinearModel {
+  public static final int CLASSES = 3;
+  private static final int MAGIC = 0x4e4c5354;
+  private static final int FORMAT = 1;
+  private final int bits;
+  private final float[] weights;
+
+  public LinearModel(int bits, float[] weights) {
+    if (weights.length != CLASSES << bits) {
+      throw new IllegalArgumentException("weights do not match " + bits + " hash bits");
+    }
+    this.bits = bits;
+    this.weights = weights;
+  }
+
+  public int bits() {
+    return bits;
+  }
+
+  /** The weight array itself (row-major by feature bucket: bucket * CLASSES + class), for training. */
+  float[] weights() {
+    return weights;
+  }
+
+  /** Class scores (logits) of a feature vector into out[0..2]. */
+  public void scores(SparseFeatures x, double[] out) {
+    double a = 0;
+    double b = 0;
+    double c = 0;
+    for (int k = 0; k < x.size(); k++) {
+      int base = x.index(k) * CLASSES;
+      float v = x.value(k);
+      a += weights[base] * v;
+      b += weights[base + 1] * v;
+      c += weights[base + 2] * v;
+    }
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+  }
+
+  /** Class probabilities (softmax of the scores) into out[0..2]. */
+  public void probabilities(SparseFeatures x, double[] out) {
+    scores(x, out);
+    softmax(out);
+  }
+
+  static void softmax(double[] s) {
+    double max = Math.max(s[0], Math.max(s[1], s[2]));
+    double sum = 0;
+    for (int k = 0; k < CLASSES; k++) {
+      s[k] = Math.exp(s[k] - max);
+      sum += s[k];
+    }
+    for (int k = 0; k < CLASSES; k++) {
+      s[k] /= sum;
+    }
+  }
+
+  public void write(OutputStream raw) throws IOException {
+    int rows = 0;
+    int dim = 1 << bits;
+    for (int i = 0; i < dim; i++) {
+      if (nonZero(i)) {
+        rows++;
+      }
+    }
+    GZIPOutputStream gz = new GZIPOutputStream(raw);
+    DataOutputStream out = new DataOutputStream(gz);
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeInt(bits);
+    out.writeInt(CLASSES);
+    out.writeInt(rows);
+    for (int i = 0; i < dim; i++) {
+      if (nonZero(i)) {
+        out.writeInt(i);
+        for (int c = 0; c < CLASSES; c++) {
+          out.writeFloat(weights[i * CLASSES + c]);
+        }
+      }
+    }
+    out.flush();
+    gz.finish();
+  }
+
+  public static LinearModel read(InputStream raw) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16)));
+    if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+      throw new IOException("not a newsline stance model (or an unknown format version)");
+    }
+    int bits = in.readInt();
+    if (in.readInt() != CLASSES || bits < 8 || bits > 26) {
+      throw new IOException("unexpected model shape");
+    }
+    float[] w = new float[CLASSES << bits];
+    int rows = in.readInt();
+    for (int r = 0; r < rows; r++) {
+      int i = in.readInt();
+      for (int c = 0; c < CLASSES; c++) {
+        w[i * CLASSES + c] = in.readFloat();
+      }
+    }
+    return new LinearModel(bits, w);
+  }
+
+  private boolean nonZero(int i) {
+    int base = i * CLASSES;
+    return weights[base] != 0 || weights[base + 1] != 0 || weights[base + 2] != 0;
+  }
+}
