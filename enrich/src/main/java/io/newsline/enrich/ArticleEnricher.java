@@ -8,7 +8,7 @@ import io.newsline.enrich.ner.EntityExtractor;
 import io.newsline.enrich.ner.RuleBasedEntityExtractor;
 import io.newsline.enrich.quotes.AttributedQuoteExtractor;
 import io.newsline.enrich.quotes.QuoteExtractor;
-import io.newsline.enrich.stance.LexiconStanceAnalyzer;
+import io.newsline.enrich.stance.ModelStanceAnalyzer;
 import io.newsline.enrich.stance.StanceAnalyzer;
 import java.util.List;
 
@@ -33,7 +33,7 @@ public final class ArticleEnricher {
   /** The default models. */
   public static ArticleEnricher standard() {
     return new ArticleEnricher(
-        new RuleBasedEntityExtractor(), new LexiconStanceAnalyzer(), new AttributedQuoteExtractor());
+        new RuleBasedEntityExtractor(), ModelStanceAnalyzer.standard(), new AttributedQuoteExtractor());
   }
 
   public Enrichment enrich(ArticleText article) {

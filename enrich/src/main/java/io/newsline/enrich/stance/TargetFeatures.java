@@ -31,12 +31,31 @@ public final class TargetFeatures {
   private static final int BIGRAM_REACH = 5;
   private static final int NEAR = 3;
 
+  static final Set<String> STOPWORDS =
+      Set.of("the", "a", "an", "of", "to", "and", "in", "on", "at", "for", "with", "by", "from", "as",
+          "that", "this", "is", "was", "are", "were", "be", "been", "it", "its", "or", "'s", "has",
+          "have", "had", "which", "who", "their", "his", "her");
+  /** Dense regions: left and right windows, the target's clause, the sentence, its verb, its governor. */
+  private static final String[] REGIONS = {"vL", "vR", "vC", "vS", "vSV", "vOV"};
+  private static final int WINDOW = 3;
+  /** Keeps the dense values on the scale of the binary features for the shared learning rate. */
+  private static final float DENSE_SCALE = 0.5f;
+
   private final FeatureHasher hasher;
   private final PolarityLexicon lexicon;
+  private final WordVectors vectors;
+  private final int[][] denseBucket;
 
-  public TargetFeatures(FeatureHasher hasher, PolarityLexicon lexicon) {
+  public TargetFeatures(FeatureHasher hasher, PolarityLexicon lexicon, WordVectors vectors) {
     this.hasher = hasher;
     this.lexicon = lexicon;
+    this.vectors = vectors;
+    this.denseBucket = new int[REGIONS.length][vectors.dims()];
+    for (int r = 0; r < REGIONS.length; r++) {
+      for (int k = 0; k < vectors.dims(); k++) {
+        denseBucket[r][k] = hasher.bucket(REGIONS[r], String.valueOf(k));
+      }
+    }
   }
 
   /** Features of the target [from, to) (char offsets) in the sentence. */
@@ -63,6 +82,7 @@ public final class TargetFeatures {
     boolean[] quoted = quoted(toks);
     boolean[] negated = negated(toks, clause);
     float[] polar = new float[8];
+    String role = last < 0 ? "none" : role(toks, first, last, quoted);
     for (int i = 0; i < n; i++) {
       if (i >= first && i <= last) {
         continue;
@@ -74,6 +94,7 @@ public final class TargetFeatures {
       String side = left ? "L" : "R";
       add(f, "w", w);
       add(f, side, w);
+
       add(f, side + bucket(d), w);
       if (clause[i] == clause[Math.max(first, 0)] && last >= 0) {
         add(f, "C", w);
@@ -92,6 +113,8 @@ public final class TargetFeatures {
         if (negated[i]) {
           v = -0.7f * v;
         }
+        add(f, "P" + side + bucket(d) + (clause[i] == clause[Math.max(first, 0)] ? "c" : ""), v > 0 ? "+" : "-");
+        add(f, "PR" + role + side + (quoted[i] ? "q" : ""), v > 0 ? "+" : "-");
         region(polar, 0, v);
         region(polar, left ? 2 : 4, d <= NEAR ? v : v * 0.5f);
         if (clause[i] == clause[Math.max(first, 0)]) {
@@ -107,6 +130,7 @@ public final class TargetFeatures {
     if (last >= 0) {
       targetCues(f, toks, first, last, quoted);
     }
+    dense(f, toks, first, last, clause);
     return f;
   }
 
@@ -154,6 +178,69 @@ public final class TargetFeatures {
       }
     }
     add(f, "s_len", String.valueOf(Math.min(n / 10, 5)));
+  }
+
+  /** Averaged word vectors of each region around the target. */
+  private void dense(SparseFeatures f, List<Tok> toks, int first, int last, int[] clause) {
+    int dims = vectors.dims();
+    float[][] acc = new float[REGIONS.length][dims];
+    int[] count = new int[REGIONS.length];
+    int targetClause = clause[Math.max(first, 0)];
+    for (int i = 0; i < toks.size(); i++) {
+      if (i >= first && i <= last) {
+        continue;
+      }
+      String w = toks.get(i).form();
+      if (STOPWORDS.contains(w) || !toks.get(i).isWord()) {
+        continue;
+      }
+      if (!vectors.addTo(w, acc[3])) {
+        continue;
+      }
+      count[3]++;
+      boolean left = i < first;
+      int d = left ? first - i : i - last;
+      if (d <= WINDOW && last >= 0) {
+        int r = left ? 0 : 1;
+        count[r] += vectors.addTo(w, acc[r]) ? 1 : 0;
+      }
+      if (clause[i] == targetClause && last >= 0) {
+        count[2] += vectors.addTo(w, acc[2]) ? 1 : 0;
+      }
+    }
+    if (last >= 0) {
+      String sv = contentWord(toks, last + 1, +1);
+      count[4] += sv != null && vectors.addTo(sv, acc[4]) ? 1 : 0;
+      String ov = contentWord(toks, first - 1, -1);
+      count[5] += ov != null && vectors.addTo(ov, acc[5]) ? 1 : 0;
+    }
+    for (int r = 0; r < REGIONS.length; r++) {
+      if (count[r] == 0) {
+        continue;
+      }
+      float norm = 1f / count[r];
+      for (int k = 0; k < dims; k++) {
+        f.add(denseBucket[r][k], acc[r][k] * norm * DENSE_SCALE);
+      }
+    }
+  }
+
+  /** The target's grammatical role, roughly: speaker, quoted, subject, possessor or object. */
+  private static String role(List<Tok> toks, int first, int last, boolean[] quoted) {
+    if (quoted[first]) {
+      return "q";
+    }
+    String next = contentWord(toks, last + 1, +1);
+    if (next != null && SPEECH.contains(next)) {
+      return "spk";
+    }
+    if (last + 1 < toks.size() && toks.get(last + 1).form().equals("'s")) {
+      return "pos";
+    }
+    if (first == 0 || !toks.get(first - 1).isWord() || toks.get(first - 1).form().equals("and")) {
+      return "subj";
+    }
+    return "obj";
   }
 
   /** The first word from i in direction step, skipping auxiliaries, stopping at a clause break. */
@@ -227,6 +314,21 @@ public final class TargetFeatures {
     } else {
       polar[r + 1] -= v;
     }
+  }
+
+  /** A crude suffix stripper, so that accuse/accused/accuses share a feature. */
+  static String stem(String w) {
+    int n = w.length();
+    if (n > 5 && w.endsWith("ing")) {
+      return w.substring(0, n - 3);
+    }
+    if (n > 4 && w.endsWith("ed")) {
+      return w.substring(0, n - (w.charAt(n - 3) == 'e' ? 1 : 2));
+    }
+    if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
   }
 
   private static String bucket(int distance) {

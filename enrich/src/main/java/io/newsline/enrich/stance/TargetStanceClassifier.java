@@ -22,14 +22,23 @@ public final class TargetStanceClassifier {
     this.model = model;
   }
 
-  /** The model shipped in the jar. */
+  /** The shipped model, loaded once per JVM (it is read-only, so every caller can share it). */
+  public static TargetStanceClassifier shared() {
+    return Shared.INSTANCE;
+  }
+
+  private static final class Shared {
+    static final TargetStanceClassifier INSTANCE = load();
+  }
+
+  /** Loads the model shipped in the jar. */
   public static TargetStanceClassifier load() {
     try (InputStream in = TargetStanceClassifier.class.getResourceAsStream(MODEL_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing model resource " + MODEL_RESOURCE);
       }
       LinearModel m = LinearModel.read(in);
-      return new TargetStanceClassifier(new TargetFeatures(new FeatureHasher(m.bits()), PolarityLexicon.load()), m);
+      return new TargetStanceClassifier(new TargetFeatures(new FeatureHasher(m.bits()), PolarityLexicon.load(), WordVectors.load()), m);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

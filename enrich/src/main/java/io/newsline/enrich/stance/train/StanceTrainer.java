@@ -4,7 +4,9 @@ import io.newsline.enrich.stance.FeatureHasher;
 import io.newsline.enrich.stance.LinearModel;
 import io.newsline.enrich.stance.PolarityLexicon;
 import io.newsline.enrich.stance.SparseFeatures;
+import io.newsline.enrich.stance.StanceExample;
 import io.newsline.enrich.stance.TargetFeatures;
+import io.newsline.enrich.stance.WordVectors;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ public final class StanceTrainer {
     double l2 = d.l2();
     boolean balance = d.balance();
     long seed = d.seed();
+    Path dump = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--train" -> train = Path.of(args[++i]);
@@ -52,6 +55,7 @@ public final class StanceTrainer {
         case "--l2" -> l2 = Double.parseDouble(args[++i]);
         case "--no-balance" -> balance = false;
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--dump-cv" -> dump = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -59,13 +63,13 @@ public final class StanceTrainer {
       throw new IllegalArgumentException("--train FILE is required");
     }
     LogisticTrainer.Settings settings = new LogisticTrainer.Settings(bits, epochs, lr, l2, balance, seed);
-    TargetFeatures features = new TargetFeatures(new FeatureHasher(bits), PolarityLexicon.load());
+    TargetFeatures features = new TargetFeatures(new FeatureHasher(bits), PolarityLexicon.load(), WordVectors.load());
     List<StanceExample> data = StanceExample.read(train);
     List<SparseFeatures> xs = featurize(features, data);
     int[] ys = labels(data);
     System.err.println("settings " + settings + ", " + data.size() + " targets");
     if (folds > 1) {
-      System.err.println("cv" + folds + " " + crossValidate(settings, data, xs, ys, folds));
+      System.err.println("cv" + folds + " " + crossValidate(settings, data, xs, ys, folds, dump));
     }
     LinearModel model = new LogisticTrainer(settings).train(xs, ys);
     for (Path e : evals) {
@@ -81,8 +85,9 @@ public final class StanceTrainer {
   }
 
   static MacroF1 crossValidate(LogisticTrainer.Settings s, List<StanceExample> data, List<SparseFeatures> xs,
-      int[] ys, int folds) {
+      int[] ys, int folds, Path dump) throws java.io.IOException {
     int[] fold = folds(data, folds, s.seed());
+    int[] predicted = new int[xs.size()];
     MacroF1 total = new MacroF1();
     for (int f = 0; f < folds; f++) {
       List<SparseFeatures> trX = new ArrayList<>();
@@ -98,9 +103,20 @@ public final class StanceTrainer {
       for (int i = 0; i < xs.size(); i++) {
         if (fold[i] == f) {
           m.probabilities(xs.get(i), p);
-          total.add(ys[i], argmax(p));
+          predicted[i] = argmax(p);
+          total.add(ys[i], predicted[i]);
         }
       }
+    }
+    if (dump != null) {
+      // out-of-fold predictions for error analysis: gold, predicted, target, sentence
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < xs.size(); i++) {
+        StanceExample e = data.get(i);
+        lines.add((ys[i] - 1) + "\t" + (predicted[i] - 1) + "\t" + e.sentence().substring(e.from(), e.to())
+            + "\t" + e.sentence());
+      }
+      Files.write(dump, lines);
     }
     return total;
   }

@@ -1,4 +1,4 @@
-package io.newsline.enrich.stance.train;
+package io.newsline.enrich.stance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One NewsMTSC target: the sentence, the mention's char offsets and the gold polarity (-1, 0, 1;
+ * One line of the flat NewsMTSC format ({@code newsline stance} input, training data): the sentence, the mention's char offsets and the gold polarity (-1, 0, 1;
  * 0 when absent). {@code group} is the source article, so that cross-validation keeps all targets
  * of one article in one fold.
  */
