@@ -1,45 +1,56 @@
 package io.newsline.enrich.stance;
 
 /**
- * Maps a feature name (a prefix and a word) to a bucket of a fixed-size weight table with 64-bit
- * FNV-1a, so that the model needs no vocabulary and feature extraction allocates no strings.
+ * Maps a feature (a prefix such as "left, distance 2" and a word) to a bucket of a fixed-size
+ * weight table, so the model needs no vocabulary. Words and prefixes are hashed once (64-bit
+ * FNV-1a) and combined per feature with a multiply-xor mix, which keeps extraction cheap: a
+ * sentence's words are hashed once for all its targets. The first {@code reserved} buckets are
+ * kept out of the hash range for dense features, which are indexed directly: a table has
+ * {@code reserved + 2^bits} buckets.
  */
 public final class FeatureHasher {
   private static final long OFFSET = 0xcbf29ce484222325L;
   private static final long PRIME = 0x100000001b3L;
-  private final int mask;
+  private final int reserved;
+  private final int shift;
 
-  public FeatureHasher(int bits) {
-    this.mask = (1 << bits) - 1;
+  /** Hashed features fall in [reserved, reserved + 2^bits). */
+  public FeatureHasher(int bits, int reserved) {
+    this.reserved = reserved;
+    this.shift = 64 - bits;
   }
 
-  public int bucket(String prefix, String word) {
+  /** The 64-bit hash of a word or prefix. */
+  public static long hash(String s) {
     long h = OFFSET;
-    h = mix(h, prefix);
-    h = (h ^ '|') * PRIME;
-    h = mix(h, word);
-    return finish(h);
-  }
-
-  public int bucket(String prefix, String first, String second) {
-    long h = OFFSET;
-    h = mix(h, prefix);
-    h = (h ^ '|') * PRIME;
-    h = mix(h, first);
-    h = (h ^ ' ') * PRIME;
-    h = mix(h, second);
-    return finish(h);
-  }
-
-  private static long mix(long h, String s) {
     for (int i = 0; i < s.length(); i++) {
       h = (h ^ s.charAt(i)) * PRIME;
     }
     return h;
   }
 
-  private int finish(long h) {
-    h ^= h >>> 29;
-    return (int) (h ^ (h >>> 32)) & mask;
+  /** Bucket of the feature (prefix, word), both given as {@link #hash} values. */
+  public int bucket(long prefix, long word) {
+    long h = mix(prefix ^ (word * 0x9e3779b97f4a7c15L));
+    return reserved + (int) (h >>> shift);
+  }
+
+  /** Bucket of the feature (prefix, first word, second word). */
+  public int bucket(long prefix, long first, long second) {
+    return bucket(prefix, mix(first + 0x632be59bd9b4e019L) ^ second);
+  }
+
+  public int bucket(String prefix, String word) {
+    return bucket(hash(prefix), hash(word));
+  }
+
+  /** The 64-bit finaliser of MurmurHash3. */
+  static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 }

@@ -12,27 +12,39 @@ import java.util.zip.GZIPOutputStream;
  * Multinomial logistic regression over hashed features: one weight row per class (negative,
  * neutral, positive). Read-only after loading, so one instance serves every thread.
  *
- * <p>File format (gzip): magic "NLST", version, hash bits, class count, non-zero row count, then
+ * <p>File format (gzip): magic "NLST", version, hash bits, reserved (dense) buckets, class count,
+ * non-zero row count, then
  * per non-zero feature bucket its index and one float per class. Written in index order, so the
  * same weights give the same bytes.
  */
 public final class LinearModel {
   public static final int CLASSES = 3;
   private static final int MAGIC = 0x4e4c5354;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private final int bits;
+  private final int reserved;
   private final float[] weights;
 
-  public LinearModel(int bits, float[] weights) {
-    if (weights.length != CLASSES << bits) {
-      throw new IllegalArgumentException("weights do not match " + bits + " hash bits");
+  /** A model over {@code reserved} directly indexed buckets plus 2^bits hashed ones. */
+  public LinearModel(int bits, int reserved, float[] weights) {
+    if (weights.length != CLASSES * buckets(bits, reserved)) {
+      throw new IllegalArgumentException("weights do not match " + bits + " hash bits + " + reserved);
     }
     this.bits = bits;
+    this.reserved = reserved;
     this.weights = weights;
+  }
+
+  public static int buckets(int bits, int reserved) {
+    return reserved + (1 << bits);
   }
 
   public int bits() {
     return bits;
+  }
+
+  public int reserved() {
+    return reserved;
   }
 
   /** The weight array itself (row-major by feature bucket: bucket * CLASSES + class), for training. */
@@ -77,7 +89,7 @@ public final class LinearModel {
 
   public void write(OutputStream raw) throws IOException {
     int rows = 0;
-    int dim = 1 << bits;
+    int dim = buckets(bits, reserved);
     for (int i = 0; i < dim; i++) {
       if (nonZero(i)) {
         rows++;
@@ -88,6 +100,7 @@ public final class LinearModel {
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.writeInt(bits);
+    out.writeInt(reserved);
     out.writeInt(CLASSES);
     out.writeInt(rows);
     for (int i = 0; i < dim; i++) {
@@ -108,10 +121,11 @@ public final class LinearModel {
       throw new IOException("not a newsline stance model (or an unknown format version)");
     }
     int bits = in.readInt();
-    if (in.readInt() != CLASSES || bits < 8 || bits > 26) {
+    int reserved = in.readInt();
+    if (in.readInt() != CLASSES || bits < 8 || bits > 26 || reserved < 0 || reserved > 1 << 20) {
       throw new IOException("unexpected model shape");
     }
-    float[] w = new float[CLASSES << bits];
+    float[] w = new float[CLASSES * buckets(bits, reserved)];
     int rows = in.readInt();
     for (int r = 0; r < rows; r++) {
       int i = in.readInt();
@@ -119,7 +133,7 @@ public final class LinearModel {
         w[i * CLASSES + c] = in.readFloat();
       }
     }
-    return new LinearModel(bits, w);
+    return new LinearModel(bits, reserved, w);
   }
 
   private boolean nonZero(int i) {

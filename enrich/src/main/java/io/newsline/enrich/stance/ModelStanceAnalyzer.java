@@ -10,7 +10,9 @@ import io.newsline.enrich.text.Sentences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stance of an article toward its most salient entities with {@link TargetStanceClassifier}: each
@@ -54,7 +56,7 @@ public final class ModelStanceAnalyzer implements StanceAnalyzer {
     for (int k = 0; k < Math.min(MAX_ENTITIES, bySalience.length); k++) {
       analysed[bySalience[k]] = true;
     }
-    ArticleSentences sentences = new ArticleSentences(article);
+    ArticleSentences sentences = new ArticleSentences(article, classifier);
     List<Entity> out = new ArrayList<>(entities.size());
     for (int i = 0; i < entities.size(); i++) {
       Entity e = entities.get(i);
@@ -78,8 +80,7 @@ public final class ModelStanceAnalyzer implements StanceAnalyzer {
         continue; // one judgement per sentence: its first mention of the entity
       }
       previous = s;
-      String text = sentences.text(s);
-      double[] p = classifier.probabilities(text, m.start() - s.start(), m.end() - s.start());
+      double[] p = classifier.probabilities(sentences.view(s), m.start() - s.start(), m.end() - s.start());
       sum += p[2] - p[0];
       n++;
       int c = TargetStanceClassifier.argmax(p);
@@ -105,14 +106,17 @@ public final class ModelStanceAnalyzer implements StanceAnalyzer {
     return new Stance(Stance.NEUTRAL, score, mixed);
   }
 
-  /** Sentence spans of title and text, split once per article. */
+  /** Sentence spans of title and text, split once per article; each sentence analysed once. */
   private static final class ArticleSentences {
     private final ArticleText article;
+    private final TargetStanceClassifier classifier;
     private final List<int[]> title;
     private final List<int[]> text;
+    private final Map<Span, SentenceView> views = new HashMap<>();
 
-    ArticleSentences(ArticleText article) {
+    ArticleSentences(ArticleText article, TargetStanceClassifier classifier) {
       this.article = article;
+      this.classifier = classifier;
       this.title = Sentences.split(article.field(Field.TITLE));
       this.text = Sentences.split(article.text());
     }
@@ -135,8 +139,8 @@ public final class ModelStanceAnalyzer implements StanceAnalyzer {
       return null;
     }
 
-    String text(Span s) {
-      return article.field(s.field()).substring(s.start(), s.end());
+    SentenceView view(Span s) {
+      return views.computeIfAbsent(s, x -> classifier.sentence(article.field(x.field()).substring(x.start(), x.end())));
     }
   }
 }

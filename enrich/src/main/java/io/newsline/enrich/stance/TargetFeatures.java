@@ -1,18 +1,15 @@
 package io.newsline.enrich.stance;
 
-import io.newsline.enrich.stance.StanceTokens.Tok;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Target-relative features of one mention in one sentence: context words by side and distance,
- * words of the target's own clause, negated words, bigrams next to the target, the verb the target
- * is subject or object of, prior polarity sums per region, and cues for quotes, speakers and
- * passives. Stateless and thread-safe.
+ * words of the target's own clause, negated and quoted words, bigrams next to the target, the verb
+ * the target is subject or object of, prior polarity by region and by the target's role, cues for
+ * quotes, speakers and passives, and averaged word vectors of the regions around the target.
+ * Stateless and thread-safe.
  */
 public final class TargetFeatures {
-  static final Set<String> NEGATORS =
-      Set.of("not", "no", "never", "without", "nor", "hardly", "cannot", "neither", "nothing", "none");
   static final Set<String> SPEECH =
       Set.of("said", "says", "say", "told", "tells", "stated", "added", "argued", "claimed", "wrote",
           "tweeted", "insisted", "noted", "warned", "asked", "explained", "declared", "announced",
@@ -23,289 +20,287 @@ public final class TargetFeatures {
       Set.of("is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "could",
           "should", "may", "might", "also", "not", "did", "does", "do", "reportedly", "then", "later",
           "can", "just", "still", "already", "allegedly", "repeatedly");
-  static final Set<String> CLAUSE_BREAKS =
-      Set.of(",", ";", ":", "(", ")", "-", "\"", "but", "while", "although", "though", "whereas",
-          "because", "which", "who", "that", "and");
-  private static final String[] BUCKET = {"0", "1", "2", "3", "3", "4", "4", "4", "4"};
-  private static final int NEGATION_REACH = 3;
+  private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "is", "are", "been", "be");
+  /** Distance buckets: 1, 2, 3-4, 5-8, 9+ tokens from the target. */
+  private static final int[] BUCKET = {0, 1, 2, 3, 3, 4, 4, 4, 4};
+  private static final int BUCKETS = 6;
   private static final int BIGRAM_REACH = 5;
   private static final int NEAR = 3;
-
-  static final Set<String> STOPWORDS =
-      Set.of("the", "a", "an", "of", "to", "and", "in", "on", "at", "for", "with", "by", "from", "as",
-          "that", "this", "is", "was", "are", "were", "be", "been", "it", "its", "or", "'s", "has",
-          "have", "had", "which", "who", "their", "his", "her");
-  /** Dense regions: left and right windows, the target's clause, the sentence, its verb, its governor. */
-  private static final String[] REGIONS = {"vL", "vR", "vC", "vS", "vSV", "vOV"};
   private static final int WINDOW = 3;
+  private static final String[] ROLES = {"none", "q", "spk", "pos", "subj", "obj"};
+  /** Dense regions: left and right windows, the target's clause, the sentence, its verb, its governor. */
+  static final int REGIONS = 6;
   /** Keeps the dense values on the scale of the binary features for the shared learning rate. */
   private static final float DENSE_SCALE = 0.5f;
+
+  private static final long BIAS = FeatureHasher.hash("bias");
+  private static final long WORD = FeatureHasher.hash("w");
+  private static final long[] SIDE = {FeatureHasher.hash("L"), FeatureHasher.hash("R")};
+  private static final long[] BIGRAM = {FeatureHasher.hash("LB"), FeatureHasher.hash("RB")};
+  private static final long[][] SIDE_DISTANCE = new long[2][BUCKETS];
+  /** Polar word by side, distance and same-clause; by role, side and quoted. */
+  private static final long[][][] POLAR_DISTANCE = new long[2][BUCKETS][2];
+  private static final long[][][] POLAR_ROLE = new long[ROLES.length][2][2];
+  private static final long CLAUSE = FeatureHasher.hash("C");
+  private static final long NEGATED = FeatureHasher.hash("N");
+  private static final long QUOTED = FeatureHasher.hash("Q");
+  private static final long PLUS = FeatureHasher.hash("+");
+  private static final long MINUS = FeatureHasher.hash("-");
+  private static final long EMPTY = FeatureHasher.hash("");
+  private static final long[][] LEXICON_REGION = new long[4][2];
+
+  static {
+    String[] sides = {"L", "R"};
+    String[] regions = {"lex_sent", "lex_left", "lex_right", "lex_clause"};
+    for (int s = 0; s < 2; s++) {
+      for (int b = 0; b < BUCKETS; b++) {
+        SIDE_DISTANCE[s][b] = FeatureHasher.hash(sides[s] + b);
+        POLAR_DISTANCE[s][b][0] = FeatureHasher.hash("P" + sides[s] + b);
+        POLAR_DISTANCE[s][b][1] = FeatureHasher.hash("P" + sides[s] + b + "c");
+      }
+      for (int r = 0; r < ROLES.length; r++) {
+        POLAR_ROLE[r][s][0] = FeatureHasher.hash("PR" + ROLES[r] + sides[s]);
+        POLAR_ROLE[r][s][1] = FeatureHasher.hash("PR" + ROLES[r] + sides[s] + "q");
+      }
+    }
+    for (int r = 0; r < regions.length; r++) {
+      LEXICON_REGION[r][0] = FeatureHasher.hash(regions[r] + "+");
+      LEXICON_REGION[r][1] = FeatureHasher.hash(regions[r] + "-");
+    }
+  }
 
   private final FeatureHasher hasher;
   private final PolarityLexicon lexicon;
   private final WordVectors vectors;
-  private final int[][] denseBucket;
 
-  public TargetFeatures(FeatureHasher hasher, PolarityLexicon lexicon, WordVectors vectors) {
-    this.hasher = hasher;
+  public TargetFeatures(int bits, PolarityLexicon lexicon, WordVectors vectors) {
+    this.hasher = new FeatureHasher(bits, denseSize(vectors));
     this.lexicon = lexicon;
     this.vectors = vectors;
-    this.denseBucket = new int[REGIONS.length][vectors.dims()];
-    for (int r = 0; r < REGIONS.length; r++) {
-      for (int k = 0; k < vectors.dims(); k++) {
-        denseBucket[r][k] = hasher.bucket(REGIONS[r], String.valueOf(k));
-      }
-    }
+  }
+
+  /** Buckets kept for the dense features at the start of the weight table. */
+  static int denseSize(WordVectors vectors) {
+    return REGIONS * vectors.dims();
+  }
+
+  /** Directly indexed buckets before the hashed ones. */
+  public int reserved() {
+    return denseSize(vectors);
+  }
+
+  public SentenceView sentence(String text) {
+    return new SentenceView(text, lexicon, vectors);
   }
 
   /** Features of the target [from, to) (char offsets) in the sentence. */
   public SparseFeatures of(String sentence, int from, int to) {
-    List<Tok> toks = StanceTokens.tokenize(sentence);
-    int n = toks.size();
+    return of(sentence(sentence), from, to);
+  }
+
+  /** Features of the target [from, to) (char offsets) in an analysed sentence. */
+  public SparseFeatures of(SentenceView s, int from, int to) {
+    int n = s.size();
     int first = -1;
     int last = -1;
     for (int i = 0; i < n; i++) {
-      Tok t = toks.get(i);
-      if (t.end() > from && t.start() < to) {
+      if (s.toks.get(i).end() > from && s.toks.get(i).start() < to) {
         first = first < 0 ? i : first;
         last = i;
       }
     }
     SparseFeatures f = new SparseFeatures();
-    add(f, "bias", "");
+    f.add(hasher.bucket(BIAS, EMPTY), 1f);
     if (first < 0) {
-      // Offsets outside the sentence: a sentence-level guess is all that is possible.
+      // offsets outside the sentence: only a sentence-level guess is possible
       first = 0;
       last = -1;
     }
-    int[] clause = clauses(toks);
-    boolean[] quoted = quoted(toks);
-    boolean[] negated = negated(toks, clause);
+    boolean hasTarget = last >= 0;
+    int targetClause = s.clause[first < n ? first : 0];
+    int role = hasTarget ? role(s, first, last) : 0;
     float[] polar = new float[8];
-    String role = last < 0 ? "none" : role(toks, first, last, quoted);
     for (int i = 0; i < n; i++) {
       if (i >= first && i <= last) {
         continue;
       }
-      Tok t = toks.get(i);
-      String w = t.form();
-      boolean left = i < first;
-      int d = left ? first - i : i - last;
-      String side = left ? "L" : "R";
-      add(f, "w", w);
-      add(f, side, w);
-
-      add(f, side + bucket(d), w);
-      if (clause[i] == clause[Math.max(first, 0)] && last >= 0) {
-        add(f, "C", w);
+      long w = s.hash[i];
+      int side = i < first ? 0 : 1;
+      int d = side == 0 ? first - i : i - last;
+      int bucket = d < BUCKET.length ? BUCKET[d] : BUCKETS - 1;
+      boolean sameClause = s.clause[i] == targetClause;
+      add(f, WORD, w);
+      add(f, SIDE[side], w);
+      add(f, SIDE_DISTANCE[side][bucket], w);
+      if (sameClause && hasTarget) {
+        add(f, CLAUSE, w);
       }
-      if (negated[i]) {
-        add(f, "N", w);
+      if (s.negated[i]) {
+        add(f, NEGATED, w);
       }
-      if (quoted[i]) {
-        add(f, "Q", w);
+      if (s.quoted[i]) {
+        add(f, QUOTED, w);
       }
       if (d <= BIGRAM_REACH && i + 1 < n && !(i + 1 >= first && i + 1 <= last)) {
-        add(f, side + "B", w, toks.get(i + 1).form());
+        f.add(hasher.bucket(BIGRAM[side], w, s.hash[i + 1]), 1f);
       }
-      float v = lexicon.valence(w);
+      float v = s.valence[i];
       if (v != 0) {
-        if (negated[i]) {
-          v = -0.7f * v;
-        }
-        add(f, "P" + side + bucket(d) + (clause[i] == clause[Math.max(first, 0)] ? "c" : ""), v > 0 ? "+" : "-");
-        add(f, "PR" + role + side + (quoted[i] ? "q" : ""), v > 0 ? "+" : "-");
+        long sign = v > 0 ? PLUS : MINUS;
+        add(f, POLAR_DISTANCE[side][bucket][sameClause ? 1 : 0], sign);
+        add(f, POLAR_ROLE[role][side][s.quoted[i] ? 1 : 0], sign);
         region(polar, 0, v);
-        region(polar, left ? 2 : 4, d <= NEAR ? v : v * 0.5f);
-        if (clause[i] == clause[Math.max(first, 0)]) {
+        region(polar, side == 0 ? 2 : 4, d <= NEAR ? v : v * 0.5f);
+        if (sameClause) {
           region(polar, 6, v);
         }
       }
     }
-    String[] names = {"lex_sent", "lex_left", "lex_right", "lex_clause"};
     for (int r = 0; r < 4; r++) {
-      f.add(hasher.bucket(names[r], "+"), polar[2 * r]);
-      f.add(hasher.bucket(names[r], "-"), polar[2 * r + 1]);
+      f.add(hasher.bucket(LEXICON_REGION[r][0], EMPTY), polar[2 * r]);
+      f.add(hasher.bucket(LEXICON_REGION[r][1], EMPTY), polar[2 * r + 1]);
     }
-    if (last >= 0) {
-      targetCues(f, toks, first, last, quoted);
+    if (hasTarget) {
+      targetCues(f, s, first, last);
     }
-    dense(f, toks, first, last, clause);
+    dense(f, s, first, last, targetClause);
     return f;
   }
 
-  private void targetCues(SparseFeatures f, List<Tok> toks, int first, int last, boolean[] quoted) {
-    int n = toks.size();
-    String head = toks.get(last).form();
+  private void targetCues(SparseFeatures f, SentenceView s, int first, int last) {
+    int n = s.size();
+    String head = s.form[last];
     if (PRONOUNS.contains(head)) {
       add(f, "t_pron", head);
     }
     if (first == 0) {
       add(f, "t_start", "");
     }
-    if (quoted[first]) {
+    if (s.quoted[first]) {
       add(f, "t_inquote", "");
     }
-    String next = last + 1 < n ? toks.get(last + 1).form() : "</s>";
-    String prev = first > 0 ? toks.get(first - 1).form() : "<s>";
+    String next = last + 1 < n ? s.form[last + 1] : "</s>";
+    String prev = first > 0 ? s.form[first - 1] : "<s>";
     add(f, "t_prev", prev);
     add(f, "t_next", next);
     if (next.equals("'s")) {
-      add(f, "t_poss", last + 2 < n ? toks.get(last + 2).form() : "</s>");
+      add(f, "t_poss", last + 2 < n ? s.form[last + 2] : "</s>");
     }
-    String subjectVerb = contentWord(toks, last + 1, +1);
-    if (subjectVerb != null) {
-      add(f, "t_sv", subjectVerb);
-      if (SPEECH.contains(subjectVerb)) {
+    int verb = contentWord(s, last + 1, +1);
+    if (verb >= 0) {
+      add(f, "t_sv", s.form[verb]);
+      if (SPEECH.contains(s.form[verb])) {
         add(f, "t_speaker", "");
       }
-      if (isPassive(toks, last + 1)) {
-        add(f, "t_passive", subjectVerb);
+      if (isPassive(s, last + 1)) {
+        add(f, "t_passive", s.form[verb]);
       }
     }
-    String objectOf = contentWord(toks, first - 1, -1);
-    if (objectOf != null) {
-      add(f, "t_ov", objectOf);
+    int governor = contentWord(s, first - 1, -1);
+    if (governor >= 0) {
+      add(f, "t_ov", s.form[governor]);
     }
     if (prev.equals("by")) {
-      add(f, "t_agent", first > 1 ? toks.get(first - 2).form() : "<s>");
+      add(f, "t_agent", first > 1 ? s.form[first - 2] : "<s>");
     }
-    for (Tok t : toks) {
-      String w = t.form();
-      if (w.equals("\"") ) {
-        add(f, "s_quote", "");
-        break;
-      }
+    if (s.hasQuote) {
+      add(f, "s_quote", "");
     }
     add(f, "s_len", String.valueOf(Math.min(n / 10, 5)));
   }
 
-  /** Averaged word vectors of each region around the target. */
-  private void dense(SparseFeatures f, List<Tok> toks, int first, int last, int[] clause) {
+  /** Averaged word vectors of each region around the target, at fixed buckets 0..REGIONS*dims. */
+  private void dense(SparseFeatures f, SentenceView s, int first, int last, int targetClause) {
     int dims = vectors.dims();
-    float[][] acc = new float[REGIONS.length][dims];
-    int[] count = new int[REGIONS.length];
-    int targetClause = clause[Math.max(first, 0)];
-    for (int i = 0; i < toks.size(); i++) {
-      if (i >= first && i <= last) {
-        continue;
-      }
-      String w = toks.get(i).form();
-      if (STOPWORDS.contains(w) || !toks.get(i).isWord()) {
-        continue;
-      }
-      if (!vectors.addTo(w, acc[3])) {
-        continue;
-      }
-      count[3]++;
-      boolean left = i < first;
-      int d = left ? first - i : i - last;
-      if (d <= WINDOW && last >= 0) {
-        int r = left ? 0 : 1;
-        count[r] += vectors.addTo(w, acc[r]) ? 1 : 0;
-      }
-      if (clause[i] == targetClause && last >= 0) {
-        count[2] += vectors.addTo(w, acc[2]) ? 1 : 0;
+    float[][] acc = new float[REGIONS][dims];
+    int[] count = new int[REGIONS];
+    boolean hasTarget = last >= 0;
+    System.arraycopy(s.vectorSum, 0, acc[3], 0, dims);
+    count[3] = s.vectorCount;
+    for (int i = Math.max(first, 0); i <= last; i++) {
+      if (s.vectorRow[i] >= 0) {
+        vectors.subtractRow(s.vectorRow[i], acc[3]);
+        count[3]--;
       }
     }
-    if (last >= 0) {
-      String sv = contentWord(toks, last + 1, +1);
-      count[4] += sv != null && vectors.addTo(sv, acc[4]) ? 1 : 0;
-      String ov = contentWord(toks, first - 1, -1);
-      count[5] += ov != null && vectors.addTo(ov, acc[5]) ? 1 : 0;
+    int from = hasTarget ? 0 : s.size();
+    for (int i = from; i < s.size(); i++) {
+      int row = s.vectorRow[i];
+      if (row < 0 || i >= first && i <= last) {
+        continue;
+      }
+      int d = i < first ? first - i : i - last;
+      if (d <= WINDOW) {
+        int r = i < first ? 0 : 1;
+        vectors.addRow(row, acc[r]);
+        count[r]++;
+      }
+      if (s.clause[i] == targetClause) {
+        vectors.addRow(row, acc[2]);
+        count[2]++;
+      }
     }
-    for (int r = 0; r < REGIONS.length; r++) {
+    if (hasTarget) {
+      int verb = contentWord(s, last + 1, +1);
+      if (verb >= 0 && vectors.row(s.form[verb]) >= 0) {
+        vectors.addRow(vectors.row(s.form[verb]), acc[4]);
+        count[4]++;
+      }
+      int governor = contentWord(s, first - 1, -1);
+      if (governor >= 0 && vectors.row(s.form[governor]) >= 0) {
+        vectors.addRow(vectors.row(s.form[governor]), acc[5]);
+        count[5]++;
+      }
+    }
+    for (int r = 0; r < REGIONS; r++) {
       if (count[r] == 0) {
         continue;
       }
-      float norm = 1f / count[r];
+      float norm = DENSE_SCALE / count[r];
       for (int k = 0; k < dims; k++) {
-        f.add(denseBucket[r][k], acc[r][k] * norm * DENSE_SCALE);
+        f.add(r * dims + k, acc[r][k] * norm);
       }
     }
   }
 
-  /** The target's grammatical role, roughly: speaker, quoted, subject, possessor or object. */
-  private static String role(List<Tok> toks, int first, int last, boolean[] quoted) {
-    if (quoted[first]) {
-      return "q";
+  /** The target's grammatical role, roughly: quoted, speaker, possessor, subject or object. */
+  private static int role(SentenceView s, int first, int last) {
+    if (s.quoted[first]) {
+      return 1;
     }
-    String next = contentWord(toks, last + 1, +1);
-    if (next != null && SPEECH.contains(next)) {
-      return "spk";
+    int next = contentWord(s, last + 1, +1);
+    if (next >= 0 && SPEECH.contains(s.form[next])) {
+      return 2;
     }
-    if (last + 1 < toks.size() && toks.get(last + 1).form().equals("'s")) {
-      return "pos";
+    if (last + 1 < s.size() && s.form[last + 1].equals("'s")) {
+      return 3;
     }
-    if (first == 0 || !toks.get(first - 1).isWord() || toks.get(first - 1).form().equals("and")) {
-      return "subj";
+    if (first == 0 || !s.isWord(first - 1) || s.form[first - 1].equals("and")) {
+      return 4;
     }
-    return "obj";
+    return 5;
   }
 
-  /** The first word from i in direction step, skipping auxiliaries, stopping at a clause break. */
-  private static String contentWord(List<Tok> toks, int i, int step) {
-    for (int k = 0; k < 4 && i >= 0 && i < toks.size(); k++, i += step) {
-      Tok t = toks.get(i);
-      if (!t.isWord()) {
-        return null;
+  /** The first word from i in direction step, past auxiliaries and articles; -1 at punctuation. */
+  private static int contentWord(SentenceView s, int i, int step) {
+    for (int k = 0; k < 4 && i >= 0 && i < s.size(); k++, i += step) {
+      if (!s.isWord(i)) {
+        return -1;
       }
-      String w = t.form();
+      String w = s.form[i];
       if (!AUXILIARIES.contains(w) && !w.equals("the") && !w.equals("a") && !w.equals("'s")) {
-        return w;
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  private static boolean isPassive(List<Tok> toks, int i) {
-    if (i + 1 >= toks.size()) {
+  private static boolean isPassive(SentenceView s, int i) {
+    if (i + 1 >= s.size()) {
       return false;
     }
-    String aux = toks.get(i).form();
-    String verb = toks.get(i + 1).form();
-    return (aux.equals("was") || aux.equals("were") || aux.equals("is") || aux.equals("are")
-        || aux.equals("been") || aux.equals("be")) && (verb.endsWith("ed") || verb.endsWith("en"));
-  }
-
-  /** Clause number of each token: it changes at commas, dashes, quotes and subordinators. */
-  private static int[] clauses(List<Tok> toks) {
-    int[] c = new int[toks.size()];
-    int k = 0;
-    for (int i = 0; i < c.length; i++) {
-      if (CLAUSE_BREAKS.contains(toks.get(i).form())) {
-        k++;
-      }
-      c[i] = k;
-    }
-    return c;
-  }
-
-  /** Tokens between an opening and a closing double quotation mark. */
-  private static boolean[] quoted(List<Tok> toks) {
-    boolean[] q = new boolean[toks.size()];
-    boolean inside = false;
-    for (int i = 0; i < q.length; i++) {
-      if (toks.get(i).form().equals("\"")) {
-        inside = !inside;
-      } else {
-        q[i] = inside;
-      }
-    }
-    return q;
-  }
-
-  /** Tokens within a few words after a negator of the same clause. */
-  private static boolean[] negated(List<Tok> toks, int[] clause) {
-    boolean[] neg = new boolean[toks.size()];
-    for (int i = 0; i < neg.length; i++) {
-      if (NEGATORS.contains(toks.get(i).form())) {
-        for (int j = i + 1; j < neg.length && j <= i + NEGATION_REACH && clause[j] == clause[i]; j++) {
-          neg[j] = true;
-        }
-      }
-    }
-    return neg;
+    String verb = s.form[i + 1];
+    return PASSIVE_AUX.contains(s.form[i]) && (verb.endsWith("ed") || verb.endsWith("en"));
   }
 
   private static void region(float[] polar, int r, float v) {
@@ -316,30 +311,11 @@ public final class TargetFeatures {
     }
   }
 
-  /** A crude suffix stripper, so that accuse/accused/accuses share a feature. */
-  static String stem(String w) {
-    int n = w.length();
-    if (n > 5 && w.endsWith("ing")) {
-      return w.substring(0, n - 3);
-    }
-    if (n > 4 && w.endsWith("ed")) {
-      return w.substring(0, n - (w.charAt(n - 3) == 'e' ? 1 : 2));
-    }
-    if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-      return w.substring(0, n - 1);
-    }
-    return w;
-  }
-
-  private static String bucket(int distance) {
-    return distance < BUCKET.length ? BUCKET[distance] : "5";
+  private void add(SparseFeatures f, long prefix, long word) {
+    f.add(hasher.bucket(prefix, word), 1f);
   }
 
   private void add(SparseFeatures f, String prefix, String word) {
     f.add(hasher.bucket(prefix, word), 1f);
-  }
-
-  private void add(SparseFeatures f, String prefix, String a, String b) {
-    f.add(hasher.bucket(prefix, a, b), 1f);
   }
 }

@@ -38,7 +38,11 @@ public final class TargetStanceClassifier {
         throw new IllegalStateException("missing model resource " + MODEL_RESOURCE);
       }
       LinearModel m = LinearModel.read(in);
-      return new TargetStanceClassifier(new TargetFeatures(new FeatureHasher(m.bits()), PolarityLexicon.load(), WordVectors.load()), m);
+      TargetFeatures features = new TargetFeatures(m.bits(), PolarityLexicon.load(), WordVectors.load());
+      if (features.reserved() != m.reserved()) {
+        throw new IllegalStateException("the stance model was trained with other word vectors");
+      }
+      return new TargetStanceClassifier(features, m);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -46,6 +50,16 @@ public final class TargetStanceClassifier {
 
   /** P(negative), P(neutral), P(positive) of the target [from, to) (char offsets) in the sentence. */
   public double[] probabilities(String sentence, int from, int to) {
+    return probabilities(features.sentence(sentence), from, to);
+  }
+
+  /** The sentence analysed once, for several targets in it. */
+  public SentenceView sentence(String text) {
+    return features.sentence(text);
+  }
+
+  /** As {@link #probabilities(String, int, int)}, on a sentence analysed by {@link #sentence}. */
+  public double[] probabilities(SentenceView sentence, int from, int to) {
     double[] p = new double[LinearModel.CLASSES];
     model.probabilities(features.of(sentence, from, to), p);
     return p;

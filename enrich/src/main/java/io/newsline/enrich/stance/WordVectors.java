@@ -49,6 +49,28 @@ public final class WordVectors {
     return dims;
   }
 
+  /** Row of a lower-case word, -1 when it has no vector. */
+  public int row(String word) {
+    Integer r = row.get(word);
+    return r == null ? -1 : r;
+  }
+
+  /** Adds the vector of a row to acc. */
+  public void addRow(int r, float[] acc) {
+    int base = r * dims;
+    for (int k = 0; k < dims; k++) {
+      acc[k] += table[base + k] * STEP;
+    }
+  }
+
+  /** Subtracts the vector of a row from acc. */
+  public void subtractRow(int r, float[] acc) {
+    int base = r * dims;
+    for (int k = 0; k < dims; k++) {
+      acc[k] -= table[base + k] * STEP;
+    }
+  }
+
   /** Adds the vector of a lower-case word to acc; false when the word has none. */
   public boolean addTo(String word, float[] acc) {
     Integer r = row.get(word);

@@ -23,13 +23,14 @@ public final class LogisticTrainer {
     this.s = s;
   }
 
-  public LinearModel train(List<SparseFeatures> xs, int[] labels) {
+  /** Trains over {@code reserved} dense buckets plus 2^bits hashed ones. */
+  public LinearModel train(List<SparseFeatures> xs, int[] labels, int reserved) {
     int classes = LinearModel.CLASSES;
-    float[] w = new float[classes << s.bits()];
+    float[] w = new float[classes * LinearModel.buckets(s.bits(), reserved)];
     // double, and an epsilon: a float sum of tiny squared gradients can stay 0 and divide by it
     double[] g2 = new double[w.length];
     double[] classWeight = classWeights(labels);
-    LinearModel model = new LinearModel(s.bits(), w);
+    LinearModel model = new LinearModel(s.bits(), reserved, w);
     int[] order = new int[xs.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;

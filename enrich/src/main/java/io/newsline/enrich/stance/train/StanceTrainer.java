@@ -1,6 +1,5 @@
 package io.newsline.enrich.stance.train;
 
-import io.newsline.enrich.stance.FeatureHasher;
 import io.newsline.enrich.stance.LinearModel;
 import io.newsline.enrich.stance.PolarityLexicon;
 import io.newsline.enrich.stance.SparseFeatures;
@@ -63,15 +62,15 @@ public final class StanceTrainer {
       throw new IllegalArgumentException("--train FILE is required");
     }
     LogisticTrainer.Settings settings = new LogisticTrainer.Settings(bits, epochs, lr, l2, balance, seed);
-    TargetFeatures features = new TargetFeatures(new FeatureHasher(bits), PolarityLexicon.load(), WordVectors.load());
+    TargetFeatures features = new TargetFeatures(bits, PolarityLexicon.load(), WordVectors.load());
     List<StanceExample> data = StanceExample.read(train);
     List<SparseFeatures> xs = featurize(features, data);
     int[] ys = labels(data);
     System.err.println("settings " + settings + ", " + data.size() + " targets");
     if (folds > 1) {
-      System.err.println("cv" + folds + " " + crossValidate(settings, data, xs, ys, folds, dump));
+      System.err.println("cv" + folds + " " + crossValidate(settings, data, xs, ys, folds, dump, features.reserved()));
     }
-    LinearModel model = new LogisticTrainer(settings).train(xs, ys);
+    LinearModel model = new LogisticTrainer(settings).train(xs, ys, features.reserved());
     for (Path e : evals) {
       List<StanceExample> dev = StanceExample.read(e);
       System.err.println(e.getFileName() + " " + evaluate(model, featurize(features, dev), labels(dev)));
@@ -85,7 +84,7 @@ public final class StanceTrainer {
   }
 
   static MacroF1 crossValidate(LogisticTrainer.Settings s, List<StanceExample> data, List<SparseFeatures> xs,
-      int[] ys, int folds, Path dump) throws java.io.IOException {
+      int[] ys, int folds, Path dump, int reserved) throws java.io.IOException {
     int[] fold = folds(data, folds, s.seed());
     int[] predicted = new int[xs.size()];
     MacroF1 total = new MacroF1();
@@ -98,7 +97,7 @@ public final class StanceTrainer {
           trY.add(ys[i]);
         }
       }
-      LinearModel m = new LogisticTrainer(s).train(trX, trY.stream().mapToInt(Integer::intValue).toArray());
+      LinearModel m = new LogisticTrainer(s).train(trX, trY.stream().mapToInt(Integer::intValue).toArray(), reserved);
       double[] p = new double[LinearModel.CLASSES];
       for (int i = 0; i < xs.size(); i++) {
         if (fold[i] == f) {

@@ -2,7 +2,6 @@ package io.newsline.enrich.stance.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsline.enrich.stance.FeatureHasher;
 import io.newsline.enrich.stance.LinearModel;
 import io.newsline.enrich.stance.PolarityLexicon;
 import io.newsline.enrich.stance.SparseFeatures;
@@ -27,7 +26,7 @@ class LogisticTrainerTest {
 
   @Test
   void deterministicAndRoundTrips() throws Exception {
-    TargetFeatures features = new TargetFeatures(new FeatureHasher(16), PolarityLexicon.load(), WordVectors.load());
+    TargetFeatures features = new TargetFeatures(16, PolarityLexicon.load(), WordVectors.load());
     List<SparseFeatures> xs = new ArrayList<>();
     int[] ys = new int[DATA.length];
     for (int i = 0; i < DATA.length; i++) {
@@ -36,8 +35,8 @@ class LogisticTrainerTest {
       ys[i] = Integer.parseInt(DATA[i][2]);
     }
     LogisticTrainer.Settings s = new LogisticTrainer.Settings(16, 30, 0.05, 1e-4, true, 7L);
-    byte[] a = bytes(new LogisticTrainer(s).train(xs, ys));
-    byte[] b = bytes(new LogisticTrainer(s).train(xs, ys));
+    byte[] a = bytes(new LogisticTrainer(s).train(xs, ys, features.reserved()));
+    byte[] b = bytes(new LogisticTrainer(s).train(xs, ys, features.reserved()));
     assertThat(a).isEqualTo(b);
     LinearModel back = LinearModel.read(new ByteArrayInputStream(a));
     MacroF1 f1 = new MacroF1();
