@@ -28,6 +28,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     Objects.requireNonNull(type, "type");
     SpecificData model = SpecificData.getForClass(type);
     Schema readerSchema = model.getSchema(type);
+    TrustedClasses.trustReaderSchema(readerSchema);
     this.decoder = new WireDecoder<>("class " + type.getName(), (id, writer) -> {
       List<String> problems = AvroCompatibility.problems(readerSchema, writer);
       if (!problems.isEmpty()) {
