@@ -28,6 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class HttpService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
 
+  static {
+    // The JDK server sends headers and body in separate writes: with Nagle's algorithm and the
+    // client's delayed ACK each small answer then waits ~40 ms. The server reads this property
+    // once, when the first HttpServer is created, so set it here unless the user chose a value.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<Route> routes;
