@@ -1,6 +1,5 @@
 package io.newsline.registry.serde;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryDecoder;
@@ -26,7 +25,6 @@ final class Codecs {
   static Output output() {
     Output out = OUTPUT.get();
     out.count = WireFormat.HEADER_SIZE;
-    out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
     return out;
   }
 
@@ -40,12 +38,14 @@ final class Codecs {
 
   /**
    * An unsynchronised growable byte buffer (unlike ByteArrayOutputStream) with its encoder;
-   * {@link #finish} returns the bytes written.
+   * {@link #finish} returns the bytes written. The encoder is unbuffered and writes straight into
+   * this buffer, so it never holds bytes of its own: a write that failed half-way leaves nothing
+   * behind that could leak into the next record.
    */
   static final class Output extends OutputStream {
     private byte[] buf = new byte[512];
     private int count;
-    BinaryEncoder encoder;
+    final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(this, null);
 
     @Override
     public void write(int b) {
@@ -66,9 +66,8 @@ final class Codecs {
       }
     }
 
-    /** Flushes the encoder, stamps the header and returns a copy of the bytes. */
-    byte[] finish(int schemaId) throws IOException {
-      encoder.flush();
+    /** Stamps the header and returns a copy of the bytes. */
+    byte[] finish(int schemaId) {
       WireFormat.writeHeader(buf, schemaId);
       byte[] bytes = Arrays.copyOf(buf, count);
       if (buf.length > MAX_RETAINED_BUFFER) {

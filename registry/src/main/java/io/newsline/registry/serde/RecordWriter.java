@@ -45,7 +45,7 @@ interface RecordWriter<T> {
    * Writes records with a registered schema that differs from the class's but can read its data
    * (use.latest.version): each record is encoded with the class schema, resolved into the target
    * schema by Avro's rules (defaults filled in, unknown fields dropped) and encoded again. About
-   * three times the cost of {@link Direct}.
+   * eight times the cost of {@link Direct} (~3 µs instead of ~0.4 µs for a RawArticle).
    */
   final class Converting<T> implements RecordWriter<T> {
     private final int schemaId;

@@ -70,6 +70,19 @@ class SerdeFailureTest {
   }
 
   @Test
+  void aRecordThatCannotBeEncodedLeavesNothingBehindForTheNext() {
+    AvroSerializer<RawArticle> serializer = new AvroSerializer<>(RawArticle.class, client, false, true, false);
+    byte[] good = serializer.serialize("t", TestRecords.article("a"));
+    RawArticle broken = TestRecords.article("b");
+    broken.setText(null);
+
+    assertThatThrownBy(() -> serializer.serialize("t", broken))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("cannot encode RawArticle for topic t");
+    assertThat(serializer.serialize("t", TestRecords.article("a"))).isEqualTo(good);
+  }
+
+  @Test
   void registryDownIsTransientAndRetriedFirst() {
     String url = registry.url();
     registry.close();
