@@ -74,6 +74,7 @@ class EnrichTopologyTest {
     bytes.pipeInput("bad", "this is not Avro".getBytes(StandardCharsets.UTF_8));
     raw().pipeInput("a2", article("a2", null, "Kyiv said on Monday that talks with Washington continue."));
 
+    System.err.println("PRODUCED " + driver.producedTopicNames());
     TestOutputTopic<String, byte[]> dlq = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     TestRecord<String, byte[]> letter = dlq.readRecord();
     assertThat(header(letter, DeadLetters.H_STAGE)).isEqualTo("enrich");
