@@ -26,6 +26,8 @@ public final class Newsline implements Runnable {
     if (System.getProperty("log4j2.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", "newsline-log4j2.xml");
     }
+    // our shutdown hook closes the stages and logs while doing so; log4j must not stop first
+    System.setProperty("log4j2.shutdownHookEnabled", "false");
     System.exit(run(args));
   }
 
