@@ -61,10 +61,11 @@ public class EnrichCostBenchmark {
   @Setup
   public void setUp() throws IOException {
     articles = articles(Path.of(System.getProperty("newsline.samples", "samples")));
-    EntityExtractor ner = new RuleBasedEntityExtractor();
+    EntityExtractor ner = standardExtractor();
     stance = ModelStanceAnalyzer.standard();
     quotes = new AttributedQuoteExtractor();
-    without = new ArticleEnricher(ner, new NoStance(), new NoQuotes());
+    System.err.println("entity extractor: " + ner.version());
+    without = new ArticleEnricher(ner, NO_STANCE, NO_QUOTES);
     with = new ArticleEnricher(ner, stance, quotes);
     entities = articles.stream().map(ner::extract).toList();
   }
@@ -98,6 +99,19 @@ public class EnrichCostBenchmark {
     return quotes.extract(articles.get(i), entities.get(i));
   }
 
+  /**
+   * The entity extractor of the standard enricher: the trained tagger when it is on the class path
+   * (the ner branch), else the rule-based one. Reflection keeps this benchmark compiling either way.
+   */
+  static EntityExtractor standardExtractor() {
+    try {
+      Class<?> tagger = Class.forName("io.newsline.enrich.ner.PerceptronEntityExtractor");
+      return (EntityExtractor) tagger.getMethod("shared").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      return new RuleBasedEntityExtractor();
+    }
+  }
+
   /** The seed texts joined and cut at sentence ends into articles of about 1,200 words. */
   static List<ArticleText> articles(Path samples) throws IOException {
     StringBuilder all = new StringBuilder();
@@ -125,6 +139,9 @@ public class EnrichCostBenchmark {
     }
     return out;
   }
+
+  static final StanceAnalyzer NO_STANCE = new NoStance();
+  static final QuoteExtractor NO_QUOTES = new NoQuotes();
 
   private static final class NoStance implements StanceAnalyzer {
     @Override

@@ -54,6 +54,14 @@ public final class LinearModel {
 
   /** Class scores (logits) of a feature vector into out[0..2]. */
   public void scores(SparseFeatures x, double[] out) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = 0;
+    addScores(x, out);
+  }
+
+  /** Adds the class scores of a feature vector to out[0..2]. */
+  public void addScores(SparseFeatures x, double[] out) {
     double a = 0;
     double b = 0;
     double c = 0;
@@ -64,9 +72,9 @@ public final class LinearModel {
       b += weights[base + 1] * v;
       c += weights[base + 2] * v;
     }
-    out[0] = a;
-    out[1] = b;
-    out[2] = c;
+    out[0] += a;
+    out[1] += b;
+    out[2] += c;
   }
 
   /** Class probabilities (softmax of the scores) into out[0..2]. */

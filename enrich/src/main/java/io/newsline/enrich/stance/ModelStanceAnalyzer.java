@@ -24,7 +24,7 @@ public final class ModelStanceAnalyzer implements StanceAnalyzer {
   /** Entities analysed per article, by salience. */
   public static final int MAX_ENTITIES = 8;
   /** Sentences analysed per entity, title first, then in text order. */
-  public static final int MAX_SENTENCES = 6;
+  public static final int MAX_SENTENCES = 4;
   /** |score| from which the label is positive or negative. */
   static final double THRESHOLD = 0.2;
 

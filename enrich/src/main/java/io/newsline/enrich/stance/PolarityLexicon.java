@@ -41,6 +41,11 @@ public final class PolarityLexicon {
     }
   }
 
+  /** Every word with a valence. */
+  public java.util.Set<String> words() {
+    return valence.keySet();
+  }
+
   /** Valence of a lower-case word in -1..+1, 0 when unknown. */
   public float valence(String word) {
     Float v = valence.get(word);

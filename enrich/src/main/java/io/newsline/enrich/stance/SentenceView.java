@@ -34,11 +34,8 @@ public final class SentenceView {
   /** Word-vector row, -1 for stop words, punctuation and unknown words. */
   final int[] vectorRow;
   final boolean hasQuote;
-  /** Sum and count of the word vectors of the whole sentence. */
-  final float[] vectorSum;
-  final int vectorCount;
 
-  SentenceView(String text, PolarityLexicon lexicon, WordVectors vectors) {
+  SentenceView(String text, Vocabulary vocabulary) {
     this.text = text;
     this.toks = StanceTokens.tokenize(text);
     int n = toks.size();
@@ -51,13 +48,15 @@ public final class SentenceView {
     vectorRow = new int[n];
     boolean inside = false;
     boolean anyQuote = false;
+    boolean anyNegator = false;
     int k = 0;
     for (int i = 0; i < n; i++) {
       Tok t = toks.get(i);
       String w = t.form();
+      Vocabulary.Word info = vocabulary.get(w);
       form[i] = w;
-      hash[i] = FeatureHasher.hash(w);
-      if (CLAUSE_BREAKS.contains(w)) {
+      hash[i] = info.hash();
+      if (info.is(Vocabulary.CLAUSE_BREAK)) {
         k++;
       }
       clause[i] = k;
@@ -67,28 +66,24 @@ public final class SentenceView {
       } else {
         quoted[i] = inside;
       }
-      vectorRow[i] = t.isWord() && !STOPWORDS.contains(w) ? vectors.row(w) : -1;
+      anyNegator |= info.is(Vocabulary.NEGATOR);
+      valence[i] = info.valence();
+      vectorRow[i] = t.isWord() && !info.is(Vocabulary.STOPWORD) ? info.row() : -1;
     }
     hasQuote = anyQuote;
-    vectorSum = new float[vectors.dims()];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      if (vectorRow[i] >= 0) {
-        vectors.addRow(vectorRow[i], vectorSum);
-        count++;
-      }
-    }
-    vectorCount = count;
-    for (int i = 0; i < n; i++) {
-      if (NEGATORS.contains(form[i])) {
-        for (int j = i + 1; j < n && j <= i + NEGATION_REACH && clause[j] == clause[i]; j++) {
-          negated[j] = true;
+    if (anyNegator) {
+      for (int i = 0; i < n; i++) {
+        if (NEGATORS.contains(form[i])) {
+          for (int j = i + 1; j < n && j <= i + NEGATION_REACH && clause[j] == clause[i]; j++) {
+            negated[j] = true;
+          }
         }
       }
-    }
-    for (int i = 0; i < n; i++) {
-      float v = lexicon.valence(form[i]);
-      valence[i] = negated[i] ? -0.7f * v : v;
+      for (int i = 0; i < n; i++) {
+        if (negated[i]) {
+          valence[i] = -0.7f * valence[i];
+        }
+      }
     }
   }
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /** A growing list of hashed feature indices with values: the input of the linear model. */
 public final class SparseFeatures {
-  private int[] index = new int[128];
-  private float[] value = new float[128];
+  // room for the dense regions and a long sentence's sparse features without growing
+  private int[] index = new int[768];
+  private float[] value = new float[768];
   private int size;
 
   public void add(int i, float v) {
@@ -16,6 +17,19 @@ public final class SparseFeatures {
     index[size] = i;
     value[size] = v;
     size++;
+  }
+
+  /** Adds the n values v[from..from+n) times scale at consecutive indices first.. */
+  public void addDense(int first, float[] v, int from, int n, float scale) {
+    while (size + n > index.length) {
+      index = Arrays.copyOf(index, index.length * 2);
+      value = Arrays.copyOf(value, value.length * 2);
+    }
+    for (int k = 0; k < n; k++) {
+      index[size + k] = first + k;
+      value[size + k] = v[from + k] * scale;
+    }
+    size += n;
   }
 
   public int size() {

@@ -70,12 +70,13 @@ public final class TargetFeatures {
   }
 
   private final FeatureHasher hasher;
-  private final PolarityLexicon lexicon;
+  private final Vocabulary vocabulary;
   private final WordVectors vectors;
 
   public TargetFeatures(int bits, PolarityLexicon lexicon, WordVectors vectors) {
     this.hasher = new FeatureHasher(bits, denseSize(vectors));
-    this.lexicon = lexicon;
+    this.vocabulary = new Vocabulary(lexicon, vectors, SentenceView.NEGATORS, SentenceView.CLAUSE_BREAKS,
+        SentenceView.STOPWORDS);
     this.vectors = vectors;
   }
 
@@ -89,8 +90,13 @@ public final class TargetFeatures {
     return denseSize(vectors);
   }
 
+  /** The dense weights of a model trained on these features, folded into the word vectors. */
+  DenseProjection projection(LinearModel model) {
+    return new DenseProjection(vectors, model);
+  }
+
   public SentenceView sentence(String text) {
-    return new SentenceView(text, lexicon, vectors);
+    return new SentenceView(text, vocabulary);
   }
 
   /** Features of the target [from, to) (char offsets) in the sentence. */
@@ -98,8 +104,18 @@ public final class TargetFeatures {
     return of(sentence(sentence), from, to);
   }
 
-  /** Features of the target [from, to) (char offsets) in an analysed sentence. */
+  /** Features of the target [from, to) (char offsets) in an analysed sentence, dense part included. */
   public SparseFeatures of(SentenceView s, int from, int to) {
+    return of(s, from, to, null, null);
+  }
+
+  /**
+   * The serving path: the sparse features only, while the dense part goes straight to class
+   * scores through the projection (the same numbers, without 384 explicit values per target).
+   *
+   * @param denseScores receives the dense part's score per class
+   */
+  public SparseFeatures of(SentenceView s, int from, int to, DenseProjection projection, double[] denseScores) {
     int n = s.size();
     int first = -1;
     int last = -1;
@@ -163,7 +179,11 @@ public final class TargetFeatures {
     if (hasTarget) {
       targetCues(f, s, first, last);
     }
-    dense(f, s, first, last, targetClause);
+    if (projection == null) {
+      explicitDense(f, s, first, last, targetClause);
+    } else {
+      projection.scores(s, regions(s, first, last, targetClause), denseScores);
+    }
     return f;
   }
 
@@ -210,57 +230,81 @@ public final class TargetFeatures {
   }
 
   /** Averaged word vectors of each region around the target, at fixed buckets 0..REGIONS*dims. */
-  private void dense(SparseFeatures f, SentenceView s, int first, int last, int targetClause) {
+  private void explicitDense(SparseFeatures f, SentenceView s, int first, int last, int targetClause) {
     int dims = vectors.dims();
-    float[][] acc = new float[REGIONS][dims];
-    int[] count = new int[REGIONS];
-    boolean hasTarget = last >= 0;
-    System.arraycopy(s.vectorSum, 0, acc[3], 0, dims);
-    count[3] = s.vectorCount;
-    for (int i = Math.max(first, 0); i <= last; i++) {
-      if (s.vectorRow[i] >= 0) {
-        vectors.subtractRow(s.vectorRow[i], acc[3]);
-        count[3]--;
+    float[] acc = new float[REGIONS * dims];
+    Regions regions = regions(s, first, last, targetClause);
+    for (int k = 0; k < regions.size; k++) {
+      vectors.addRow(regions.row[k], acc, regions.region[k] * dims, 1f);
+    }
+    for (int r = 0; r < REGIONS; r++) {
+      if (regions.count[r] > 0) {
+        f.addDense(r * dims, acc, r * dims, dims, DENSE_SCALE / regions.count[r]);
       }
     }
-    int from = hasTarget ? 0 : s.size();
-    for (int i = from; i < s.size(); i++) {
+  }
+
+  /**
+   * Which word vectors each dense region averages: the sentence (0-3: left window, right window,
+   * the target's clause, the whole sentence without the target) and the target's verb and governor.
+   */
+  private Regions regions(SentenceView s, int first, int last, int targetClause) {
+    Regions out = new Regions(s.size() * 3 + 2);
+    boolean hasTarget = last >= 0;
+    for (int i = 0; i < s.size(); i++) {
       int row = s.vectorRow[i];
       if (row < 0 || i >= first && i <= last) {
         continue;
       }
+      out.add(3, row);
+      if (!hasTarget) {
+        continue;
+      }
       int d = i < first ? first - i : i - last;
       if (d <= WINDOW) {
-        int r = i < first ? 0 : 1;
-        vectors.addRow(row, acc[r]);
-        count[r]++;
+        out.add(i < first ? 0 : 1, row);
       }
       if (s.clause[i] == targetClause) {
-        vectors.addRow(row, acc[2]);
-        count[2]++;
+        out.add(2, row);
       }
     }
     if (hasTarget) {
       int verb = contentWord(s, last + 1, +1);
-      if (verb >= 0 && vectors.row(s.form[verb]) >= 0) {
-        vectors.addRow(vectors.row(s.form[verb]), acc[4]);
-        count[4]++;
+      int verbRow = verb >= 0 ? vectors.row(s.form[verb]) : -1;
+      if (verbRow >= 0) {
+        out.add(4, verbRow);
       }
       int governor = contentWord(s, first - 1, -1);
-      if (governor >= 0 && vectors.row(s.form[governor]) >= 0) {
-        vectors.addRow(vectors.row(s.form[governor]), acc[5]);
-        count[5]++;
+      int governorRow = governor >= 0 ? vectors.row(s.form[governor]) : -1;
+      if (governorRow >= 0) {
+        out.add(5, governorRow);
       }
     }
-    for (int r = 0; r < REGIONS; r++) {
-      if (count[r] == 0) {
-        continue;
-      }
-      float norm = DENSE_SCALE / count[r];
-      for (int k = 0; k < dims; k++) {
-        f.add(r * dims + k, acc[r][k] * norm);
-      }
+    return out;
+  }
+
+  /** (region, word-vector row) pairs and the number of words per region. */
+  static final class Regions {
+    final int[] region;
+    final int[] row;
+    final int[] count = new int[REGIONS];
+    int size;
+
+    Regions(int capacity) {
+      region = new int[capacity];
+      row = new int[capacity];
     }
+
+    void add(int r, int vectorRow) {
+      region[size] = r;
+      row[size] = vectorRow;
+      size++;
+      count[r]++;
+    }
+  }
+
+  static float denseScale() {
+    return DENSE_SCALE;
   }
 
   /** The target's grammatical role, roughly: quoted, speaker, possessor, subject or object. */

@@ -16,10 +16,12 @@ public final class TargetStanceClassifier {
 
   private final TargetFeatures features;
   private final LinearModel model;
+  private final DenseProjection projection;
 
   public TargetStanceClassifier(TargetFeatures features, LinearModel model) {
     this.features = features;
     this.model = model;
+    this.projection = features.projection(model);
   }
 
   /** The shipped model, loaded once per JVM (it is read-only, so every caller can share it). */
@@ -60,6 +62,15 @@ public final class TargetStanceClassifier {
 
   /** As {@link #probabilities(String, int, int)}, on a sentence analysed by {@link #sentence}. */
   public double[] probabilities(SentenceView sentence, int from, int to) {
+    double[] p = new double[LinearModel.CLASSES];
+    SparseFeatures sparse = features.of(sentence, from, to, projection, p);
+    model.addScores(sparse, p);
+    LinearModel.softmax(p);
+    return p;
+  }
+
+  /** The same, computed the training way (every dense value explicit): for tests of the fast path. */
+  double[] probabilitiesExplicit(String sentence, int from, int to) {
     double[] p = new double[LinearModel.CLASSES];
     model.probabilities(features.of(sentence, from, to), p);
     return p;

@@ -45,6 +45,16 @@ public final class WordVectors {
     }
   }
 
+  /** Every word that has a vector. */
+  public java.util.Set<String> words() {
+    return row.keySet();
+  }
+
+  /** Number of words (rows). */
+  public int size() {
+    return table.length / dims;
+  }
+
   public int dims() {
     return dims;
   }
@@ -63,11 +73,12 @@ public final class WordVectors {
     }
   }
 
-  /** Subtracts the vector of a row from acc. */
-  public void subtractRow(int r, float[] acc) {
+  /** Adds weight times the vector of a row to acc[offset..offset+dims). */
+  public void addRow(int r, float[] acc, int offset, float weight) {
     int base = r * dims;
+    float step = STEP * weight;
     for (int k = 0; k < dims; k++) {
-      acc[k] -= table[base + k] * STEP;
+      acc[offset + k] += table[base + k] * step;
     }
   }
 

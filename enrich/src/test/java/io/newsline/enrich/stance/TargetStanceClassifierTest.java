@@ -42,6 +42,26 @@ class TargetStanceClassifierTest {
   }
 
   @Test
+  void fastPathGivesTheTrainingPathsProbabilities() {
+    String[] sentences = {
+        "Critics accused Smith of corruption and of lying to voters.",
+        "\u201cWe will not back down,\u201d said Jones, who praised the deal as a great success.",
+        "Smith, not Jones, was blamed for the failure of the talks in Geneva on Tuesday."};
+    for (String s : sentences) {
+      for (String target : new String[] {"Smith", "Jones"}) {
+        int from = s.indexOf(target);
+        if (from >= 0) {
+          double[] fast = MODEL.probabilities(s, from, from + target.length());
+          double[] explicit = MODEL.probabilitiesExplicit(s, from, from + target.length());
+          for (int c = 0; c < 3; c++) {
+            assertThat(fast[c]).isCloseTo(explicit[c], org.assertj.core.data.Offset.offset(1e-4));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void codePointOffsetsBecomeCharOffsets() {
     StanceExample e = StanceExample.parse(
         "{\"id\":\"x\",\"sentence\":\"\uD83D\uDE00 Smith won.\",\"mention\":\"Smith\",\"from\":2,\"to\":7,\"polarity\":1}");

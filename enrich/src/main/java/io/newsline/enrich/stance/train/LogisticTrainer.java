@@ -13,7 +13,7 @@ public final class LogisticTrainer {
   /** Training settings. {@code balance}: weight each class by the inverse of its frequency. */
   public record Settings(int bits, int epochs, double learningRate, double l2, boolean balance, long seed) {
     public static Settings defaults() {
-      return new Settings(20, 40, 0.003, 1e-4, true, 42L);
+      return new Settings(18, 40, 0.003, 1e-4, true, 42L);
     }
   }
 
