@@ -10,10 +10,15 @@ import java.util.Random;
  * Single-threaded and seeded: the same data and settings give the same weights, bit for bit.
  */
 public final class LogisticTrainer {
-  /** Training settings. {@code balance}: weight each class by the inverse of its frequency. */
-  public record Settings(int bits, int epochs, double learningRate, double l2, boolean balance, long seed) {
+  /**
+   * Training settings. {@code balance}: weight each class by the inverse of its frequency;
+   * {@code averageLast}: return the mean of the weights after each of the last N epochs (0: the
+   * last weights), which smooths the noise of the final steps.
+   */
+  public record Settings(int bits, int epochs, double learningRate, double l2, boolean balance, long seed,
+      int averageLast) {
     public static Settings defaults() {
-      return new Settings(18, 40, 0.003, 1e-4, true, 42L);
+      return new Settings(18, 40, 0.003, 1e-4, true, 42L, 0);
     }
   }
 
@@ -37,6 +42,7 @@ public final class LogisticTrainer {
     }
     Random random = new Random(s.seed());
     double[] p = new double[classes];
+    double[] average = s.averageLast() > 0 ? new double[w.length] : null;
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       shuffle(order, random);
       for (int i : order) {
@@ -56,6 +62,17 @@ public final class LogisticTrainer {
             w[base + c] -= (float) (s.learningRate() * g / (1e-8 + Math.sqrt(g2[base + c])));
           }
         }
+      }
+      if (average != null && epoch >= s.epochs() - s.averageLast()) {
+        for (int k = 0; k < w.length; k++) {
+          average[k] += w[k];
+        }
+      }
+    }
+    if (average != null) {
+      int n = Math.min(s.averageLast(), s.epochs());
+      for (int k = 0; k < w.length; k++) {
+        w[k] = (float) (average[k] / n);
       }
     }
     return model;

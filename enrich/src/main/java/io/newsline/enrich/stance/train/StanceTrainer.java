@@ -41,6 +41,7 @@ public final class StanceTrainer {
     double l2 = d.l2();
     boolean balance = d.balance();
     long seed = d.seed();
+    int averageLast = d.averageLast();
     Path dump = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -54,6 +55,7 @@ public final class StanceTrainer {
         case "--l2" -> l2 = Double.parseDouble(args[++i]);
         case "--no-balance" -> balance = false;
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--average-last" -> averageLast = Integer.parseInt(args[++i]);
         case "--dump-cv" -> dump = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -61,7 +63,7 @@ public final class StanceTrainer {
     if (train == null) {
       throw new IllegalArgumentException("--train FILE is required");
     }
-    LogisticTrainer.Settings settings = new LogisticTrainer.Settings(bits, epochs, lr, l2, balance, seed);
+    LogisticTrainer.Settings settings = new LogisticTrainer.Settings(bits, epochs, lr, l2, balance, seed, averageLast);
     TargetFeatures features = new TargetFeatures(bits, PolarityLexicon.load(), WordVectors.load());
     List<StanceExample> data = StanceExample.read(train);
     List<SparseFeatures> xs = featurize(features, data);
@@ -87,6 +89,7 @@ public final class StanceTrainer {
       int[] ys, int folds, Path dump, int reserved) throws java.io.IOException {
     int[] fold = folds(data, folds, s.seed());
     int[] predicted = new int[xs.size()];
+    double[][] probabilities = new double[xs.size()][];
     MacroF1 total = new MacroF1();
     for (int f = 0; f < folds; f++) {
       List<SparseFeatures> trX = new ArrayList<>();
@@ -103,17 +106,19 @@ public final class StanceTrainer {
         if (fold[i] == f) {
           m.probabilities(xs.get(i), p);
           predicted[i] = argmax(p);
+          probabilities[i] = p.clone();
           total.add(ys[i], predicted[i]);
         }
       }
     }
     if (dump != null) {
-      // out-of-fold predictions for error analysis: gold, predicted, target, sentence
+      // out-of-fold predictions for error analysis: gold, predicted, P(-1,0,+1), target, sentence
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < xs.size(); i++) {
         StanceExample e = data.get(i);
-        lines.add((ys[i] - 1) + "\t" + (predicted[i] - 1) + "\t" + e.sentence().substring(e.from(), e.to())
-            + "\t" + e.sentence());
+        lines.add((ys[i] - 1) + "\t" + (predicted[i] - 1) + "\t"
+            + String.format(Locale.ROOT, "%.4f %.4f %.4f", probabilities[i][0], probabilities[i][1], probabilities[i][2])
+            + "\t" + e.sentence().substring(e.from(), e.to()) + "\t" + e.sentence().replace('\n', ' '));
       }
       Files.write(dump, lines);
     }

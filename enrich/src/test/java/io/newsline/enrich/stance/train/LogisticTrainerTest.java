@@ -34,7 +34,7 @@ class LogisticTrainerTest {
       xs.add(features.of(DATA[i][0], from, from + DATA[i][1].length()));
       ys[i] = Integer.parseInt(DATA[i][2]);
     }
-    LogisticTrainer.Settings s = new LogisticTrainer.Settings(16, 30, 0.05, 1e-4, true, 7L);
+    LogisticTrainer.Settings s = new LogisticTrainer.Settings(16, 30, 0.05, 1e-4, true, 7L, 5);
     byte[] a = bytes(new LogisticTrainer(s).train(xs, ys, features.reserved()));
     byte[] b = bytes(new LogisticTrainer(s).train(xs, ys, features.reserved()));
     assertThat(a).isEqualTo(b);
