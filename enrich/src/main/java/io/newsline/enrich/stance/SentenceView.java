@@ -53,10 +53,11 @@ public final class SentenceView {
     for (int i = 0; i < n; i++) {
       Tok t = toks.get(i);
       String w = t.form();
-      Vocabulary.Word info = vocabulary.get(w);
+      long h = FeatureHasher.hash(w);
+      int slot = vocabulary.find(h);
       form[i] = w;
-      hash[i] = info.hash();
-      if (info.is(Vocabulary.CLAUSE_BREAK)) {
+      hash[i] = h;
+      if (vocabulary.is(slot, Vocabulary.CLAUSE_BREAK)) {
         k++;
       }
       clause[i] = k;
@@ -66,9 +67,9 @@ public final class SentenceView {
       } else {
         quoted[i] = inside;
       }
-      anyNegator |= info.is(Vocabulary.NEGATOR);
-      valence[i] = info.valence();
-      vectorRow[i] = t.isWord() && !info.is(Vocabulary.STOPWORD) ? info.row() : -1;
+      anyNegator |= vocabulary.is(slot, Vocabulary.NEGATOR);
+      valence[i] = vocabulary.valence(slot);
+      vectorRow[i] = t.isWord() && !vocabulary.is(slot, Vocabulary.STOPWORD) ? vocabulary.row(slot) : -1;
     }
     hasQuote = anyQuote;
     if (anyNegator) {

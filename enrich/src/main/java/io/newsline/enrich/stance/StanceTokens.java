@@ -2,7 +2,6 @@ package io.newsline.enrich.stance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The stance model's own tokenizer: lower-cased words (inner apostrophes and hyphens kept, "n't"
@@ -54,18 +53,34 @@ public final class StanceTokens {
   }
 
   private static void addWord(List<Tok> out, String s, int start, int end) {
-    String w = s.substring(start, end).replace('\u2019', '\'').toLowerCase(Locale.ROOT);
-    if (w.endsWith("n't") && w.length() > 3) {
-      int cut = end - 3;
-      out.add(new Tok(start, cut, fold(w.substring(0, w.length() - 3))));
-      out.add(new Tok(cut, end, "not"));
-    } else if (w.endsWith("'s") && w.length() > 2) {
-      int cut = end - 2;
-      out.add(new Tok(start, cut, fold(w.substring(0, w.length() - 2))));
-      out.add(new Tok(cut, end, "'s"));
+    int n = end - start;
+    if (n > 3 && isApostrophe(s.charAt(end - 2)) && lower(s.charAt(end - 3)) == 'n' && lower(s.charAt(end - 1)) == 't') {
+      out.add(new Tok(start, end - 3, fold(lowerCase(s, start, end - 3))));
+      out.add(new Tok(end - 3, end, "not"));
+    } else if (n > 2 && isApostrophe(s.charAt(end - 2)) && lower(s.charAt(end - 1)) == 's') {
+      out.add(new Tok(start, end - 2, fold(lowerCase(s, start, end - 2))));
+      out.add(new Tok(end - 2, end, "'s"));
     } else {
-      out.add(new Tok(start, end, fold(w)));
+      out.add(new Tok(start, end, fold(lowerCase(s, start, end))));
     }
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019';
+  }
+
+  private static char lower(char c) {
+    return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+  }
+
+  /** s[start, end) in lower case with curly apostrophes straightened, in one allocation. */
+  private static String lowerCase(String s, int start, int end) {
+    char[] out = new char[end - start];
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      out[i - start] = c == '\u2019' ? '\'' : lower(c);
+    }
+    return new String(out);
   }
 
   private static String fold(String w) {

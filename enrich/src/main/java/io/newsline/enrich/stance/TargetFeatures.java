@@ -35,7 +35,6 @@ public final class TargetFeatures {
 
   private static final long BIAS = FeatureHasher.hash("bias");
   private static final long WORD = FeatureHasher.hash("w");
-  private static final long[] SIDE = {FeatureHasher.hash("L"), FeatureHasher.hash("R")};
   private static final long[] BIGRAM = {FeatureHasher.hash("LB"), FeatureHasher.hash("RB")};
   private static final long[][] SIDE_DISTANCE = new long[2][BUCKETS];
   /** Polar word by side, distance and same-clause; by role, side and quoted. */
@@ -146,7 +145,6 @@ public final class TargetFeatures {
       int bucket = d < BUCKET.length ? BUCKET[d] : BUCKETS - 1;
       boolean sameClause = s.clause[i] == targetClause;
       add(f, WORD, w);
-      add(f, SIDE[side], w);
       add(f, SIDE_DISTANCE[side][bucket], w);
       if (sameClause && hasTarget) {
         add(f, CLAUSE, w);
@@ -270,12 +268,12 @@ public final class TargetFeatures {
     }
     if (hasTarget) {
       int verb = contentWord(s, last + 1, +1);
-      int verbRow = verb >= 0 ? vectors.row(s.form[verb]) : -1;
+      int verbRow = verb >= 0 ? vocabulary.row(vocabulary.find(s.hash[verb])) : -1;
       if (verbRow >= 0) {
         out.add(4, verbRow);
       }
       int governor = contentWord(s, first - 1, -1);
-      int governorRow = governor >= 0 ? vectors.row(s.form[governor]) : -1;
+      int governorRow = governor >= 0 ? vocabulary.row(vocabulary.find(s.hash[governor])) : -1;
       if (governorRow >= 0) {
         out.add(5, governorRow);
       }
