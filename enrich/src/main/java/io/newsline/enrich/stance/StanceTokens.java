@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stance model's own tokenizer: lower-cased words (inner apostrophes and hyphens kept, "n't"
- * split off, numbers folded to "0") and single punctuation marks, with offsets. Kept separate from
- * the NER tokenizer on purpose: the trained model's features depend on exactly this behaviour.
+ * The stance model's own tokenizer: lower-cased words (inner apostrophes, hyphens and the periods
+ * of abbreviations like U.S. kept, "n't" and "'s" split off, numbers folded to "0") and single
+ * punctuation marks, with offsets. Kept separate from the NER tokenizer on purpose: the trained
+ * model's features depend on exactly this behaviour.
  */
 public final class StanceTokens {
   /** One token: [start, end) in the sentence and its normalised form. */
@@ -28,8 +29,13 @@ public final class StanceTokens {
         i++;
       } else if (Character.isLetterOrDigit(c)) {
         int start = i;
+        boolean dotted = false;
         while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || innerJoiner(s, i))) {
+          dotted |= s.charAt(i) == '.';
           i++;
+        }
+        if (dotted && i < n && s.charAt(i) == '.' && Character.isLetter(s.charAt(i - 1))) {
+          i++; // the closing period of an abbreviation: U.S. stays one token
         }
         addWord(out, s, start, i);
       } else {
