@@ -64,7 +64,8 @@ final class SpeechCues {
     return TITLES.contains(head(word)) || GROUPS.contains(word);
   }
 
+  /** "saying", "calling": no subject of its own. ("according to X" names its speaker.) */
   static boolean isParticiple(String verb) {
-    return verb.endsWith("ing");
+    return verb.endsWith("ing") && !verb.equals("according");
   }
 }

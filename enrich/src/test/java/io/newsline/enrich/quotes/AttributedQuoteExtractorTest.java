@@ -25,6 +25,17 @@ class AttributedQuoteExtractorTest {
   }
 
   @Test
+  void descriptionsAndAccordingTo() {
+    assertSpeakers("The trip was meant to \"introduce them to American life,\" a U.S. military spokesperson told reporters.",
+        "loc:united_states");
+    assertSpeakers("The talks were \u201cuseful but incomplete,\u201d according to Ushakov.", "per:yuri_ushakov");
+    ArticleText a = new ArticleText("t", null, "\"We are aware of the reports,\" a senior official said.");
+    Quote q = extractor.extract(a, entities(a)).get(0);
+    assertThat(q.speakerId()).isNull();
+    assertThat(q.speaker()).isEqualTo("a senior official");
+  }
+
+  @Test
   void reportingVerbBeforeTheQuote() {
     assertSpeakers("Ushakov told reporters: \u201cThe talks were useful.\u201d", "per:yuri_ushakov");
     assertSpeakers("Ushakov told reporters that some ideas were \"more or less acceptable,\" but others \"don't work for us.\"",
@@ -99,6 +110,7 @@ class AttributedQuoteExtractorTest {
     add(out, a, "per:donald_trump", "Donald Trump", EntityType.PERSON, "Trump");
     add(out, a, "org:kremlin", "Kremlin", EntityType.ORGANIZATION, "Kremlin");
     add(out, a, "loc:moscow", "Moscow", EntityType.LOCATION, "Moscow");
+    add(out, a, "loc:united_states", "United States", EntityType.LOCATION, "U.S.");
     return out;
   }
 
