@@ -38,18 +38,24 @@ public final class EnrichCostRatio {
     QuoteExtractor quotes = new AttributedQuoteExtractor();
     ArticleEnricher without = new ArticleEnricher(ner, EnrichCostBenchmark.NO_STANCE, EnrichCostBenchmark.NO_QUOTES);
     ArticleEnricher with = new ArticleEnricher(ner, stance, quotes);
+    ArticleEnricher withStance = new ArticleEnricher(ner, stance, EnrichCostBenchmark.NO_QUOTES);
+    ArticleEnricher withQuotes = new ArticleEnricher(ner, EnrichCostBenchmark.NO_STANCE, quotes);
     List<List<Entity>> entities = articles.stream().map(ner::extract).toList();
-    double[][] perArticle = new double[4][ROUNDS];
+    double[][] perArticle = new double[6][ROUNDS];
     for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
       double a = cpuMicros(articles, i -> without.enrich(articles.get(i)));
       double b = cpuMicros(articles, i -> with.enrich(articles.get(i)));
       double c = cpuMicros(articles, i -> stance.analyze(articles.get(i), entities.get(i)));
       double d = cpuMicros(articles, i -> quotes.extract(articles.get(i), entities.get(i)));
+      double e = cpuMicros(articles, i -> withStance.enrich(articles.get(i)));
+      double f = cpuMicros(articles, i -> withQuotes.enrich(articles.get(i)));
       if (round >= 0) {
         perArticle[0][round] = a;
         perArticle[1][round] = b;
         perArticle[2][round] = c;
         perArticle[3][round] = d;
+        perArticle[4][round] = e;
+        perArticle[5][round] = f;
       }
     }
     double a = median(perArticle[0]);
@@ -62,6 +68,8 @@ public final class EnrichCostRatio {
     System.out.printf(Locale.ROOT, "with stance+quotes    %8.0f us   ratio %.2f%n", b, b / a);
     System.out.printf(Locale.ROOT, "stance alone          %8.0f us%n", c);
     System.out.printf(Locale.ROOT, "quotes alone          %8.0f us   (stance+quotes)/without = %.2f%n", d, (c + d) / a);
+    System.out.printf(Locale.ROOT, "with stance only      %8.0f us   ratio %.2f%n", median(perArticle[4]), median(perArticle[4]) / a);
+    System.out.printf(Locale.ROOT, "with quotes only      %8.0f us   ratio %.2f%n", median(perArticle[5]), median(perArticle[5]) / a);
   }
 
   private interface Work {
