@@ -1,0 +1,152 @@
+package io.newsline.enrich.ner;
+
+import io.newsline.enrich.model.ArticleText;
+import io.newsline.enrich.model.Entity;
+import io.newsline.enrich.model.Field;
+import io.newsline.enrich.ner.tagger.DocumentTagger;
+import io.newsline.enrich.ner.tagger.DocumentTagger.Sentence;
+import io.newsline.enrich.ner.tagger.FeatureExtractor;
+import io.newsline.enrich.ner.tagger.Gazetteer;
+import io.newsline.enrich.ner.tagger.Labels;
+import io.newsline.enrich.ner.tagger.LineKind;
+import io.newsline.enrich.ner.tagger.NerResources;
+import io.newsline.enrich.ner.tagger.TaggerModel;
+import io.newsline.enrich.ner.tagger.WordClusters;
+import io.newsline.enrich.text.Sentences;
+import io.newsline.enrich.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The default entity extractor: a BILOU averaged-perceptron tagger trained on CoNLL-2003 with
+ * gazetteer, word-cluster and document-level features, then alias resolution and salience
+ * ({@link EntityAssembler}). Boilerplate lines are skipped. Immutable and thread-safe; load it once
+ * ({@link #shared()}) and share it.
+ */
+public final class PerceptronEntityExtractor implements EntityExtractor {
+  /** Mentions in the first this-many sentences of the text count as the lead for salience. */
+  private static final int LEAD_SENTENCES = 3;
+  private final DocumentTagger tagger;
+  private final String version;
+
+  public PerceptronEntityExtractor(TaggerModel model, Gazetteer gazetteer, WordClusters clusters) {
+    this.tagger = new DocumentTagger(model, new FeatureExtractor(gazetteer, clusters));
+    this.version = "perceptron-ner-1 (" + model.features() + " features)";
+  }
+
+  private static final class Shared {
+    static final PerceptronEntityExtractor INSTANCE = new PerceptronEntityExtractor(
+        NerResources.model(), Gazetteer.load(), NerResources.clusters());
+  }
+
+  /** The extractor with the bundled model, loaded on first use. */
+  public static PerceptronEntityExtractor shared() {
+    return Shared.INSTANCE;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public List<Entity> extract(ArticleText article) {
+    return EntityAssembler.assemble(mentions(article));
+  }
+
+  /** Tagged mentions in document order, title first, before grouping. */
+  List<RawMention> mentions(ArticleText article) {
+    Layout layout = new Layout();
+    if (article.title() != null && !article.title().isBlank()) {
+      layout.addLine(Field.TITLE, article.title(), 0, article.title().length());
+    }
+    String text = article.text();
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      if (lineEnd > lineStart && !Boilerplate.isBoilerplate(text.substring(lineStart, lineEnd))) {
+        layout.addLine(Field.TEXT, text, lineStart, lineEnd);
+      }
+      lineStart = lineEnd + 1;
+    }
+    List<int[]> labels = tagger.tag(layout.sentences);
+    List<RawMention> out = new ArrayList<>();
+    int textSentence = 0;
+    for (int s = 0; s < labels.size(); s++) {
+      Placed p = layout.placed.get(s);
+      int[] y = labels.get(s);
+      boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
+      int begin = -1;
+      for (int i = 0; i < y.length; i++) {
+        if (y[i] == Labels.O) {
+          continue;
+        }
+        int part = Labels.part(y[i]);
+        if (part == 0 || part == 3) {
+          begin = i;
+        }
+        if ((part == 2 || part == 3) && begin >= 0) {
+          int start = p.tokens.get(begin).start();
+          int end = p.tokens.get(i).end();
+          String name = p.source.substring(start, end);
+          if (hasLetterOrDigit(name)) {
+            out.add(new RawMention(p.field, start, end, name, Labels.TYPES[Labels.type(y[i])], lead));
+          }
+          begin = -1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasLetterOrDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetterOrDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A sentence's tokens and where they come from. */
+  private record Placed(Field field, String source, List<Token> tokens) {}
+
+  /** The article cut into lines, sentences and tokens, in reading order. */
+  private static final class Layout {
+    final List<Sentence> sentences = new ArrayList<>();
+    final List<Placed> placed = new ArrayList<>();
+
+    void addLine(Field field, String source, int from, int to) {
+      List<Token> tokens = NerTokenizer.tokenize(source, from, to);
+      if (tokens.isEmpty()) {
+        return;
+      }
+      String[] words = new String[tokens.size()];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = DocumentTagger.normalise(tokens.get(i).text());
+      }
+      LineKind kind = LineKind.of(words, 0, words.length);
+      List<int[]> spans = Sentences.split(source.substring(from, to));
+      int t = 0;
+      for (int[] span : spans) {
+        int spanEnd = from + span[1];
+        int first = t;
+        while (t < tokens.size() && tokens.get(t).start() < spanEnd) {
+          t++;
+        }
+        add(field, source, tokens, words, first, t, kind);
+      }
+      add(field, source, tokens, words, t, tokens.size(), kind);
+    }
+
+    private void add(Field field, String source, List<Token> tokens, String[] words, int from, int to, LineKind kind) {
+      if (to > from) {
+        sentences.add(new Sentence(java.util.Arrays.copyOfRange(words, from, to), kind));
+        placed.add(new Placed(field, source, tokens.subList(from, to)));
+      }
+    }
+  }
+}
