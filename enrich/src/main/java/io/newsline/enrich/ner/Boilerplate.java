@@ -31,6 +31,7 @@ public final class Boilerplate {
           + "|do not necessarily reflect|necessarily reflect the views|for real-time updates|your trusted source"
           + "|ai-powered journalist|ai personas|click here|download (our|the) app|get the app"
           + "|your contribution helps|support our work|we believe you deserve|journalism that's both"
+          + "|\\b(photo|image|picture|video|illustration)s?( credit)?: "
           + "|reporting by .{1,60}; editing by|this article (was|has been) (generated|produced|rewritten)");
 
   private Boilerplate() {}

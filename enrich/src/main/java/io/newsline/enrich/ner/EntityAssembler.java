@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Groups an article's mentions into canonical entities. Within the article: one type per name
- * (majority vote; curated names keep their type), a surname alone joins the full name it belongs
+ * (majority vote; curated names take their curated type), a surname alone joins the full name it belongs
  * to ("Putin", "Putin's" join "Vladimir Putin"). Across articles: ids come from
  * {@link CanonicalIds} and depend only on names. Salience weighs title, lead and frequency.
  */
@@ -83,10 +83,8 @@ final class EntityAssembler {
     for (RawMention m : mentions) {
       EntityType t = decided.get(KnownEntities.key(m.text()));
       KnownEntities.Known known = KnownEntities.get().lookup(m.text());
-      if (known != null && t != EntityType.PERSON && known.type() != EntityType.PERSON) {
+      if (known != null) {
         t = known.type();
-      } else if (known != null && known.type() == EntityType.PERSON) {
-        t = EntityType.PERSON;
       }
       out.add(t == m.type() ? m : m.withType(t));
     }

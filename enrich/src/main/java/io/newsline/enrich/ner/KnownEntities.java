@@ -64,6 +64,27 @@ public final class KnownEntities {
     return b.toString();
   }
 
+  /** A curated name as an id key, spelled as curated: "Andriy Yermak" gives andriy_yermak. */
+  static String readableKey(String name) {
+    StringBuilder b = new StringBuilder();
+    for (String w : CanonicalIds.basic(name).split(" ")) {
+      StringBuilder word = new StringBuilder();
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (Character.isLetterOrDigit(c) || c == '&') {
+          word.append(c);
+        }
+      }
+      if (word.length() > 0) {
+        if (b.length() > 0) {
+          b.append('_');
+        }
+        b.append(word);
+      }
+    }
+    return b.toString();
+  }
+
   /**
    * The surname part of a folded person name: the last word with any particles before it
    * ("von der leyen"), ignoring Jr./Sr./III.
@@ -87,7 +108,7 @@ public final class KnownEntities {
       String[] cols = line.split("\t");
       EntityType type = EntityType.valueOf(cols[0]);
       String name = cols[1];
-      Known known = new Known(type, CanonicalIds.prefix(type) + ":" + key(name).replace(' ', '_'), name);
+      Known known = new Known(type, CanonicalIds.prefix(type) + ":" + readableKey(name), name);
       k.byKey.putIfAbsent(key(name), known);
       if (cols.length > 2) {
         for (String alias : cols[2].split("\\|")) {
@@ -105,7 +126,7 @@ public final class KnownEntities {
         if (!key.contains(" ")) {
           continue;
         }
-        known = new Known(EntityType.PERSON, "per:" + key.replace(' ', '_'), name);
+        known = new Known(EntityType.PERSON, "per:" + readableKey(name), name);
         k.byKey.put(key, known);
       }
       if (known.type() != EntityType.PERSON) {

@@ -27,9 +27,11 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
   /** Mentions in the first this-many sentences of the text count as the lead for salience. */
   private static final int LEAD_SENTENCES = 3;
   private final DocumentTagger tagger;
+  private final Gazetteer gazetteer;
   private final String version;
 
   public PerceptronEntityExtractor(TaggerModel model, Gazetteer gazetteer, WordClusters clusters) {
+    this.gazetteer = gazetteer;
     this.tagger = new DocumentTagger(model, new FeatureExtractor(gazetteer, clusters));
     this.version = "perceptron-ner-1 (" + model.features() + " features)";
   }
@@ -73,12 +75,13 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       lineStart = lineEnd + 1;
     }
     List<int[]> labels = tagger.tag(layout.sentences);
-    List<RawMention> out = new ArrayList<>();
+    List<HeadingFilter.Candidate> found = new ArrayList<>();
     int textSentence = 0;
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
       int[] y = labels.get(s);
       boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
+      boolean heading = p.kind == LineKind.TITLE_CASE && isHeading(p, y);
       int begin = -1;
       for (int i = 0; i < y.length; i++) {
         if (y[i] == Labels.O) {
@@ -93,13 +96,50 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           int end = p.tokens.get(i).end();
           String name = p.source.substring(start, end);
           if (hasLetterOrDigit(name)) {
-            out.add(new RawMention(p.field, start, end, name, Labels.TYPES[Labels.type(y[i])], lead));
+            RawMention m = new RawMention(p.field, start, end, name, Labels.TYPES[Labels.type(y[i])], lead);
+            found.add(candidate(m, p, begin, i + 1, heading));
           }
           begin = -1;
         }
       }
     }
+    List<RawMention> out = new ArrayList<>(found.size());
+    HeadingFilter.apply(found, gazetteer, out);
     return out;
+  }
+
+  /**
+   * A Title Case sentence reads as a heading (rather than a list of names) when it has no digits
+   * and the tagger left some capitalised common word outside any name.
+   */
+  private boolean isHeading(Placed p, int[] y) {
+    boolean commonWordOutside = false;
+    for (int i = 0; i < y.length; i++) {
+      String w = p.tokens.get(i).text();
+      for (int k = 0; k < w.length(); k++) {
+        if (Character.isDigit(w.charAt(k))) {
+          return false;
+        }
+      }
+      if (y[i] == Labels.O && w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+          && HeadingFilter.isCommonWord(w, gazetteer)) {
+        commonWordOutside = true;
+      }
+    }
+    return commonWordOutside;
+  }
+
+  private static HeadingFilter.Candidate candidate(RawMention m, Placed p, int from, int to, boolean heading) {
+    String[] words = new String[to - from];
+    int[] starts = new int[to - from];
+    int[] ends = new int[to - from];
+    for (int k = from; k < to; k++) {
+      Token t = p.tokens.get(k);
+      words[k - from] = t.text();
+      starts[k - from] = t.start();
+      ends[k - from] = t.end();
+    }
+    return new HeadingFilter.Candidate(m, words, starts, ends, heading);
   }
 
   private static boolean hasLetterOrDigit(String s) {
@@ -112,7 +152,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
   }
 
   /** A sentence's tokens and where they come from. */
-  private record Placed(Field field, String source, List<Token> tokens) {}
+  private record Placed(Field field, String source, List<Token> tokens, LineKind kind) {}
 
   /** The article cut into lines, sentences and tokens, in reading order. */
   private static final class Layout {
@@ -145,7 +185,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     private void add(Field field, String source, List<Token> tokens, String[] words, int from, int to, LineKind kind) {
       if (to > from) {
         sentences.add(new Sentence(java.util.Arrays.copyOfRange(words, from, to), kind));
-        placed.add(new Placed(field, source, tokens.subList(from, to)));
+        placed.add(new Placed(field, source, tokens.subList(from, to), kind));
       }
     }
   }

@@ -116,6 +116,13 @@ public final class FeatureExtractor {
       k = gazetteerFeatures(gaz[i], 70, cap ? 1 : 0, buf, k);
       k = gazetteerFeatures(i > 0 ? gaz[i - 1] : 0, 71, 2, buf, k);
       k = gazetteerFeatures(i + 1 < n ? gaz[i + 1] : 0, 72, 3, buf, k);
+      // Dictionary casing: is this a common lower-case word, a proper noun, or unknown?
+      if (Character.isLetter(s.charAt(0))) {
+        long dict = gazetteer.casing(w.lower[i]);
+        buf[k++] = f(85, dict, kindHash, i == 0 ? 1 : 0);
+        buf[k++] = f(86, dict, sh);
+        buf[k++] = f(87, dict, kindHash, sh);
+      }
       // Case of the same word elsewhere in the article.
       if (doc != null && Character.isLetter(s.charAt(0))) {
         int self = kind == LineKind.NORMAL ? DocumentStats.caseClass(s, i) : 0;

@@ -24,6 +24,8 @@ public final class Gazetteer {
   };
   private static final int MAX_WORDS = 6;
   private final LongIntMap phrases = new LongIntMap(1 << 16);
+  /** Dictionary casing per lower-cased word: 1 listed in lower case, 2 listed capitalised. */
+  private final LongIntMap casing = new LongIntMap(1 << 18);
 
   private Gazetteer() {}
 
@@ -32,6 +34,7 @@ public final class Gazetteer {
     for (int list = 0; list < LISTS.length; list++) {
       g.loadList(list, LISTS[list]);
     }
+    g.loadDictionary();
     // Every country name the JDK knows, in English.
     for (String cc : Locale.getISOCountries()) {
       g.add(0, new Locale("", cc).getDisplayCountry(Locale.ENGLISH));
@@ -61,6 +64,54 @@ public final class Gazetteer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * An English word list with proper nouns capitalised: a word listed only in lower case is a
+   * common word, which matters most in Title Case headlines where every word is capitalised.
+   */
+  private void loadDictionary() {
+    try (BufferedReader r = reader("/ner/gazetteer/dictionary.txt.gz")) {
+      for (String w; (w = r.readLine()) != null; ) {
+        if (w.isEmpty() || w.startsWith("#")) {
+          continue;
+        }
+        long key = FeatureHash.ofLower(w, 0, w.length());
+        int flag = Character.isUpperCase(w.charAt(0)) ? 2 : 1;
+        int old = casing.get(key);
+        casing.put(key, (old < 0 ? 0 : old) | flag);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BufferedReader reader(String resource) throws IOException {
+    InputStream in = Gazetteer.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing gazetteer resource " + resource);
+    }
+    if (resource.endsWith(".gz")) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  /** Is this exact word sequence a listed phrase (any list)? */
+  public boolean contains(String[] words) {
+    if (words.length == 0 || words.length > MAX_WORDS) {
+      return false;
+    }
+    long key = 0;
+    for (int i = 0; i < words.length; i++) {
+      key = extend(key, i, words[i]);
+    }
+    return phrases.get(key) > 0;
+  }
+
+  /** Dictionary casing of a word by its lower-case hash: 0 unknown, 1 lower, 2 capitalised, 3 both. */
+  public int casing(long lowerHash) {
+    return Math.max(0, casing.get(lowerHash));
   }
 
   private void add(int list, String phrase) {

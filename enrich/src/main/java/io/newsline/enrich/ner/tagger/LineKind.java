@@ -52,7 +52,7 @@ public enum LineKind {
     if (letterWords > 0 && allUpper >= 1 && allUpper * 10 >= letterWords * 8) {
       return ALL_CAPS;
     }
-    if (longWords >= 3 && upperStart * 10 >= (upperStart + lowerStart) * 8 && upperStart > allUpper) {
+    if ((longWords >= 3 || longWords >= 2 && letterWords <= 6) && upperStart * 10 >= (upperStart + lowerStart) * 8 && upperStart > allUpper) {
       return TITLE_CASE;
     }
     return NORMAL;

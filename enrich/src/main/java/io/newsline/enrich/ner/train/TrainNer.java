@@ -28,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * share of sentences is also added Title-Cased, with the same gold labels.
  */
 public final class TrainNer {
-  static final double TITLE_CASE_SHARE = 0.12;
+  static final double TITLE_CASE_SHARE = 0.3;
 
   private TrainNer() {}
 
