@@ -20,7 +20,7 @@ public final class Boilerplate {
           + "|source transparency|how this (analysis|article|story) was produced|summary|summary of this article|key points"
           + "|published( at| on)?:?.{0,40}|updated( at| on)?:?.{0,40}|last updated.{0,40}|posted.{0,40}"
           + "|(photo|image|picture|illustration|video|file photo|credit|source)s?( credit)?:.*"
-          + "|ai generated illustration.*|(written|reported|edited|produced) by .{1,80}|by [\\p{L} .,'-]{2,60}"
+          + "|ai generated illustration.*|(written|reported|edited|produced) by .{1,80}"
           + "|[\\p{L} .'-]{2,40} (reporting|writing|editing) by .*|\\W*|×|x|\\d+ (min|minute)s? read"
           + "|listen to (this|the) (article|story).*|advertisement \\W*|copyright.*|©.*|all rights reserved.*)");
 
@@ -34,12 +34,20 @@ public final class Boilerplate {
           + "|\\b(photo|image|picture|video|illustration)s?( credit)?: "
           + "|reporting by .{1,60}; editing by|this article (was|has been) (generated|produced|rewritten)");
 
+  /** A byline: "By" and a capitalised name of up to four words, maybe ", Outlet" or "and Name". */
+  private static final Pattern BYLINE = Pattern.compile(
+      "(?i:by)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}"
+          + "((,|\\s+and|\\s+&)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3})*\\s*");
+
   private Boilerplate() {}
 
   /** Is this line (one paragraph of the text) page furniture rather than article prose? */
   public static boolean isBoilerplate(String line) {
     String s = line.strip();
     if (s.isEmpty()) {
+      return true;
+    }
+    if (s.length() <= 100 && BYLINE.matcher(s).matches()) {
       return true;
     }
     String lower = s.toLowerCase(Locale.ROOT);

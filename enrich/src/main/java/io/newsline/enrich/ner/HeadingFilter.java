@@ -9,9 +9,8 @@ import java.util.Set;
 /**
  * Title Case headings ("Putin Pushes Back on Key U.S. Ideas", "Largest Obstacle") capitalise
  * every word, and the tagger then takes common words for names. A heading mention is kept as is
- * when it is a listed name or also found in the article's ordinary prose; otherwise common
- * lower-case dictionary words are trimmed from its ends ("Putin Pushes" becomes "Putin") and
- * nothing-left mentions are dropped.
+ * when it is a listed name or also found in the article's ordinary prose; otherwise it is cut at
+ * words the dictionary lists only in lower case ("Putin Meets Trump Envoys" gives Putin and Trump).
  */
 final class HeadingFilter {
   private HeadingFilter() {}
@@ -33,25 +32,21 @@ final class HeadingFilter {
         out.add(m);
         continue;
       }
-      int from = 0;
-      int to = c.words().length;
-      while (from < to && isCommonWord(c.words()[from], gazetteer)) {
-        from++;
+      // Keep the runs of words that are not common lower-case words: "Putin Meets Trump Envoys"
+      // gives Putin and Trump.
+      int runStart = -1;
+      for (int k = 0; k <= c.words().length; k++) {
+        boolean common = k == c.words().length || isCommonWord(c.words()[k], gazetteer);
+        if (!common && runStart < 0) {
+          runStart = k;
+        } else if (common && runStart >= 0) {
+          int start = c.starts()[runStart];
+          int end = c.ends()[k - 1];
+          out.add(new RawMention(m.field(), start, end, m.text().substring(start - m.start(), end - m.start()),
+              m.type(), m.lead()));
+          runStart = -1;
+        }
       }
-      while (to > from && isCommonWord(c.words()[to - 1], gazetteer)) {
-        to--;
-      }
-      if (from == to) {
-        continue;
-      }
-      if (from == 0 && to == c.words().length) {
-        out.add(m);
-        continue;
-      }
-      int start = c.starts()[from];
-      int end = c.ends()[to - 1];
-      String text = m.text().substring(start - m.start(), end - m.start());
-      out.add(new RawMention(m.field(), start, end, text, m.type(), m.lead()));
     }
   }
 

@@ -81,7 +81,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       Placed p = layout.placed.get(s);
       int[] y = labels.get(s);
       boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
-      boolean heading = p.kind == LineKind.TITLE_CASE && isHeading(p, y);
+      boolean heading = p.kind == LineKind.TITLE_CASE && (p.field == Field.TITLE || isHeading(p, y));
       int begin = -1;
       for (int i = 0; i < y.length; i++) {
         if (y[i] == Labels.O) {
@@ -109,8 +109,8 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
   }
 
   /**
-   * A Title Case sentence reads as a heading (rather than a list of names) when it has no digits
-   * and the tagger left some capitalised common word outside any name.
+   * A Title Case sentence of the text reads as a heading (rather than a list of names) when it has
+   * no digits and some capitalised common word.
    */
   private boolean isHeading(Placed p, int[] y) {
     boolean commonWordOutside = false;
@@ -121,7 +121,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           return false;
         }
       }
-      if (y[i] == Labels.O && w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+      if (w.length() >= 3 && Character.isUpperCase(w.charAt(0))
           && HeadingFilter.isCommonWord(w, gazetteer)) {
         commonWordOutside = true;
       }
