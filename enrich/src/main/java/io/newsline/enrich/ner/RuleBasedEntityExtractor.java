@@ -25,7 +25,7 @@ public final class RuleBasedEntityExtractor implements EntityExtractor {
       Set.of("the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "as", "it", "he",
           "she", "they", "we", "i", "this", "that", "these", "those", "while", "when", "after",
           "before", "despite", "with", "by", "from", "to", "of", "his", "her", "their", "its", "our",
-          "what", "why", "how", "who", "yet", "still", "for", "one", "two", "three", "five", "some");
+          "what", "why", "how", "who", "yet", "still", "one", "two", "three", "five", "some");
   private static final Set<String> ORG_CUES =
       Set.of("kremlin", "nato", "house", "ministry", "council", "union", "party", "agency", "bank",
           "fund", "inc", "corp", "reuters", "cnn", "bbc", "committee", "commission", "parliament",

@@ -1,13 +1,19 @@
 package io.newsline.enrich.ner.tagger;
 
+import io.newsline.enrich.ner.tagger.FeatureExtractor.Word;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tags all sentences of one article together, so that each word's features can see how the word
- * is written elsewhere in the article. Thread-safe: holds only immutable parts.
+ * is written elsewhere in the article. Scores each distinct word's single-word features once per
+ * article and role (most of the work: an article repeats its words). Thread-safe: the caches
+ * live only for one call.
  */
 public final class DocumentTagger {
+  private static final int L = Labels.COUNT;
   private final TaggerModel model;
   private final FeatureExtractor features;
 
@@ -19,14 +25,69 @@ public final class DocumentTagger {
   /** One sentence to tag: its words and the casing kind of the line it sits in. */
   public record Sentence(String[] words, LineKind kind) {}
 
+  /** A word of the article with its role scores, computed on first use. */
+  private static final class Scored {
+    final Word word;
+    final int[][] roles = new int[FeatureExtractor.ROLES][];
+
+    Scored(Word word) {
+      this.word = word;
+    }
+  }
+
   /** BILOU labels for each word of each sentence. */
   public List<int[]> tag(List<Sentence> sentences) {
     DocumentStats stats = statsOf(sentences);
+    Map<String, Scored> vocabulary = new HashMap<>();
+    Scored begin = new Scored(FeatureExtractor.BEGIN);
+    Scored end = new Scored(FeatureExtractor.END);
+    long[] buf = new long[FeatureExtractor.BUFFER];
     List<int[]> out = new ArrayList<>(sentences.size());
     for (Sentence s : sentences) {
-      out.add(s.words().length == 0 ? new int[0] : model.tag(features.extract(s.words(), s.kind(), stats)));
+      String[] words = s.words();
+      int n = words.length;
+      if (n == 0) {
+        out.add(new int[0]);
+        continue;
+      }
+      Scored[] scored = new Scored[n];
+      Word[] w = new Word[n];
+      for (int i = 0; i < n; i++) {
+        scored[i] = vocabulary.computeIfAbsent(words[i], x -> new Scored(features.word(x)));
+        w[i] = scored[i].word;
+      }
+      int[] gaz = features.gazetteer(words);
+      int[][] acc = new int[n][L];
+      for (int i = 0; i < n; i++) {
+        int[] a = acc[i];
+        add(a, role(FeatureExtractor.SELF, scored[i], buf));
+        add(a, role(FeatureExtractor.LEFT1, i >= 1 ? scored[i - 1] : begin, buf));
+        add(a, role(FeatureExtractor.RIGHT1, i + 1 < n ? scored[i + 1] : end, buf));
+        add(a, role(FeatureExtractor.LEFT2, i >= 2 ? scored[i - 2] : begin, buf));
+        add(a, role(FeatureExtractor.RIGHT2, i + 2 < n ? scored[i + 2] : end, buf));
+        int k = FeatureExtractor.contextFeatures(w, i, gaz, s.kind(), stats, buf, 0);
+        model.addAll(buf, k, a);
+      }
+      out.add(model.decode(acc));
     }
     return out;
+  }
+
+  private int[] role(int role, Scored s, long[] buf) {
+    int[] v = s.roles[role];
+    if (v == null) {
+      v = new int[L];
+      int k = FeatureExtractor.roleFeatures(role, s.word, buf, 0);
+      model.addAll(buf, k, v);
+      s.roles[role] = v;
+    }
+    return v;
+  }
+
+  private static void add(int[] acc, int[] v) {
+    for (int y = 0; y < L; y++) {
+      acc[y] += v[y];
+    }
   }
 
   public static DocumentStats statsOf(List<Sentence> sentences) {
@@ -41,10 +102,18 @@ public final class DocumentTagger {
   public static String normalise(String w) {
     if (w.length() == 1) {
       switch (w.charAt(0)) {
-        case '\u201c', '\u201d', '\u201e' -> { return "\""; }
-        case '\u2018', '\u2019' -> { return "'"; }
-        case '\u2013', '\u2014' -> { return "--"; }
-        default -> { return w; }
+        case '\u201c', '\u201d', '\u201e' -> {
+          return "\"";
+        }
+        case '\u2018', '\u2019' -> {
+          return "'";
+        }
+        case '\u2013', '\u2014' -> {
+          return "--";
+        }
+        default -> {
+          return w;
+        }
       }
     }
     return w.indexOf('\u2019') >= 0 ? w.replace('\u2019', '\'') : w;

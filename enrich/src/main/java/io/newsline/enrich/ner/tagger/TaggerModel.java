@@ -19,20 +19,90 @@ public final class TaggerModel {
   private static final int MAGIC = 0x4E455231; // "NER1"
   private static final int FORMAT = 1;
   private static final int L = Labels.COUNT;
-  private final LongIntMap rows;
-  private final float[] weights;
+  /** Longs per slot: the feature hash, then its 17 quantised weights packed four to a long. */
+  private static final int STRIDE = 1 + (L + 3) / 4;
+  private static final long EMPTY = Long.MIN_VALUE;
+  /**
+   * Open addressing with each feature's weights inline, so a lookup touches one cache line:
+   * slot i is table[i * STRIDE, (i + 1) * STRIDE).
+   */
+  private final long[] table;
+  private final int mask;
+  /** One bit per feature-hash bucket, small enough to stay in cache: most lookups are misses. */
+  private final long[] present;
+  private final int presentMask;
+  /** Real weight = quantised value * scale. */
+  private final float scale;
+  private final int rows;
   private final float[] trans;
   private final float[] start;
   private final float[] end;
   private final String metadata;
 
-  public TaggerModel(LongIntMap rows, float[] weights, float[] trans, float[] start, float[] end, String metadata) {
-    this.rows = rows;
-    this.weights = weights;
+  private TaggerModel(long[] keys, short[] weights, float scale, float[] trans, float[] start, float[] end,
+      String metadata) {
+    int cap = Integer.highestOneBit(Math.max(16, keys.length * 2 - 1)) << 1;
+    this.table = new long[cap * STRIDE];
+    java.util.Arrays.fill(table, EMPTY);
+    this.mask = cap - 1;
+    int bits = Integer.highestOneBit(Math.max(64, keys.length * 16 - 1)) << 1;
+    this.present = new long[bits / 64];
+    this.presentMask = bits - 1;
+    int kept = 0;
+    for (int r = 0; r < keys.length; r++) {
+      long key = keys[r];
+      if (key == EMPTY) {
+        continue;
+      }
+      int i = slot(key);
+      while (table[i * STRIDE] != EMPTY) {
+        i = (i + 1) & mask;
+      }
+      int base = i * STRIDE;
+      table[base] = key;
+      for (int w = 1; w < STRIDE; w++) {
+        table[base + w] = 0;
+      }
+      for (int y = 0; y < L; y++) {
+        table[base + 1 + (y >> 2)] |= (weights[r * L + y] & 0xFFFFL) << ((y & 3) * 16);
+      }
+      int bit = bloom(key);
+      present[bit >>> 6] |= 1L << bit;
+      kept++;
+    }
+    this.scale = scale;
+    this.rows = kept;
     this.trans = trans;
     this.start = start;
     this.end = end;
     this.metadata = metadata;
+  }
+
+  private int slot(long key) {
+    return (int) (key ^ (key >>> 29)) & mask;
+  }
+
+  private int bloom(long key) {
+    return (int) (key >>> 40) & presentMask;
+  }
+
+  /** Start of the feature's slot in table, or -1. */
+  private int slotOf(long key) {
+    int bit = bloom(key);
+    if ((present[bit >>> 6] & (1L << bit)) == 0) {
+      return -1;
+    }
+    int i = slot(key);
+    while (true) {
+      long k = table[i * STRIDE];
+      if (k == key) {
+        return i * STRIDE;
+      }
+      if (k == EMPTY) {
+        return -1;
+      }
+      i = (i + 1) & mask;
+    }
   }
 
   public String metadata() {
@@ -40,22 +110,46 @@ public final class TaggerModel {
   }
 
   public int features() {
-    return rows.size();
+    return rows;
   }
 
-  /** Best label per word. */
+  /** Best label per word, from flattened features. */
   public int[] tag(long[][] features) {
-    float[][] emit = new float[features.length][L];
+    int[][] acc = new int[features.length][L];
     for (int i = 0; i < features.length; i++) {
-      float[] e = emit[i];
-      for (long f : features[i]) {
-        int r = rows.get(f);
-        if (r >= 0) {
-          int base = r * L;
-          for (int y = 0; y < L; y++) {
-            e[y] += weights[base + y];
+      addAll(features[i], features[i].length, acc[i]);
+    }
+    return decode(acc);
+  }
+
+  /** Adds the quantised weights of features[0, n) to acc (one slot per label). */
+  public void addAll(long[] features, int n, int[] acc) {
+    for (int k = 0; k < n; k++) {
+      int base = slotOf(features[k]);
+      if (base >= 0) {
+        for (int w = 0; w < STRIDE - 1; w++) {
+          long packed = table[base + 1 + w];
+          if (packed == 0) {
+            continue;
+          }
+          int y = w * 4;
+          acc[y] += (short) packed;
+          if (y + 1 < L) {
+            acc[y + 1] += (short) (packed >>> 16);
+            acc[y + 2] += (short) (packed >>> 32);
+            acc[y + 3] += (short) (packed >>> 48);
           }
         }
+      }
+    }
+  }
+
+  /** Best label per word given each word's summed quantised weights. */
+  public int[] decode(int[][] acc) {
+    float[][] emit = new float[acc.length][L];
+    for (int i = 0; i < acc.length; i++) {
+      for (int y = 0; y < L; y++) {
+        emit[i][y] = acc[i][y] * scale;
       }
     }
     return Viterbi.decode(emit, trans, start, end);
@@ -127,18 +221,18 @@ public final class TaggerModel {
     float[] trans = readFloats(in, L * L);
     float scale = in.readFloat();
     int n = in.readInt();
-    LongIntMap rows = new LongIntMap(n);
-    float[] weights = new float[n * L];
+    long[] keys = new long[n];
+    short[] weights = new short[n * L];
     for (int r = 0; r < n; r++) {
-      rows.put(in.readLong(), r);
+      keys[r] = in.readLong();
       int mask = in.readInt();
       for (int y = 0; y < L; y++) {
         if ((mask & (1 << y)) != 0) {
-          weights[r * L + y] = in.readShort() * scale;
+          weights[r * L + y] = in.readShort();
         }
       }
     }
-    return new TaggerModel(rows, weights, trans, start, end, metadata);
+    return new TaggerModel(keys, weights, scale, trans, start, end, metadata);
   }
 
   private static float[] readFloats(DataInputStream in, int n) throws IOException {

@@ -5,7 +5,25 @@ public final class Viterbi {
   private static final int L = Labels.COUNT;
   private static final float NEG = Float.NEGATIVE_INFINITY;
 
+  /** For each label, the labels that may precede it. */
+  private static final int[][] PREDECESSORS = predecessors();
+
   private Viterbi() {}
+
+  private static int[][] predecessors() {
+    int[][] p = new int[L][];
+    for (int b = 0; b < L; b++) {
+      int n = 0;
+      int[] tmp = new int[L];
+      for (int a = 0; a < L; a++) {
+        if (Labels.allowed(a, b)) {
+          tmp[n++] = a;
+        }
+      }
+      p[b] = java.util.Arrays.copyOf(tmp, n);
+    }
+    return p;
+  }
 
   /**
    * @param emit n x L emission scores
@@ -31,8 +49,8 @@ public final class Viterbi {
       for (int b = 0; b < L; b++) {
         float top = NEG;
         int arg = 0;
-        for (int a = 0; a < L; a++) {
-          if (score[a] == NEG || !Labels.allowedFast(a, b)) {
+        for (int a : PREDECESSORS[b]) {
+          if (score[a] == NEG) {
             continue;
           }
           float v = score[a] + trans[a * L + b];

@@ -139,8 +139,11 @@ public final class PerceptronTrainer {
     }
   }
 
-  /** Writes the averaged weights, dropping features whose weights all average to zero. */
-  public void write(OutputStream out, String metadata) throws IOException {
+  /**
+   * Writes the averaged weights, dropping features whose largest weight is below minWeight: they
+   * change few decisions but cost a memory access each at run time.
+   */
+  public void write(OutputStream out, String metadata, float minWeight) throws IOException {
     long[] keys = index.keys();
     Arrays.sort(keys);
     List<Long> kept = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class PerceptronTrainer {
       boolean any = false;
       for (int l = 0; l < L; l++) {
         row[l] = (float) (w[r * L + l] - u[r * L + l] / c);
-        any |= Math.abs(row[l]) > 1e-3f;
+        any |= Math.abs(row[l]) >= minWeight;
       }
       if (any) {
         kept.add(key);

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * Trains the NER model from CoNLL-2003 English train and writes it as a resource.
  *
  * <pre>
- * java -cp ... io.newsline.enrich.ner.train.TrainNer TRAIN_FILE OUT_MODEL [epochs] [seed]
+ * java -cp ... io.newsline.enrich.ner.train.TrainNer TRAIN_FILE OUT_MODEL [epochs] [seed] [minWeight]
  * </pre>
  *
  * Headlines of modern news are often Title Case, which CoNLL-2003 barely has: a seeded random
@@ -29,18 +29,20 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TrainNer {
   static final double TITLE_CASE_SHARE = 0.3;
+  static final float MIN_WEIGHT = 0.5f;
 
   private TrainNer() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031]");
+      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031] [minWeight=0.5]");
       System.exit(2);
     }
     Path train = Path.of(args[0]);
     Path out = Path.of(args[1]);
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 20031L;
+    float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : MIN_WEIGHT;
     long t0 = System.nanoTime();
     FeatureExtractor fx = new FeatureExtractor(Gazetteer.load(), NerResources.clusters());
     List<List<LabelledSentence>> docs = ConllReader.read(train);
@@ -69,7 +71,7 @@ public final class TrainNer {
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)) {
       trainer.write(os, "averaged perceptron, BILOU, CoNLL-2003 eng.train, epochs=" + epochs + " seed=" + seed
-          + " title-case share=" + TITLE_CASE_SHARE);
+          + " title-case share=" + TITLE_CASE_SHARE + " min weight=" + minWeight, minWeight);
     }
     System.err.printf("wrote %s (%d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
   }
