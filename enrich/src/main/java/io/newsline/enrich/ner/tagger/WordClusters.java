@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Hierarchical word clusters (bit-string paths, as Brown clustering gives) learned from unlabelled
- * news text. The tagger uses path prefixes of several lengths, so a word it never saw in training
- * shares features with words used the same way ("Zelenskiy" with other surnames). Lower-cased keys.
+ * Word clusters learned from unlabelled news text ({@code BuildClusters}) at several
+ * granularities, coarse to fine: a word the tagger never saw in training shares features with
+ * words used the same way. Lines are word TAB id TAB id ...; lower-cased keys.
  */
 public final class WordClusters {
-  public static final int LEVELS = 4;
-  private static final int[] PREFIXES = {4, 8, 12, 20};
+  public static final int LEVELS = 3;
   private static final WordClusters EMPTY = new WordClusters(new LongIntMap(16), new long[0]);
   private final LongIntMap index;
   private final long[] paths;
@@ -49,13 +48,12 @@ public final class WordClusters {
             continue;
           }
           String word = line.substring(0, tab);
-          String path = line.substring(tab + 1);
+          String[] ids = line.substring(tab + 1).split("\t");
           if ((n + 1) * LEVELS > paths.length) {
             paths = java.util.Arrays.copyOf(paths, paths.length * 2);
           }
           for (int level = 0; level < LEVELS; level++) {
-            int len = Math.min(PREFIXES[level], path.length());
-            paths[n * LEVELS + level] = FeatureHash.combine(level + 1, FeatureHash.of(path, 0, len));
+            paths[n * LEVELS + level] = FeatureHash.combine(level + 1, FeatureHash.of(ids[Math.min(level, ids.length - 1)]));
           }
           index.put(FeatureHash.ofLower(word, 0, word.length()), n);
           n++;
@@ -71,7 +69,7 @@ public final class WordClusters {
     return paths.length / LEVELS;
   }
 
-  /** Writes the word's LEVELS path-prefix hashes at out[offset..], or zeros for an unknown word. */
+  /** Writes the word's LEVELS cluster hashes at out[offset..], or zeros for an unknown word. */
   public void paths(String word, long[] out, int offset) {
     int i = paths.length == 0 ? -1 : index.get(FeatureHash.ofLower(word, 0, word.length()));
     for (int level = 0; level < LEVELS; level++) {
