@@ -29,13 +29,13 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TrainNer {
   static final double TITLE_CASE_SHARE = 0.3;
-  static final float MIN_WEIGHT = 0.5f;
+  static final float MIN_WEIGHT = 1.0f;
 
   private TrainNer() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031] [minWeight=0.5]");
+      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031] [minWeight=1.0]");
       System.exit(2);
     }
     Path train = Path.of(args[0]);
