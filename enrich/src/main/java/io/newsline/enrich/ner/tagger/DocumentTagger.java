@@ -65,6 +65,7 @@ public final class DocumentTagger {
         add(a, role(FeatureExtractor.RIGHT1, i + 1 < n ? scored[i + 1] : end, buf));
         add(a, role(FeatureExtractor.LEFT2, i >= 2 ? scored[i - 2] : begin, buf));
         add(a, role(FeatureExtractor.RIGHT2, i + 2 < n ? scored[i + 2] : end, buf));
+        add(a, role(FeatureExtractor.KIND + s.kind().ordinal(), scored[i], buf));
         int k = FeatureExtractor.contextFeatures(w, i, gaz, s.kind(), stats, buf, 0);
         model.addAll(buf, k, a);
       }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * shape, affixes, line kind, gazetteer matches, dictionary casing, word clusters and how the word
  * is cased elsewhere in the article. Built from per-word hashes, without creating strings.
  *
- * <p>Most features depend on one word only, in one of five roles (the word itself, or the word
- * one or two to its left or right). Those come in {@link #roleFeatures} groups, which a tagger can
+ * <p>Most features depend on one word only, in one of several roles (the word itself, the word
+ * one or two to its left or right, or the word in a line of some casing kind). Those come in {@link #roleFeatures} groups, which a tagger can
  * score once per distinct word and role of an article ({@link DocumentTagger}); the rest are
  * {@link #contextFeatures}. Training sees the same features flattened ({@link #extract}).
  * Stateless and thread-safe.
@@ -21,7 +21,9 @@ public final class FeatureExtractor {
   public static final int RIGHT1 = 2;
   public static final int LEFT2 = 3;
   public static final int RIGHT2 = 4;
-  public static final int ROLES = 5;
+  /** The word in a line of a given casing kind: roles KIND + kind.ordinal(). */
+  public static final int KIND = 5;
+  public static final int ROLES = KIND + LineKind.values().length;
 
   private static final long BOS = FeatureHash.of("<s>");
   private static final long EOS = FeatureHash.of("</s>");
@@ -117,6 +119,7 @@ public final class FeatureExtractor {
         if (w.dictionary >= 0) {
           buf[k++] = f(86, w.dictionary, sh);
         }
+        buf[k++] = f(44, Math.min(len, 8), sh);
       }
       case LEFT1 -> {
         buf[k++] = f(30, w.lower);
@@ -134,7 +137,18 @@ public final class FeatureExtractor {
       }
       case LEFT2 -> buf[k++] = f(32, w.lower);
       case RIGHT2 -> buf[k++] = f(33, w.lower);
-      default -> throw new IllegalArgumentException("role " + role);
+      default -> {
+        if (role >= ROLES) {
+          throw new IllegalArgumentException("role " + role);
+        }
+        // Casing features mean different things in headlines: conditioned on the line kind.
+        long kindHash = role - KIND + 1;
+        buf[k++] = f(42, kindHash, w.shortShape);
+        buf[k++] = f(43, kindHash, w.lower);
+        if (w.dictionary >= 0) {
+          buf[k++] = f(87, w.dictionary, kindHash, w.shortShape);
+        }
+      }
     }
     return k;
   }
@@ -157,9 +171,6 @@ public final class FeatureExtractor {
     buf[k++] = f(39, at(w, i - 1).lower, sh);
     buf[k++] = f(40, sh, at(w, i + 1).lower);
     buf[k++] = f(41, i == 0 ? 1 : 0, sh);
-    buf[k++] = f(42, kindHash, sh);
-    buf[k++] = f(43, kindHash, x.lower);
-    buf[k++] = f(44, Math.min(s.length(), 8), sh);
     buf[k++] = f(45, at(w, i - 2).lower, at(w, i - 1).lower);
     buf[k++] = f(46, at(w, i + 1).lower, at(w, i + 2).lower);
     // Gazetteer matches of this word (list, position, capitalised?) and its neighbours' lists.
@@ -169,7 +180,6 @@ public final class FeatureExtractor {
     k = gazetteerFeatures(i + 1 < n ? gaz[i + 1] : 0, 72, 3, buf, k);
     if (x.dictionary >= 0) {
       buf[k++] = f(85, x.dictionary, kindHash, i == 0 ? 1 : 0);
-      buf[k++] = f(87, x.dictionary, kindHash, sh);
     }
     // Case of the same word elsewhere in the article.
     if (doc != null && Character.isLetter(s.charAt(0))) {
@@ -195,6 +205,7 @@ public final class FeatureExtractor {
       k = roleFeatures(RIGHT1, at(w, i + 1), buf, k);
       k = roleFeatures(LEFT2, at(w, i - 2), buf, k);
       k = roleFeatures(RIGHT2, at(w, i + 2), buf, k);
+      k = roleFeatures(KIND + kind.ordinal(), w[i], buf, k);
       k = contextFeatures(w, i, gaz, kind, doc, buf, k);
       out[i] = Arrays.copyOf(buf, k);
     }

@@ -23,6 +23,8 @@ public final class Gazetteer {
     "country", "city_major", "city", "region", "nationality", "first_name", "organization", "person"
   };
   private static final int MAX_WORDS = 6;
+  /** Flag on a phrase-table value: some listed phrase continues after these words. */
+  private static final int CONTINUES = 1 << 30;
   private final LongIntMap phrases = new LongIntMap(1 << 16);
   /** Dictionary casing per lower-cased word: 1 listed in lower case, 2 listed capitalised. */
   private final LongIntMap casing = new LongIntMap(1 << 18);
@@ -106,7 +108,7 @@ public final class Gazetteer {
     for (int i = 0; i < words.length; i++) {
       key = extend(key, i, words[i]);
     }
-    return phrases.get(key) > 0;
+    return (phrases.get(key) & ~CONTINUES) > 0;
   }
 
   /** Dictionary casing of a word by its lower-case hash: 0 unknown, 1 lower, 2 capitalised, 3 both. */
@@ -125,14 +127,12 @@ public final class Gazetteer {
     }
     int old = phrases.get(key);
     phrases.put(key, (old < 0 ? 0 : old) | (1 << list));
-    // Mark prefixes so matching can stop early.
+    // Mark prefixes so matching stops as soon as no listed phrase can continue.
     long prefix = 0;
     for (int i = 0; i < toks.size() - 1; i++) {
       prefix = extend(prefix, i, toks.get(i).text());
-      long pk = FeatureHash.combine(prefix, 0x5052454649584CL);
-      if (phrases.get(pk) < 0) {
-        phrases.put(pk, 0);
-      }
+      int p = phrases.get(prefix);
+      phrases.put(prefix, (p < 0 ? 0 : p) | CONTINUES);
     }
   }
 
@@ -158,17 +158,23 @@ public final class Gazetteer {
       wordHash[i] = FeatureHash.ofLower(w, 0, w.length());
     }
     for (int i = 0; i < n; i++) {
-      if (!Character.isLetterOrDigit(words[i].charAt(0))) {
+      // Names start with a capital or a digit; sparing the lower-case words saves most lookups.
+      char first = words[i].charAt(0);
+      if (!Character.isUpperCase(first) && !Character.isDigit(first)) {
         continue;
       }
       long key = 0;
       for (int j = i; j < n && j - i < MAX_WORDS; j++) {
         key = j == i ? wordHash[j] : FeatureHash.combine(key, wordHash[j]);
-        int lists = phrases.get(key);
-        if (lists > 0) {
+        int value = phrases.get(key);
+        if (value < 0) {
+          break;
+        }
+        int lists = value & ~CONTINUES;
+        if (lists != 0) {
           mark(masks, i, j, lists);
         }
-        if (phrases.get(FeatureHash.combine(key, 0x5052454649584CL)) < 0) {
+        if ((value & CONTINUES) == 0) {
           break;
         }
       }

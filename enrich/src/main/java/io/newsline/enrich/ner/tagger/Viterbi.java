@@ -39,28 +39,25 @@ public final class Viterbi {
     }
     float[] score = new float[L];
     float[] next = new float[L];
-    int[][] back = new int[n][L];
+    byte[] back = new byte[n * L];
     for (int b = 0; b < L; b++) {
       score[b] = Labels.allowedFast(-1, b) ? start[b] + emit[0][b] : NEG;
     }
     for (int i = 1; i < n; i++) {
       float[] e = emit[i];
-      int[] bp = back[i];
+      int row = i * L;
       for (int b = 0; b < L; b++) {
         float top = NEG;
         int arg = 0;
         for (int a : PREDECESSORS[b]) {
-          if (score[a] == NEG) {
-            continue;
-          }
           float v = score[a] + trans[a * L + b];
           if (v > top) {
             top = v;
             arg = a;
           }
         }
-        next[b] = top == NEG ? NEG : top + e[b];
-        bp[b] = arg;
+        next[b] = top + e[b];
+        back[row + b] = (byte) arg;
       }
       float[] t = score;
       score = next;
@@ -69,14 +66,14 @@ public final class Viterbi {
     float top = NEG;
     int arg = 0;
     for (int a = 0; a < L; a++) {
-      if (score[a] != NEG && Labels.allowedFast(a, -1) && score[a] + end[a] > top) {
+      if (Labels.allowedFast(a, -1) && score[a] + end[a] > top) {
         top = score[a] + end[a];
         arg = a;
       }
     }
     best[n - 1] = arg;
     for (int i = n - 1; i > 0; i--) {
-      best[i - 1] = back[i][best[i]];
+      best[i - 1] = back[i * L + best[i]];
     }
     return best;
   }
