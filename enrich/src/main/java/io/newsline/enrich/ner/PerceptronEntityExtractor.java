@@ -110,7 +110,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
 
   /**
    * A Title Case sentence of the text reads as a heading (rather than a list of names) when it has
-   * no digits and some capitalised common word.
+   * no digits and the tagger left some capitalised common word outside any name.
    */
   private boolean isHeading(Placed p, int[] y) {
     boolean commonWordOutside = false;
@@ -121,7 +121,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           return false;
         }
       }
-      if (w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+      if (y[i] == Labels.O && w.length() >= 3 && Character.isUpperCase(w.charAt(0))
           && HeadingFilter.isCommonWord(w, gazetteer)) {
         commonWordOutside = true;
       }

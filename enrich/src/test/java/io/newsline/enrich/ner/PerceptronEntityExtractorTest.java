@@ -48,6 +48,18 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void titleCaseHeadlineWordsAreNotNames() {
+    List<Entity> es = NER.extract(ARTICLE);
+    assertThat(es).extracting(Entity::id).noneMatch(id -> id.contains("meets") || id.contains("waits")
+        || id.contains("envoys"));
+    assertThat(byId(es, "per:donald_trump").mentions()).extracting(Mention::field).containsExactly(Field.TITLE);
+    List<Entity> google = NER.extract(new ArticleText("g", "OpenAI Unveils New Model as Google Race Heats Up",
+        "OpenAI released a model on Monday. Google said it would respond."));
+    assertThat(google).extracting(Entity::id).contains("org:google", "org:openai")
+        .noneMatch(id -> id.contains("race") || id.contains("unveils"));
+  }
+
+  @Test
   void mentionOffsetsIndexTheirFieldExactly() {
     for (Entity e : NER.extract(ARTICLE)) {
       for (Mention m : e.mentions()) {

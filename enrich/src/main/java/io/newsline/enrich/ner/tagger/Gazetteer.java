@@ -23,6 +23,7 @@ public final class Gazetteer {
     "country", "city_major", "city", "region", "nationality", "first_name", "organization", "person"
   };
   private static final int MAX_WORDS = 6;
+  private static final int FIRST_NAME = java.util.Arrays.asList(LISTS).indexOf("first_name");
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
   private static final int CONTINUES = 1 << 30;
   private final LongIntMap phrases = new LongIntMap(1 << 16);
@@ -78,6 +79,9 @@ public final class Gazetteer {
         if (w.isEmpty() || w.startsWith("#")) {
           continue;
         }
+        if (w.length() > 1 && w.equals(w.toUpperCase(Locale.ROOT))) {
+          continue; // acronyms (OF, US) say nothing about a word's use as a name
+        }
         long key = FeatureHash.ofLower(w, 0, w.length());
         int flag = Character.isUpperCase(w.charAt(0)) ? 2 : 1;
         int old = casing.get(key);
@@ -99,16 +103,26 @@ public final class Gazetteer {
     return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 
+  /** Is this exact word sequence a listed name (any list but given names, which are only parts)? */
+  public boolean containsName(String[] words) {
+    return (lists(words) & ~(1 << FIRST_NAME)) != 0;
+  }
+
   /** Is this exact word sequence a listed phrase (any list)? */
   public boolean contains(String[] words) {
+    return lists(words) != 0;
+  }
+
+  private int lists(String[] words) {
     if (words.length == 0 || words.length > MAX_WORDS) {
-      return false;
+      return 0;
     }
     long key = 0;
     for (int i = 0; i < words.length; i++) {
       key = extend(key, i, words[i]);
     }
-    return (phrases.get(key) & ~CONTINUES) > 0;
+    int value = phrases.get(key);
+    return value < 0 ? 0 : value & ~CONTINUES;
   }
 
   /** Dictionary casing of a word by its lower-case hash: 0 unknown, 1 lower, 2 capitalised, 3 both. */
