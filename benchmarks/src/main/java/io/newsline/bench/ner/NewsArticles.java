@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Realistic benchmark input: ~1,200-word news articles cut from the repository's sample articles
- * (samples/*.txt, raw pages with their boilerplate), each starting at a different paragraph.
+ * (samples/NNN_*.txt, raw pages with their boilerplate), each starting at a different paragraph.
  * The folder is -Dnewsline.samples, else samples/ or ../samples from the working directory.
  */
 final class NewsArticles {
@@ -23,7 +23,7 @@ final class NewsArticles {
   static List<ArticleText> load(int count) {
     List<String> paragraphs = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder())) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+      for (Path p : files.filter(f -> f.getFileName().toString().matches("\\d+_.*\\.txt")).sorted().toList()) {
         for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
           if (!line.isBlank()) {
             paragraphs.add(line.strip());

@@ -136,8 +136,18 @@ public final class KnownEntities {
       idsBySurname.computeIfAbsent(last, x -> new HashSet<>()).add(known.id());
       bySurname.putIfAbsent(last, known);
     }
+    // A surname alone resolves only when it is distinctive: one listed person has it, and it is
+    // neither a given name ("Paul") nor a common surname ("Adams"); otherwise "Adams" in a
+    // football report would become a curated politician.
+    Set<String> common = new HashSet<>();
+    for (String line : lines("/ner/common_surnames.txt")) {
+      common.addAll(List.of(line.split("\\s+")));
+    }
+    for (String name : lines("/ner/gazetteer/first_name.txt")) {
+      common.add(key(name));
+    }
     for (Map.Entry<String, Set<String>> e : idsBySurname.entrySet()) {
-      if (e.getValue().size() == 1 && e.getKey().length() > 2) {
+      if (e.getValue().size() == 1 && e.getKey().length() > 2 && !common.contains(e.getKey())) {
         k.byKey.putIfAbsent(e.getKey(), bySurname.get(e.getKey()));
       }
     }

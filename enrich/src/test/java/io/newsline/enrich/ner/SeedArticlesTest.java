@@ -32,7 +32,8 @@ class SeedArticlesTest {
   @BeforeAll
   static void extract() throws IOException {
     try (Stream<Path> files = Files.list(TestFiles.samples())) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+      // The articles are NNN_hash.txt; other files (an index) are not articles.
+      for (Path p : files.filter(f -> f.getFileName().toString().matches("\\d+_.*\\.txt")).sorted().toList()) {
         ArticleText a = new ArticleText(p.getFileName().toString(), null, Files.readString(p, StandardCharsets.UTF_8));
         SEEDS.add(a);
         ENTITIES.add(PerceptronEntityExtractor.shared().extract(a));
