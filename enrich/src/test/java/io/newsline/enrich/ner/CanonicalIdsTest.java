@@ -47,6 +47,17 @@ class CanonicalIdsTest {
   }
 
   @Test
+  void commonSurnamesAloneDoNotResolveToACuratedPerson() {
+    assertThat(per("Jerome Powell")).isEqualTo("per:jerome_powell");
+    assertThat(per("Powell")).isEqualTo("per:powell");
+    assertThat(per("Tony Adams")).isEqualTo(per("Adams")).isEqualTo("per:adams");
+    assertThat(per("Paul")).isEqualTo("per:paul");
+    // Two listed people share the surname: neither gets it alone.
+    assertThat(per("Johnson")).isEqualTo("per:johnson");
+    assertThat(per("Boris Johnson")).isNotEqualTo(per("Mike Johnson"));
+  }
+
+  @Test
   void unitedStatesAbbreviations() {
     String id = loc("United States");
     assertThat(id).isEqualTo("loc:united_states");

@@ -9,17 +9,40 @@ import java.util.Map;
 /**
  * Tags all sentences of one article together, so that each word's features can see how the word
  * is written elsewhere in the article. Scores each distinct word's single-word features once per
- * article and role (most of the work: an article repeats its words). Thread-safe: the caches
- * live only for one call.
+ * article and role (most of the work: an article repeats its words), and the most frequent words
+ * of news once for all articles. Thread-safe: the shared scores are computed in the constructor
+ * and only read afterwards; the per-article cache lives for one call.
  */
 public final class DocumentTagger {
   private static final int L = Labels.COUNT;
+  /** How many of the most frequent words (and their capitalised forms) are scored up front. */
+  private static final int FREQUENT_WORDS = 4000;
   private final TaggerModel model;
   private final FeatureExtractor features;
+  /** Frequent words with every role scored at construction; never written afterwards. */
+  private final Map<String, Scored> frequent;
 
   public DocumentTagger(TaggerModel model, FeatureExtractor features) {
     this.model = model;
     this.features = features;
+    Map<String, Scored> f = new HashMap<>();
+    long[] buf = new long[FeatureExtractor.BUFFER];
+    for (String w : features.frequentWords(FREQUENT_WORDS)) {
+      for (String form : new String[] {w, capitalised(w)}) {
+        if (!f.containsKey(form)) {
+          Scored s = new Scored(features.word(form));
+          for (int role = 0; role < FeatureExtractor.ROLES; role++) {
+            role(role, s, buf);
+          }
+          f.put(form, s);
+        }
+      }
+    }
+    this.frequent = f;
+  }
+
+  private static String capitalised(String w) {
+    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
   /** One sentence to tag: its words and the casing kind of the line it sits in. */
@@ -53,7 +76,8 @@ public final class DocumentTagger {
       Scored[] scored = new Scored[n];
       Word[] w = new Word[n];
       for (int i = 0; i < n; i++) {
-        scored[i] = vocabulary.computeIfAbsent(words[i], x -> new Scored(features.word(x)));
+        Scored known = frequent.get(words[i]);
+        scored[i] = known != null ? known : vocabulary.computeIfAbsent(words[i], x -> new Scored(features.word(x)));
         w[i] = scored[i].word;
       }
       int[] gaz = features.gazetteer(words);

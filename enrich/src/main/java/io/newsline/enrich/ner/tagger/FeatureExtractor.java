@@ -1,6 +1,7 @@
 package io.newsline.enrich.ner.tagger;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sparse features of every word of a sentence, as 64-bit hashes: the word and its neighbours,
@@ -69,6 +70,12 @@ public final class FeatureExtractor {
 
   static final Word BEGIN = Word.boundary(BOS);
   static final Word END = Word.boundary(EOS);
+
+  /** The clustered words, most frequent first: the words worth scoring once for all articles. */
+  public List<String> frequentWords(int n) {
+    List<String> all = clusters.words();
+    return all.subList(0, Math.min(n, all.size()));
+  }
 
   public Word word(String s) {
     long lower = FeatureHash.ofLower(s, 0, s.length());

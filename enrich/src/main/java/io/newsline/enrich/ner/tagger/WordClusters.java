@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -15,13 +17,20 @@ import java.util.zip.GZIPInputStream;
  */
 public final class WordClusters {
   public static final int LEVELS = 3;
-  private static final WordClusters EMPTY = new WordClusters(new LongIntMap(16), new long[0]);
+  private static final WordClusters EMPTY = new WordClusters(new LongIntMap(16), new long[0], List.of());
   private final LongIntMap index;
   private final long[] paths;
+  private final List<String> words;
 
-  private WordClusters(LongIntMap index, long[] paths) {
+  private WordClusters(LongIntMap index, long[] paths, List<String> words) {
     this.index = index;
     this.paths = paths;
+    this.words = words;
+  }
+
+  /** The clustered words, most frequent in the unlabelled text first. */
+  public List<String> words() {
+    return words;
   }
 
   public static WordClusters empty() {
@@ -40,6 +49,7 @@ public final class WordClusters {
       }
       LongIntMap index = new LongIntMap(1 << 16);
       long[] paths = new long[1 << 16];
+      List<String> words = new ArrayList<>();
       int n = 0;
       try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
@@ -56,10 +66,11 @@ public final class WordClusters {
             paths[n * LEVELS + level] = FeatureHash.combine(level + 1, FeatureHash.of(ids[Math.min(level, ids.length - 1)]));
           }
           index.put(FeatureHash.ofLower(word, 0, word.length()), n);
+          words.add(word);
           n++;
         }
       }
-      return new WordClusters(index, java.util.Arrays.copyOf(paths, n * LEVELS));
+      return new WordClusters(index, java.util.Arrays.copyOf(paths, n * LEVELS), List.copyOf(words));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
