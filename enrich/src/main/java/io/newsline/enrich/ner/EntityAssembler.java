@@ -29,10 +29,12 @@ final class EntityAssembler {
   static List<Entity> assemble(List<RawMention> found) {
     List<RawMention> mentions = unifyTypes(found);
     String[] personIds = personIds(mentions);
+    Map<String, String> ids = new HashMap<>();
     Map<String, Group> groups = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
       RawMention m = mentions.get(i);
-      String id = personIds[i] != null ? personIds[i] : CanonicalIds.id(m.type(), m.text());
+      String id = personIds[i] != null ? personIds[i]
+          : ids.computeIfAbsent(m.type().ordinal() + m.text(), k -> CanonicalIds.id(m.type(), m.text()));
       groups.computeIfAbsent(id, k -> new Group(k, m.type())).add(m);
     }
     double max = 0;
@@ -58,7 +60,7 @@ final class EntityAssembler {
     Map<String, EntityType> first = new HashMap<>();
     Map<String, Boolean> surnames = new HashMap<>();
     for (RawMention m : mentions) {
-      String key = KnownEntities.key(m.text());
+      String key = m.key();
       votes.computeIfAbsent(key, k -> new EnumMap<>(EntityType.class)).merge(m.type(), 1, Integer::sum);
       first.putIfAbsent(key, m.type());
       if (m.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
@@ -81,8 +83,8 @@ final class EntityAssembler {
     }
     List<RawMention> out = new ArrayList<>(mentions.size());
     for (RawMention m : mentions) {
-      EntityType t = decided.get(KnownEntities.key(m.text()));
-      KnownEntities.Known known = KnownEntities.get().lookup(m.text());
+      EntityType t = decided.get(m.key());
+      KnownEntities.Known known = KnownEntities.get().lookupKey(m.key());
       if (known != null) {
         t = known.type();
       }
@@ -99,7 +101,7 @@ final class EntityAssembler {
   static String[] personIds(List<RawMention> mentions) {
     Map<String, Map<String, String>> peopleBySurname = new HashMap<>();
     for (RawMention m : mentions) {
-      String key = KnownEntities.key(m.text());
+      String key = m.key();
       if (m.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
         peopleBySurname.computeIfAbsent(KnownEntities.surname(key), k -> new LinkedHashMap<>())
             .putIfAbsent(CanonicalIds.fullNameId(m.text()), m.text());
@@ -112,7 +114,7 @@ final class EntityAssembler {
       if (m.type() != EntityType.PERSON) {
         continue;
       }
-      String key = KnownEntities.key(m.text());
+      String key = m.key();
       boolean full = key.indexOf(' ') > 0;
       String surname = full ? KnownEntities.surname(key) : key;
       Map<String, String> people = peopleBySurname.getOrDefault(surname, Map.of());
@@ -149,7 +151,7 @@ final class EntityAssembler {
 
     /** The curated name, else the longest written form (full names over surnames), most frequent first. */
     String name() {
-      KnownEntities.Known known = KnownEntities.get().lookup(mentions.get(0).text());
+      KnownEntities.Known known = KnownEntities.get().lookupKey(mentions.get(0).key());
       if (known != null && known.id().equals(id)) {
         return known.name();
       }

@@ -24,7 +24,7 @@ final class HeadingFilter {
     Set<String> inProse = new HashSet<>();
     for (Candidate c : candidates) {
       if (!c.heading()) {
-        inProse.add(KnownEntities.key(c.mention().text()));
+        inProse.add(c.mention().key());
       }
     }
     for (Candidate c : candidates) {
@@ -81,7 +81,7 @@ final class HeadingFilter {
 
   private static RawMention part(Candidate c, int from, int to) {
     RawMention m = c.mention();
-    return new RawMention(m.field(), c.starts()[from], c.ends()[to - 1], text(c, from, to), m.type(), m.lead());
+    return RawMention.of(m.field(), c.starts()[from], c.ends()[to - 1], text(c, from, to), m.type(), m.lead());
   }
 
   private static boolean startsLikeName(String w) {

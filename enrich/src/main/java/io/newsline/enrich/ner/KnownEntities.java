@@ -40,6 +40,11 @@ public final class KnownEntities {
     return byKey.get(key(name));
   }
 
+  /** The curated entity of an already folded key ({@link #key}), or null. */
+  Known lookupKey(String key) {
+    return byKey.get(key);
+  }
+
   /** The folded canonical name for an already basic-folded name, or null if not curated. */
   String canonicalFold(String basic) {
     Known k = byKey.get(keyOfBasic(basic));

@@ -96,7 +96,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           int end = p.tokens.get(i).end();
           String name = p.source.substring(start, end);
           if (hasLetterOrDigit(name)) {
-            RawMention m = new RawMention(p.field, start, end, name, Labels.TYPES[Labels.type(y[i])], lead);
+            RawMention m = RawMention.of(p.field, start, end, name, Labels.TYPES[Labels.type(y[i])], lead);
             found.add(candidate(m, p, begin, i + 1, heading));
           }
           begin = -1;
