@@ -26,11 +26,11 @@ public final class NerTokenizer {
     List<Token> out = new ArrayList<>();
     int i = from;
     while (i < to) {
-      while (i < to && Character.isWhitespace(s.charAt(i))) {
+      while (i < to && isSpace(s.charAt(i))) {
         i++;
       }
       int j = i;
-      while (j < to && !Character.isWhitespace(s.charAt(j))) {
+      while (j < to && !isSpace(s.charAt(j))) {
         j++;
       }
       if (j > i) {
@@ -147,6 +147,11 @@ public final class NerTokenizer {
     }
     // U.S, U.K, e.g: letters separated by periods.
     return w.length() >= 3 && w.charAt(1) == '.' && w.matches("(\\p{L}\\.)+\\p{L}");
+  }
+
+  /** Whitespace including the no-break and zero-width spaces scraped pages are full of. */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff';
   }
 
   static boolean isApostrophe(char c) {

@@ -28,6 +28,12 @@ class NerTokenizerTest {
   }
 
   @Test
+  void noBreakAndZeroWidthSpacesSeparateWords() {
+    assertThat(words("Vladimir\u00a0Putin met\u202fTrump\u200b envoys")).containsExactly("Vladimir", "Putin", "met",
+        "Trump", "envoys");
+  }
+
+  @Test
   void offsetsIndexTheInputExactly() {
     String s = "  Kremlin aide Yuri Ushakov\u2019s remarks \u2014 \u201cuseful\u201d \u2014 came late.\n\nNext line: Kyiv.";
     for (Token t : NerTokenizer.tokenize(s)) {
