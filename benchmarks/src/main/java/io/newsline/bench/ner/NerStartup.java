@@ -1,26 +1,29 @@
 package io.newsline.bench.ner;
 
 import io.newsline.enrich.model.ArticleText;
+import io.newsline.enrich.ner.EntityExtractor;
 import io.newsline.enrich.ner.PerceptronEntityExtractor;
+import io.newsline.enrich.ner.RuleBasedEntityExtractor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
  * Cold start-up and heap of the entity extractor in a fresh JVM: time from JVM start to the model
- * loaded, and to the first article extracted, then heap in use after a full GC with the model
- * loaded and after a sustained run (after a warm-up), in articles per wall-clock second and per
- * CPU-second of the extracting thread. Run it with -Xmx1g to check the heap bound.
+ * loaded and to the first article extracted, and heap in use after a full GC with the model
+ * loaded. Then sustained single-thread throughput (after a warm-up) of the extractor and of the
+ * rule-based baseline in the same run, per wall-clock second and per CPU-second of the measuring
+ * thread: on a shared machine the CPU-second figure is what one core does. Run with -Xmx1g.
  */
 public final class NerStartup {
-  /** Articles extracted before the sustained measurement, so it sees JIT-compiled code. */
+  /** Articles extracted before each sustained measurement, so it sees JIT-compiled code. */
   private static final int WARM_UP_ARTICLES = 1500;
+  private static final long MEASURE_NANOS = 10_000_000_000L;
 
   private NerStartup() {}
 
   public static void main(String[] args) {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    long t0 = System.nanoTime();
     List<ArticleText> articles = NewsArticles.load(16);
     long t1 = System.nanoTime();
     PerceptronEntityExtractor ner = PerceptronEntityExtractor.shared();
@@ -32,25 +35,31 @@ public final class NerStartup {
         (t2 - t1) / 1e6, (t3 - t2) / 1e6, sinceJvm, entities);
     System.out.printf("heap in use with model loaded (after GC): %.1f MiB (max heap %.0f MiB)%n", usedMiB(),
         Runtime.getRuntime().maxMemory() / 1048576.0);
-    // Thread CPU time as well as wall time: on a shared machine the wall-clock rate understates
-    // what one core does.
+    double[] mine = sustained("perceptron", ner, articles);
+    double[] base = sustained("rule baseline", new RuleBasedEntityExtractor(), articles);
+    System.out.printf("perceptron / baseline: %.3f (wall), %.3f (CPU)%n", mine[0] / base[0], mine[1] / base[1]);
+    System.out.printf("heap in use after the runs (GC): %.1f MiB%n", usedMiB());
+  }
+
+  /** Articles per wall second and per CPU second. */
+  private static double[] sustained(String name, EntityExtractor extractor, List<ArticleText> articles) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < WARM_UP_ARTICLES; i++) {
-      ner.extract(articles.get(i % articles.size()));
+      extractor.extract(articles.get(i % articles.size()));
     }
     long n = 0;
-    long end = System.nanoTime() + 10_000_000_000L;
     long start = System.nanoTime();
+    long end = start + MEASURE_NANOS;
     long cpuStart = threads.getCurrentThreadCpuTime();
     while (System.nanoTime() < end) {
-      ner.extract(articles.get((int) (n % articles.size())));
+      extractor.extract(articles.get((int) (n % articles.size())));
       n++;
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    System.out.printf("sustained single-thread: %.0f articles/s wall, %.0f articles per CPU-second (%d articles, %.1f s"
-        + " wall, %.1f s CPU); heap in use after (GC): %.1f MiB%n", n / secs, n / cpu, n, secs, cpu, usedMiB());
-    System.out.printf("(sample load %.0f ms)%n", (t1 - t0) / 1e6);
+    System.out.printf("%s: %.0f articles/s wall, %.0f articles per CPU-second (%d articles, %.1f s wall, %.1f s CPU)%n",
+        name, n / secs, n / cpu, n, secs, cpu);
+    return new double[] {n / secs, n / cpu};
   }
 
   private static double usedMiB() {
