@@ -2,6 +2,7 @@ package io.newsline.enrich.ner;
 
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Entity;
+import io.newsline.enrich.model.EntityType;
 import io.newsline.enrich.model.Field;
 import io.newsline.enrich.ner.tagger.DocumentTagger;
 import io.newsline.enrich.ner.tagger.DocumentTagger.Sentence;
@@ -85,6 +86,11 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       int begin = -1;
       for (int i = 0; i < y.length; i++) {
         if (y[i] == Labels.O) {
+          if (isPlatformX(p.tokens, i)) {
+            Token t = p.tokens.get(i);
+            RawMention m = RawMention.of(p.field, t.start(), t.end(), t.text(), EntityType.ORGANIZATION, lead);
+            found.add(candidate(m, p, i, i + 1, false));
+          }
           continue;
         }
         int part = Labels.part(y[i]);
@@ -105,7 +111,71 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     }
     List<RawMention> out = new ArrayList<>(found.size());
     HeadingFilter.apply(found, gazetteer, out);
+    propagate(layout, labels, out);
     return out;
+  }
+
+  /**
+   * A name found somewhere in the article is a name wherever else it is written the same way
+   * (capitalised), as is the surname of a person named in full: "Musk" in a headline once the text
+   * has "Elon Musk". Adds those the tagger left out.
+   */
+  private void propagate(Layout layout, List<int[]> labels, List<RawMention> found) {
+    java.util.Map<String, EntityType> names = new java.util.HashMap<>();
+    for (RawMention m : found) {
+      if (Character.isUpperCase(m.text().charAt(0)) && m.text().length() > 1) {
+        names.putIfAbsent(m.text(), m.type());
+        int space = m.text().lastIndexOf(' ');
+        if (m.type() == EntityType.PERSON && space > 0) {
+          String surname = m.text().substring(space + 1);
+          if (surname.length() > 1 && Character.isUpperCase(surname.charAt(0))) {
+            names.putIfAbsent(surname, EntityType.PERSON);
+          }
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    java.util.Set<Long> taken = new java.util.HashSet<>();
+    for (RawMention m : found) {
+      taken.add(((long) m.field().ordinal() << 32) | m.start());
+    }
+    int textSentence = 0;
+    for (int s = 0; s < labels.size(); s++) {
+      Placed p = layout.placed.get(s);
+      int[] y = labels.get(s);
+      boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
+      for (int i = 0; i < y.length; i++) {
+        Token first = p.tokens.get(i);
+        if (y[i] != Labels.O || !Character.isUpperCase(first.text().charAt(0))) {
+          continue;
+        }
+        for (int len = Math.min(6, y.length - i); len >= 1; len--) {
+          if (y[i + len - 1] != Labels.O) {
+            continue;
+          }
+          int end = p.tokens.get(i + len - 1).end();
+          String text = p.source.substring(first.start(), end);
+          EntityType type = names.get(text);
+          if (type != null && allOutside(y, i, i + len)
+              && taken.add(((long) p.field.ordinal() << 32) | first.start())) {
+            found.add(RawMention.of(p.field, first.start(), end, text, type, lead));
+            i += len - 1;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean allOutside(int[] y, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (y[k] != Labels.O) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -140,6 +210,24 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       ends[k - from] = t.end();
     }
     return new HeadingFilter.Candidate(m, words, starts, ends, heading);
+  }
+
+  private static final java.util.Set<String> BEFORE_PLATFORM = java.util.Set.of(
+      "on", "to", "via", "from", "joined", "left", "quit", "banned", "platform", "rival");
+
+  /**
+   * "X", the social network, as in "posted on X" or "X, formerly Twitter": a single letter the
+   * 1996-trained tagger never takes for a name.
+   */
+  static boolean isPlatformX(List<Token> tokens, int i) {
+    if (!tokens.get(i).text().equals("X")) {
+      return false;
+    }
+    String before = i > 0 ? tokens.get(i - 1).text().toLowerCase(java.util.Locale.ROOT) : "";
+    String after = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+    String after2 = i + 2 < tokens.size() ? tokens.get(i + 2).text().toLowerCase(java.util.Locale.ROOT) : "";
+    return BEFORE_PLATFORM.contains(before) && !after.equals(".") || after2.equals("formerly")
+        || after.equals("Corp") || after.equals("Corp.");
   }
 
   private static boolean hasLetterOrDigit(String s) {

@@ -60,6 +60,16 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void theSocialNetworkXAndNamesRepeatedFromTheText() {
+    ArticleText a = new ArticleText("x", "Musk posts on X",
+        "Elon Musk posted on X that Tesla would grow. X, formerly Twitter, said it would appeal. "
+            + "Chapter X of the report was cut.");
+    List<Entity> es = NER.extract(a);
+    assertThat(byId(es, "org:x").mentions()).extracting(Mention::text).containsExactly("X", "X", "X", "Twitter");
+    assertThat(byId(es, "per:elon_musk").mentions()).extracting(Mention::text).containsExactly("Musk", "Elon Musk");
+  }
+
+  @Test
   void mentionOffsetsIndexTheirFieldExactly() {
     for (Entity e : NER.extract(ARTICLE)) {
       for (Mention m : e.mentions()) {
