@@ -137,6 +137,11 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     if (names.isEmpty()) {
       return;
     }
+    java.util.Set<String> firstWords = new java.util.HashSet<>();
+    for (String name : names.keySet()) {
+      int space = name.indexOf(' ');
+      firstWords.add(space < 0 ? name : name.substring(0, space));
+    }
     java.util.Set<Long> taken = new java.util.HashSet<>();
     for (RawMention m : found) {
       taken.add(((long) m.field().ordinal() << 32) | m.start());
@@ -148,7 +153,8 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
       for (int i = 0; i < y.length; i++) {
         Token first = p.tokens.get(i);
-        if (y[i] != Labels.O || !Character.isUpperCase(first.text().charAt(0))) {
+        if (y[i] != Labels.O || !Character.isUpperCase(first.text().charAt(0))
+            || !firstWords.contains(first.text())) {
           continue;
         }
         for (int len = Math.min(6, y.length - i); len >= 1; len--) {
