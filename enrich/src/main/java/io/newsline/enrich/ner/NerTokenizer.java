@@ -18,6 +18,11 @@ public final class NerTokenizer {
       "sr", "inc", "corp", "ltd", "co", "plc", "bros", "vs", "no", "jan", "feb", "mar", "apr", "jun",
       "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "capt", "cmdr", "adm", "maj",
       "rev", "messrs", "ave", "blvd", "dept", "univ", "assn", "est", "etc", "e.g", "i.e", "approx");
+  /** US state abbreviations of news datelines ("Tampa, Fla."), when capitalised. */
+  private static final Set<String> STATES = Set.of(
+      "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+      "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+      "va", "vt", "wash", "wis", "wyo");
 
   private NerTokenizer() {}
 
@@ -142,7 +147,7 @@ public final class NerTokenizer {
       return Character.isLetter(s.charAt(start));
     }
     String w = s.substring(start, dot).toLowerCase(Locale.ROOT);
-    if (ABBREVIATIONS.contains(w)) {
+    if (ABBREVIATIONS.contains(w) || STATES.contains(w) && Character.isUpperCase(s.charAt(start))) {
       return true;
     }
     // U.S, U.K, e.g: letters separated by periods.

@@ -25,6 +25,8 @@ class NerTokenizerTest {
     assertThat(words("a U.S.-led Trump\u2013Putin summit on EU/NATO")).containsExactly("a", "U.S.-led", "Trump", "\u2013",
         "Putin", "summit", "on", "EU", "/", "NATO");
     assertThat(words("costs $23.4 million")).containsExactly("costs", "$", "23.4", "million");
+    assertThat(words("in Tampa, Fla. on Monday he fell ill.")).containsExactly("in", "Tampa", ",", "Fla.", "on",
+        "Monday", "he", "fell", "ill", ".");
   }
 
   @Test
