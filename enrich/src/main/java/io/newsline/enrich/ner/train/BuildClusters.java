@@ -138,7 +138,7 @@ public final class BuildClusters {
       Integer[] keys = row.keySet().toArray(new Integer[0]);
       Arrays.sort(keys);
       for (int c : keys) {
-        double pmi = Math.log(row.get(c) * total / (rowTotal * contextTotals[c]));
+        double pmi = StrictMath.log(row.get(c) * total / (rowTotal * contextTotals[c]));
         if (pmi > 0) {
           for (int d = 0; d < DIMS; d++) {
             out[w][d] += (float) (pmi * projection[c][d]);
