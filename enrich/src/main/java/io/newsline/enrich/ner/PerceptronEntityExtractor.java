@@ -118,7 +118,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
   /**
    * A name found somewhere in the article is a name wherever else it is written the same way
    * (capitalised), as is the surname of a person named in full: "Musk" in a headline once the text
-   * has "Elon Musk". Adds those the tagger left out.
+   * has "Elon Musk"; so is a curated name. Adds those the tagger left out.
    */
   private void propagate(Layout layout, List<int[]> labels, List<RawMention> found) {
     java.util.Map<String, EntityType> names = new java.util.HashMap<>();
@@ -133,9 +133,6 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           }
         }
       }
-    }
-    if (names.isEmpty()) {
-      return;
     }
     java.util.Set<String> firstWords = new java.util.HashSet<>();
     for (String name : names.keySet()) {
@@ -153,8 +150,11 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
       boolean lead = p.field == Field.TEXT && textSentence++ < LEAD_SENTENCES;
       for (int i = 0; i < y.length; i++) {
         Token first = p.tokens.get(i);
-        if (y[i] != Labels.O || !Character.isUpperCase(first.text().charAt(0))
-            || !firstWords.contains(first.text())) {
+        if (y[i] != Labels.O || !Character.isUpperCase(first.text().charAt(0))) {
+          continue;
+        }
+        if (!firstWords.contains(first.text())) {
+          i += curated(p, y, i, lead, taken, found);
           continue;
         }
         for (int len = Math.min(6, y.length - i); len >= 1; len--) {
@@ -173,6 +173,34 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
         }
       }
     }
+  }
+
+  /**
+   * A curated name ({@link KnownEntities}: "Zelensky", "Kremlin", "European Union") that the tagger
+   * left out, starting at word i of a sentence not in ALL CAPS; a single word only if it is not a
+   * common lower-case word too. Returns how many further words it covers.
+   */
+  private int curated(Placed p, int[] y, int i, boolean lead, java.util.Set<Long> taken, List<RawMention> found) {
+    if (p.kind == LineKind.ALL_CAPS) {
+      return 0;
+    }
+    for (int len = Math.min(4, y.length - i); len >= 1; len--) {
+      if (!allOutside(y, i, i + len) || !Character.isUpperCase(p.tokens.get(i + len - 1).text().charAt(0))) {
+        continue;
+      }
+      Token first = p.tokens.get(i);
+      int end = p.tokens.get(i + len - 1).end();
+      String text = p.source.substring(first.start(), end);
+      if (text.length() < 2 || len == 1 && HeadingFilter.hasLowerCaseUse(text, gazetteer)) {
+        continue;
+      }
+      KnownEntities.Known known = KnownEntities.get().lookup(text);
+      if (known != null && taken.add(((long) p.field.ordinal() << 32) | first.start())) {
+        found.add(RawMention.of(p.field, first.start(), end, text, known.type(), lead));
+        return len - 1;
+      }
+    }
+    return 0;
   }
 
   private static boolean allOutside(int[] y, int from, int to) {
