@@ -34,7 +34,8 @@ public final class TaggerModel {
   /** Real weight = quantised value * scale. */
   private final float scale;
   private final int rows;
-  private final float[] trans;
+  /** Transition scores by target label, as {@link Viterbi} wants them. */
+  private final float[][] transByTarget;
   private final float[] start;
   private final float[] end;
   private final String metadata;
@@ -74,7 +75,7 @@ public final class TaggerModel {
     }
     this.scale = scale;
     this.rows = kept;
-    this.trans = trans;
+    this.transByTarget = Viterbi.byTarget(trans);
     this.start = start;
     this.end = end;
     this.metadata = metadata;
@@ -148,13 +149,7 @@ public final class TaggerModel {
 
   /** Best label per word given each word's summed quantised weights. */
   public int[] decode(int[][] acc) {
-    float[][] emit = new float[acc.length][L];
-    for (int i = 0; i < acc.length; i++) {
-      for (int y = 0; y < L; y++) {
-        emit[i][y] = acc[i][y] * scale;
-      }
-    }
-    return Viterbi.decode(emit, trans, start, end);
+    return Viterbi.decode(acc, scale, transByTarget, start, end);
   }
 
   /** Writes rows (sorted keys, so the same weights give the same bytes). */
