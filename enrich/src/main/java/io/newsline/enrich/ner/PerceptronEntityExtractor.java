@@ -112,6 +112,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     List<RawMention> out = new ArrayList<>(found.size());
     HeadingFilter.apply(found, gazetteer, out);
     propagate(layout, labels, out);
+    out.sort(java.util.Comparator.comparing(RawMention::field).thenComparingInt(RawMention::start));
     return out;
   }
 

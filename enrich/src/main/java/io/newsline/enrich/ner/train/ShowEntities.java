@@ -2,7 +2,6 @@ package io.newsline.enrich.ner.train;
 
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Entity;
-import io.newsline.enrich.model.Mention;
 import io.newsline.enrich.ner.PerceptronEntityExtractor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

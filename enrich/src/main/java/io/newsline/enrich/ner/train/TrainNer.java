@@ -7,7 +7,6 @@ import io.newsline.enrich.ner.tagger.FeatureExtractor;
 import io.newsline.enrich.ner.tagger.Gazetteer;
 import io.newsline.enrich.ner.tagger.LineKind;
 import io.newsline.enrich.ner.tagger.NerResources;
-import io.newsline.enrich.ner.tagger.WordClusters;
 import io.newsline.enrich.ner.train.ConllReader.LabelledSentence;
 import java.io.OutputStream;
 import java.nio.file.Files;
