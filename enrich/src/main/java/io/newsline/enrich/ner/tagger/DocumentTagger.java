@@ -31,8 +31,9 @@ public final class DocumentTagger {
       for (String form : new String[] {w, capitalised(w)}) {
         if (!f.containsKey(form)) {
           Scored s = new Scored(features.word(form));
+          int[] ignored = new int[L];
           for (int role = 0; role < FeatureExtractor.ROLES; role++) {
-            role(role, s, buf);
+            addRole(ignored, role, s, buf);
           }
           f.put(form, s);
         }
@@ -48,10 +49,11 @@ public final class DocumentTagger {
   /** One sentence to tag: its words and the casing kind of the line it sits in. */
   public record Sentence(String[] words, LineKind kind) {}
 
-  /** A word of the article with its role scores, computed on first use. */
+  /** A word of the article with its role scores (one block of labels per role), computed on first use. */
   private static final class Scored {
     final Word word;
-    final int[][] roles = new int[FeatureExtractor.ROLES][];
+    final int[] roles = new int[FeatureExtractor.ROLES * L];
+    int scored;
 
     Scored(Word word) {
       this.word = word;
@@ -84,12 +86,12 @@ public final class DocumentTagger {
       int[][] acc = new int[n][L];
       for (int i = 0; i < n; i++) {
         int[] a = acc[i];
-        add(a, role(FeatureExtractor.SELF, scored[i], buf));
-        add(a, role(FeatureExtractor.LEFT1, i >= 1 ? scored[i - 1] : begin, buf));
-        add(a, role(FeatureExtractor.RIGHT1, i + 1 < n ? scored[i + 1] : end, buf));
-        add(a, role(FeatureExtractor.LEFT2, i >= 2 ? scored[i - 2] : begin, buf));
-        add(a, role(FeatureExtractor.RIGHT2, i + 2 < n ? scored[i + 2] : end, buf));
-        add(a, role(FeatureExtractor.KIND + s.kind().ordinal(), scored[i], buf));
+        addRole(a, FeatureExtractor.SELF, scored[i], buf);
+        addRole(a, FeatureExtractor.LEFT1, i >= 1 ? scored[i - 1] : begin, buf);
+        addRole(a, FeatureExtractor.RIGHT1, i + 1 < n ? scored[i + 1] : end, buf);
+        addRole(a, FeatureExtractor.LEFT2, i >= 2 ? scored[i - 2] : begin, buf);
+        addRole(a, FeatureExtractor.RIGHT2, i + 2 < n ? scored[i + 2] : end, buf);
+        addRole(a, FeatureExtractor.KIND + s.kind().ordinal(), scored[i], buf);
         int k = FeatureExtractor.contextFeatures(w, i, gaz, s.kind(), stats, buf, 0);
         model.addAll(buf, k, a);
       }
@@ -98,20 +100,19 @@ public final class DocumentTagger {
     return out;
   }
 
-  private int[] role(int role, Scored s, long[] buf) {
-    int[] v = s.roles[role];
-    if (v == null) {
-      v = new int[L];
+  /** Adds the word's scores in the role to acc, scoring them first if need be. */
+  private void addRole(int[] acc, int role, Scored s, long[] buf) {
+    int base = role * L;
+    if ((s.scored & (1 << role)) == 0) {
+      int[] v = new int[L];
       int k = FeatureExtractor.roleFeatures(role, s.word, buf, 0);
       model.addAll(buf, k, v);
-      s.roles[role] = v;
+      System.arraycopy(v, 0, s.roles, base, L);
+      s.scored |= 1 << role;
     }
-    return v;
-  }
-
-  private static void add(int[] acc, int[] v) {
+    int[] r = s.roles;
     for (int y = 0; y < L; y++) {
-      acc[y] += v[y];
+      acc[y] += r[base + y];
     }
   }
 
