@@ -104,6 +104,30 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void unusualTextKeepsOffsetsExact() {
+    String[] inserts = {"\uD83D\uDE00", "\u00a0", "\t", "\u201c", "\u2019s", " -- ", "\r\n", "...", "\u200b",
+        "\u00e9", "'", "\"", "(", ")", "/", "\u2013", "U.S.", "$", "%", "\n\n\n", "A", "x"};
+    java.util.Random rnd = new java.util.Random(42);
+    for (int round = 0; round < 30; round++) {
+      StringBuilder b = new StringBuilder(ARTICLE.text());
+      for (int k = 0; k < 40; k++) {
+        int at = rnd.nextInt(b.length() + 1);
+        // Never split a surrogate pair already in the text.
+        if (at > 0 && at < b.length() && Character.isLowSurrogate(b.charAt(at))) {
+          at--;
+        }
+        b.insert(at, inserts[rnd.nextInt(inserts.length)]);
+      }
+      ArticleText a = new ArticleText("r" + round, round % 2 == 0 ? b.substring(0, 40) : null, b.toString());
+      for (Entity e : NER.extract(a)) {
+        for (Mention m : e.mentions()) {
+          assertThat(a.field(m.field()).substring(m.start(), m.end())).isEqualTo(m.text());
+        }
+      }
+    }
+  }
+
+  @Test
   void emptyAndTitleOnlyArticles() {
     assertThat(NER.extract(new ArticleText("e", null, ""))).isEmpty();
     assertThat(NER.extract(new ArticleText("e", "   ", "\n\n"))).isEmpty();
