@@ -6,7 +6,7 @@ import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.Quote;
 import io.newsline.enrich.ner.EntityExtractor;
-import io.newsline.enrich.ner.RuleBasedEntityExtractor;
+import io.newsline.enrich.ner.PerceptronEntityExtractor;
 import io.newsline.enrich.quotes.AttributedQuoteExtractor;
 import io.newsline.enrich.quotes.QuoteExtractor;
 import io.newsline.enrich.stance.ModelStanceAnalyzer;
@@ -99,17 +99,9 @@ public class EnrichCostBenchmark {
     return quotes.extract(articles.get(i), entities.get(i));
   }
 
-  /**
-   * The entity extractor of the standard enricher: the trained tagger when it is on the class path
-   * (the ner branch), else the rule-based one. Reflection keeps this benchmark compiling either way.
-   */
+  /** The entity extractor of the standard enricher. */
   static EntityExtractor standardExtractor() {
-    try {
-      Class<?> tagger = Class.forName("io.newsline.enrich.ner.PerceptronEntityExtractor");
-      return (EntityExtractor) tagger.getMethod("shared").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      return new RuleBasedEntityExtractor();
-    }
+    return PerceptronEntityExtractor.shared();
   }
 
   /** The seed texts joined and cut at sentence ends into articles of about 1,200 words. */
