@@ -4,10 +4,19 @@ import java.util.Arrays;
 
 /** A growing list of hashed feature indices with values: the input of the linear model. */
 public final class SparseFeatures {
-  // room for the dense regions and a long sentence's sparse features without growing
-  private int[] index = new int[768];
-  private float[] value = new float[768];
+  private int[] index;
+  private float[] value;
   private int size;
+
+  /** Room for a long sentence's sparse features and the dense regions without growing. */
+  public SparseFeatures() {
+    this(768);
+  }
+
+  public SparseFeatures(int capacity) {
+    index = new int[capacity];
+    value = new float[capacity];
+  }
 
   public void add(int i, float v) {
     if (size == index.length) {

@@ -124,7 +124,8 @@ public final class TargetFeatures {
         last = i;
       }
     }
-    SparseFeatures f = new SparseFeatures();
+    // the serving path has no explicit dense values: a smaller buffer suffices
+    SparseFeatures f = projection == null ? new SparseFeatures() : new SparseFeatures(8 * n + 32);
     f.add(hasher.bucket(BIAS, EMPTY), 1f);
     if (first < 0) {
       // offsets outside the sentence: only a sentence-level guess is possible
