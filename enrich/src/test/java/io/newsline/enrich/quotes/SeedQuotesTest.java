@@ -54,7 +54,7 @@ class SeedQuotesTest {
 
   @Test
   void neighbouringQuotesGoToTheirOwnSpeakers() throws Exception {
-    // endsWith: the rule-based NER reads "While Kirill Dmitriev" as one name; attribution is what is tested
+    // endsWith: attribution is what is tested here, not the NER's exact span of the name
     assertThat(speakerOf("004_57f2b996d73bbde7.txt", "productive")).endsWith("kirill_dmitriev");
     assertThat(speakerOf("001_cb1fa8be2dc17cc6.txt", "productive")).endsWith("kirill_dmitriev");
     assertThat(speakerOf("002_575c2dfdbaa0aade.txt", "Putin can end this war on the Russian side."))
