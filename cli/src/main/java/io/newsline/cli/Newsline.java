@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       AggregateCommand.class,
       BatchCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newsline implements Runnable {
