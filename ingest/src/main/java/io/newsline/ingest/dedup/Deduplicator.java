@@ -6,64 +6,95 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds duplicates of an article among those seen before: the same canonical URL, the same
- * normalised content, or a SimHash within {@link #NEAR_BITS} bits (syndicated copies, light
- * rewrites). Near-duplicate lookup uses four 16-bit bands, so a candidate shares at least one band
- * exactly (pigeonhole: at most 3 differing bits leave one band intact). Not thread-safe.
+ * Finds the earlier article an article duplicates: the same canonical URL, the same normalised
+ * content, or (near duplicates: syndicated copies, light rewrites) an estimated Jaccard similarity
+ * of word 3-shingles of at least {@link #NEAR_SIMILARITY} (a rewrite that changes one word in twelve
+ * still scores about 0.6). Candidates come from MinHash LSH: 32 bands of 2 positions, so a pair at
+ * similarity 0.5 shares a band with probability 0.9999, while
+ * different articles on the same event (similarity well under 0.1) rarely do and are then
+ * rejected by the full signature. Only originals are indexed: duplicates link to them. Not thread-safe.
  */
 public final class Deduplicator {
-  public static final int NEAR_BITS = 3;
+  public static final double NEAR_SIMILARITY = 0.5;
+  /** Texts shorter than this many shingles (about a dozen words) are too short to call near duplicates. */
+  public static final int MIN_SHINGLES = 10;
+  private static final int BANDS = 32;
+  private static final int ROWS = MinHash.SIZE / BANDS;
 
   private final Map<String, String> byUrl = new HashMap<>();
   private final Map<String, String> byContent = new HashMap<>();
-  private final List<Map<Integer, List<Entry>>> bands = new ArrayList<>();
+  private final Map<Long, List<Entry>> buckets = new HashMap<>();
+  private int originals;
 
-  public Deduplicator() {
-    for (int i = 0; i < 4; i++) {
-      bands.add(new HashMap<>());
-    }
-  }
-
-  /** The earlier article this one duplicates, or null. */
-  public Duplicate find(String canonicalUrl, String contentHash, long simhash) {
+  /**
+   * The earlier article that {@code id} duplicates, or null when it is an original. An article
+   * found under its own id is the same article delivered again (an update), not a duplicate.
+   */
+  public Duplicate find(String id, String canonicalUrl, String contentHash, Fingerprint fp) {
     if (canonicalUrl != null && byUrl.containsKey(canonicalUrl)) {
-      return new Duplicate(byUrl.get(canonicalUrl), "url");
+      String original = byUrl.get(canonicalUrl);
+      return original.equals(id) ? null : new Duplicate(original, "url", 1.0);
     }
-    if (byContent.containsKey(contentHash)) {
-      return new Duplicate(byContent.get(contentHash), "content");
+    String sameContent = byContent.get(contentHash);
+    if (sameContent != null) {
+      return sameContent.equals(id) ? null : new Duplicate(sameContent, "content", 1.0);
     }
-    for (int b = 0; b < 4; b++) {
-      for (Entry e : bands.get(b).getOrDefault(band(simhash, b), List.of())) {
-        if (SimHash.distance(e.simhash, simhash) <= NEAR_BITS) {
-          return new Duplicate(e.id, "near");
+    if (fp.shingles() < MIN_SHINGLES) {
+      return null;
+    }
+    Entry best = null;
+    double bestSimilarity = 0;
+    for (int b = 0; b < BANDS; b++) {
+      for (Entry e : buckets.getOrDefault(bandKey(fp.minhash(), b), List.of())) {
+        if (e.id.equals(id)) {
+          continue;
+        }
+        double s = MinHash.similarity(e.minhash, fp.minhash());
+        if (s >= NEAR_SIMILARITY && s > bestSimilarity) {
+          best = e;
+          bestSimilarity = s;
         }
       }
     }
-    return null;
+    return best == null ? null : new Duplicate(best.id, "near", bestSimilarity);
   }
 
-  /** Remembers an original article (duplicates are linked to originals, never indexed themselves). */
-  public void remember(String id, String canonicalUrl, String contentHash, long simhash) {
+  /** Indexes an original article. */
+  public void remember(String id, String canonicalUrl, String contentHash, Fingerprint fp) {
     if (canonicalUrl != null) {
       byUrl.putIfAbsent(canonicalUrl, id);
     }
-    byContent.putIfAbsent(contentHash, id);
-    Entry e = new Entry(id, simhash);
-    for (int b = 0; b < 4; b++) {
-      bands.get(b).computeIfAbsent(band(simhash, b), k -> new ArrayList<>()).add(e);
+    if (byContent.putIfAbsent(contentHash, id) != null) {
+      return;
+    }
+    originals++;
+    if (fp.shingles() < MIN_SHINGLES) {
+      return;
+    }
+    Entry e = new Entry(id, fp.minhash());
+    for (int b = 0; b < BANDS; b++) {
+      buckets.computeIfAbsent(bandKey(fp.minhash(), b), k -> new ArrayList<>(1)).add(e);
     }
   }
 
+  /** Original articles indexed. */
   public int size() {
-    return byContent.size();
+    return originals;
   }
 
-  private static int band(long h, int b) {
-    return (int) ((h >>> (16 * b)) & 0xffff);
+  private static long bandKey(int[] sig, int band) {
+    long key = band;
+    for (int r = 0; r < ROWS; r++) {
+      key = key * 0x9E3779B97F4A7C15L + (sig[band * ROWS + r] & 0xffffffffL);
+    }
+    return Shingles.mix(key);
   }
 
-  /** The original's id and how the duplicate was found (url, content or near). */
-  public record Duplicate(String originalId, String kind) {}
+  /**
+   * The original's id, how the duplicate was found (url, content or near) and the estimated
+   * similarity (1 for exact duplicates).
+   */
+  public record Duplicate(String originalId, String kind, double similarity) {}
 
-  private record Entry(String id, long simhash) {}
+  private record Entry(String id, int[] minhash) {}
 }
