@@ -49,7 +49,7 @@ public final class IngestRunner implements AutoCloseable {
     return rejected.get();
   }
 
-  public IngestService.BatchResult publishSamples() {
+  public BatchResult publishSamples() {
     return publish(SampleArticles.load());
   }
 
@@ -65,7 +65,7 @@ public final class IngestRunner implements AutoCloseable {
           batch.clear();
         }
       } else {
-        reject(item);
+        reject(item, sourceType);
         progress.add(1, "articles");
       }
     });
@@ -94,7 +94,7 @@ public final class IngestRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
           error = e;
           LOG.warn("cannot ingest {}: {}", file, e.getMessage());
-          service.reject(e, file.toString(), null);
+          service.reject(e, "folder", file.toString(), null);
           rejected.incrementAndGet();
         }
         folder.done(file, error);
@@ -108,15 +108,15 @@ public final class IngestRunner implements AutoCloseable {
     return handled;
   }
 
-  private IngestService.BatchResult publish(List<IncomingArticle> batch) {
-    IngestService.BatchResult r = service.publish(batch);
+  private BatchResult publish(List<IncomingArticle> batch) {
+    BatchResult r = service.publish(batch);
     published.addAndGet(r.articles().size());
     rejected.addAndGet(r.deadLetters());
     return r;
   }
 
-  private void reject(ParsedInput item) {
-    service.reject(item.error(), item.source(), item.content());
+  private void reject(ParsedInput item, String sourceType) {
+    service.reject(item.error(), sourceType, item.source(), item.content());
     rejected.incrementAndGet();
   }
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * is rebuilt from the (compacted) raw topic at start-up, so restarts keep deduplicating.
  * Single writer per transactional id; thread-safe.
  */
-public final class IngestService implements HealthCheck, AutoCloseable {
+public final class IngestService implements ArticleSink, HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final Topics topics;
@@ -78,51 +78,60 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     ready = true;
   }
 
-  /** Publishes the batch in one transaction; rejected inputs become dead letters in the same transaction. */
-  public synchronized BatchResult publish(List<IncomingArticle> batch) {
-    List<RawArticle> articles = new ArrayList<>();
-    int dead = 0;
+  /** Publishes the articles in one transaction (rejected ones become dead letters in it). */
+  public BatchResult publish(List<IncomingArticle> batch) {
+    return publish(Batch.of(batch));
+  }
+
+  /**
+   * Publishes the batch in one transaction: raw articles, dead letters for the inputs that were
+   * rejected (before or during normalisation), and source state records. Every dead letter is
+   * counted in newsline_ingest_errors_total under its source type and reason.
+   */
+  @Override
+  public synchronized BatchResult publish(Batch batch) {
     producer.beginTransaction();
+    NormalizedBatch n;
     try {
-      Instant now = clock.get();
-      for (IncomingArticle in : batch) {
-        try {
-          RawArticle a = normalizer.normalize(in, now);
-          byte[] key = keys.serialize(topics.raw(), a.getId());
-          producer.send(new ProducerRecord<>(topics.raw(), key, rawSerializer.serialize(topics.raw(), a)));
-          articles.add(a);
-        } catch (RejectedInputException e) {
-          producer.send(deadLetter(e, in));
-          dead++;
-        }
+      n = NormalizedBatch.of(batch, normalizer, clock.get());
+      for (RawArticle a : n.articles()) {
+        byte[] key = keys.serialize(topics.raw(), a.getId());
+        producer.send(new ProducerRecord<>(topics.raw(), key, rawSerializer.serialize(topics.raw(), a)));
+      }
+      for (Batch.Rejected r : n.deadLetters()) {
+        byte[] content = r.content() == null ? null : r.content().getBytes(StandardCharsets.UTF_8);
+        producer.send(deadLetters.fromInput(r.error(), r.source(), null, content));
+      }
+      for (Batch.StateRecord st : batch.state()) {
+        producer.send(new ProducerRecord<>(topics.ingestState(), st.key().getBytes(StandardCharsets.UTF_8), st.value()));
       }
       producer.commitTransaction();
     } catch (RuntimeException e) {
-      producer.abortTransaction();
+      abort(e);
       throw e;
     }
-    published.increment(articles.size());
-    duplicates.increment(articles.stream().filter(a -> a.getDuplicateOf() != null).count());
-    rejected.increment(dead);
-    return new BatchResult(articles, dead);
+    n.countErrors();
+    published.increment(n.articles().size());
+    duplicates.increment(n.articles().stream().filter(a -> a.getDuplicateOf() != null).count());
+    rejected.increment(n.deadLetters().size());
+    return n.result();
   }
 
   /** Sends a dead letter for input that failed before it became an article (unreadable file, bad JSON). */
-  public synchronized void reject(Throwable error, String source, String content) {
-    producer.beginTransaction();
-    try {
-      producer.send(deadLetters.fromInput(error, source, null, content == null ? null : content.getBytes(StandardCharsets.UTF_8)));
-      producer.commitTransaction();
-    } catch (RuntimeException e) {
-      producer.abortTransaction();
-      throw e;
-    }
-    rejected.increment();
+  public void reject(Throwable error, String source, String content) {
+    reject(error, "file", source, content);
   }
 
-  private ProducerRecord<byte[], byte[]> deadLetter(RejectedInputException e, IncomingArticle in) {
-    String text = in.text() == null ? "" : in.text();
-    return deadLetters.fromInput(e, in.source(), null, text.getBytes(StandardCharsets.UTF_8));
+  public void reject(Throwable error, String sourceType, String source, String content) {
+    publish(Batch.rejection(new Batch.Rejected(error, sourceType, source, content)));
+  }
+
+  private void abort(RuntimeException cause) {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private void rebuildDuplicateIndex(Map<String, Object> client) {
@@ -171,7 +180,4 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     ready = false;
     producer.close(Duration.ofSeconds(10));
   }
-
-  /** What a batch produced: the articles published (duplicates included) and the inputs dead-lettered. */
-  public record BatchResult(List<RawArticle> articles, int deadLetters) {}
 }

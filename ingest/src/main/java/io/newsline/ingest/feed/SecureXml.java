@@ -33,6 +33,7 @@ final class SecureXml {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setXMLReporter((message, type, info, location) -> { }); // errors surface as exceptions, not on stderr
     trySet(f, "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "0");
     trySet(f, "http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
     return f;

@@ -9,7 +9,6 @@ import java.time.Duration;
  * ("http://x/feed: HTTP 503 Service Unavailable"). Carries the server's Retry-After when it gave one.
  */
 public final class FetchException extends RejectedInputException {
-  private final IngestError reason;
   private final int status;
   private final transient Duration retryAfter;
 
@@ -22,14 +21,9 @@ public final class FetchException extends RejectedInputException {
   }
 
   public FetchException(IngestError reason, String message, int status, Duration retryAfter, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
+    super(reason, message, cause);
     this.status = status;
     this.retryAfter = retryAfter;
-  }
-
-  public IngestError reason() {
-    return reason;
   }
 
   /** The HTTP status when the server answered with an error, else 0. */
