@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,11 +121,9 @@ class FeedPollerTest {
     assertThat(sink.articles()).hasSize(articles);
 
     // a restarted poller, on the saved state, does not ingest the items again
-    FeedPoller restarted = poller(List.of());
     FeedPoller reloaded = new FeedPoller(List.of(feed), Map.of(feed.url(), FeedState.fromJson(sink.state.get(feed.url()))),
         fetcher, sink, Clock.systemUTC(), backoff(), 1, 100, 500);
     assertThat(reloaded.poll(feed).outcome()).isEqualTo("not_modified");
-    restarted.close();
     reloaded.close();
     poller.close();
   }
@@ -332,9 +329,5 @@ class FeedPollerTest {
     try (InputStream in = FeedPollerTest.class.getClassLoader().getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  static Set<String> unused() {
-    return Set.of();
   }
 }
