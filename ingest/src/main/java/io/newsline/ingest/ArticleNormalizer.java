@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Turns an incoming article into a raw-topic record: HTML extracted, title and text cleaned,
  * canonical URL, stable id, content hash and fingerprints, and the link to the original when it is
- * a duplicate. Plain Java. Not thread-safe (the deduplicator is single-writer).
+ * a duplicate. Plain Java. {@link #prepare} is thread-safe; {@link #link} and {@link #normalize}
+ * are not (the deduplicator is single-writer).
  */
 public final class ArticleNormalizer {
   /** Larger inputs are rejected rather than truncated: a 5 MB "article" is not an article. */
@@ -31,6 +32,18 @@ public final class ArticleNormalizer {
 
   /** The raw record for the article, or a {@link RejectedInputException} saying why it cannot be one. */
   public RawArticle normalize(IncomingArticle delivered, Instant ingestedAt) {
+    return link(prepare(delivered), ingestedAt);
+  }
+
+  /**
+   * An article cleaned and fingerprinted, not yet compared with the others: everything that can
+   * run in parallel.
+   */
+  public record Prepared(IncomingArticle in, String id, String title, String text, String byline, String url,
+      String canonicalUrl, String outlet, String contentHash, Fingerprint fingerprint) {}
+
+  /** Extracts, cleans and fingerprints; thread-safe. Throws {@link RejectedInputException}. */
+  public Prepared prepare(IncomingArticle delivered) {
     if (delivered.text() == null || delivered.text().isBlank()) {
       throw new RejectedInputException("article has no text");
     }
@@ -50,28 +63,33 @@ public final class ArticleNormalizer {
     String url = blankToNull(in.url());
     String canonicalUrl = Urls.canonical(in.canonicalUrl() != null ? in.canonicalUrl() : url);
     String contentHash = contentHash(text);
-    Fingerprint fp = Fingerprint.of(text);
-    String id = articleId(in, contentHash);
-    Deduplicator.Duplicate dup = dedup.find(id, canonicalUrl, contentHash, fp);
-    if (dup == null) {
-      dedup.remember(id, canonicalUrl, contentHash, fp);
-    }
     String outlet = in.outlet() != null ? in.outlet() : Urls.host(url != null ? url : canonicalUrl);
+    return new Prepared(in, articleId(in, contentHash), title, text, in.byline() != null ? in.byline() : clean.byline(),
+        url, canonicalUrl, outlet, contentHash, Fingerprint.of(text));
+  }
+
+  /** Looks the prepared article up among those seen and builds its record; single-threaded. */
+  public RawArticle link(Prepared p, Instant ingestedAt) {
+    Deduplicator.Duplicate dup = dedup.find(p.id(), p.canonicalUrl(), p.contentHash(), p.fingerprint());
+    if (dup == null) {
+      dedup.remember(p.id(), p.canonicalUrl(), p.contentHash(), p.fingerprint());
+    }
+    IncomingArticle in = p.in();
     return RawArticle.newBuilder()
-        .setId(id)
+        .setId(p.id())
         .setSourceType(in.sourceType())
         .setSource(in.source())
-        .setUrl(url)
-        .setCanonicalUrl(canonicalUrl)
-        .setOutlet(outlet)
-        .setTitle(title)
-        .setText(text)
-        .setByline(in.byline() != null ? in.byline() : clean.byline())
+        .setUrl(p.url())
+        .setCanonicalUrl(p.canonicalUrl())
+        .setOutlet(p.outlet())
+        .setTitle(p.title())
+        .setText(p.text())
+        .setByline(p.byline())
         .setLanguage(in.language())
         .setPublishedAt(in.publishedAt())
         .setIngestedAt(ingestedAt)
-        .setContentHash(contentHash)
-        .setSimhash(fp.simhash())
+        .setContentHash(p.contentHash())
+        .setSimhash(p.fingerprint().simhash())
         .setDuplicateOf(dup == null ? null : dup.originalId())
         .setDuplicateKind(dup == null ? null : dup.kind())
         .build();
@@ -101,21 +119,22 @@ public final class ArticleNormalizer {
 
   /** Hex SHA-256 of the text, lower-cased with whitespace collapsed: the exact-content key. */
   static String contentHash(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
+    char[] out = new char[text.length()];
+    int n = 0;
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = sb.length() > 0;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && Character.isWhitespace(c))) {
+        space = n > 0;
       } else {
         if (space) {
-          sb.append(' ');
+          out[n++] = ' ';
           space = false;
         }
-        sb.append(c);
+        out[n++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
       }
     }
-    return Hashing.sha256Hex(sb.toString().toLowerCase(Locale.ROOT));
+    return Hashing.sha256Hex(new String(out, 0, n));
   }
 
   /**

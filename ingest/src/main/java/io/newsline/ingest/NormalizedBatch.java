@@ -12,21 +12,41 @@ import java.util.List;
  */
 public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcome> outcomes, List<Batch.Rejected> deadLetters) {
 
+  /** Batches at least this large are cleaned and fingerprinted on all cores. */
+  static final int PARALLEL_FROM = 32;
+
+  /**
+   * Normalises the batch: extraction, cleaning and fingerprints in parallel, then duplicate
+   * linking one by one in input order, so the result does not depend on thread timing.
+   */
   public static NormalizedBatch of(Batch batch, ArticleNormalizer normalizer, Instant now) {
+    List<IncomingArticle> in = batch.articles();
+    List<Object> prepared = (in.size() >= PARALLEL_FROM ? in.parallelStream() : in.stream())
+        .map(a -> prepare(normalizer, a))
+        .toList();
     List<RawArticle> articles = new ArrayList<>();
     List<BatchResult.Outcome> outcomes = new ArrayList<>();
     List<Batch.Rejected> dead = new ArrayList<>(batch.rejected());
-    for (IncomingArticle in : batch.articles()) {
-      try {
-        RawArticle a = normalizer.normalize(in, now);
+    for (int i = 0; i < in.size(); i++) {
+      if (prepared.get(i) instanceof ArticleNormalizer.Prepared p) {
+        RawArticle a = normalizer.link(p, now);
         articles.add(a);
         outcomes.add(new BatchResult.Outcome(a, null));
-      } catch (RejectedInputException e) {
-        dead.add(new Batch.Rejected(e, in.sourceType(), in.source(), in.text()));
+      } else {
+        RejectedInputException e = (RejectedInputException) prepared.get(i);
+        dead.add(new Batch.Rejected(e, in.get(i).sourceType(), in.get(i).source(), in.get(i).text()));
         outcomes.add(new BatchResult.Outcome(null, e.getMessage()));
       }
     }
     return new NormalizedBatch(articles, outcomes, dead);
+  }
+
+  private static Object prepare(ArticleNormalizer normalizer, IncomingArticle a) {
+    try {
+      return normalizer.prepare(a);
+    } catch (RejectedInputException e) {
+      return e;
+    }
   }
 
   /** Counts the dead letters in newsline_ingest_errors_total; call once the batch is published. */

@@ -1,6 +1,9 @@
 package io.newsline.ingest.clean;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -141,8 +144,15 @@ final class LineRules {
           "terms of use", "privacy policy", "free trial", "paywall", "independent journalism",
           "quality journalism");
 
-  private static final Pattern WE = Pattern.compile("\\b(?:we|we're|we've|our|ours|us|ourselves)\\b");
-  private static final Pattern YOU = Pattern.compile("\\b(?:you|your|you're|you've|yours|yourself)\\b");
+  private static final Set<String> WE_WORDS =
+      Set.of("we", "we're", "we’re", "we've", "we’ve", "our", "ours", "us", "ourselves");
+  private static final Set<String> YOU_WORDS =
+      Set.of("you", "your", "you're", "you’re", "you've", "you’ve", "yours", "yourself");
+  /** A bio needs "I'm" or "I" and one of these (the BIO pattern then decides). */
+  private static final Set<String> BIO_WORDS =
+      Set.of("journalist", "reporter", "writer", "editor", "correspondent", "analyst", "columnist", "author", "analyze",
+          "analyse", "cover", "write", "report", "specialize", "specialise");
+  private static final Map<String, Word> WORDS = words();
   private static final Pattern BIO =
       Pattern.compile(
           "(?:^|.*\\W)i['’]?m an? [^.]{0,60}\\b(?:journalist|reporter|writer|editor|correspondent|analyst|columnist|author)\\b.*"
@@ -197,14 +207,27 @@ final class LineRules {
     if (l.length() > 400) {
       return false;
     }
-    Matcher m = TRAILING_CREDIT.matcher(l);
-    return m.find() && sentences(l.substring(0, m.start())) <= MAX_CAPTION_SENTENCES;
+    int credit = creditStart(l);
+    return credit >= 0 && sentences(l.substring(0, credit)) <= MAX_CAPTION_SENTENCES;
   }
 
   /** The line without a picture credit glued to its end (paragraphs that are not captions). */
   static String withoutTrailingCredit(String line) {
-    Matcher m = TRAILING_CREDIT.matcher(line);
-    return m.find() ? line.substring(0, m.start()) : line;
+    int credit = creditStart(line);
+    return credit >= 0 ? line.substring(0, credit) : line;
+  }
+
+  /** Where a trailing picture credit starts, or -1; only the last ~120 characters can hold one. */
+  private static int creditStart(String l) {
+    int colon = l.lastIndexOf(':');
+    if (colon < 0 || colon < l.length() - 100) {
+      return -1;
+    }
+    int from = Math.max(0, colon - 30);
+    Matcher m = TRAILING_CREDIT.matcher(l);
+    m.region(from, l.length());
+    m.useTransparentBounds(true);
+    return m.find() ? m.start() : -1;
   }
 
   private static int sentences(String text) {
@@ -220,40 +243,105 @@ final class LineRules {
 
   /** Promotional prompts, publisher notes and author bios. */
   private static Verdict prompt(String l) {
-    boolean quoted = hasQuote(l);
-    int promo = 0;
-    for (String p : PROMO_PHRASES) {
-      if (l.contains(p) && ++promo >= 3) {
-        break;
-      }
-    }
-    if (quoted) {
+    Scan scan = Scan.of(l);
+    if (scan.quoted) {
       // "we" and "you" inside quotes are a source speaking; only an unmistakable prompt counts
-      return promo >= 3 ? Verdict.PROMPT : Verdict.CONTENT;
+      return scan.promo >= 3 ? Verdict.PROMPT : Verdict.CONTENT;
     }
-    if (promo >= 2 || BIO.matcher(l).matches()) {
+    if (scan.promo >= 2 || (scan.bioCue && BIO.matcher(l).matches())) {
       return Verdict.PROMPT;
     }
-    boolean we = WE.matcher(l).find();
     // "our"/"us" with a promotional phrase, or "we" talking to "you": the publisher's voice, or a blogger's
-    if ((promo == 1 && we) || (we && l.length() <= 400 && YOU.matcher(l).find())) {
+    if ((scan.promo == 1 && scan.we) || (scan.we && scan.you && l.length() <= 400)) {
       return Verdict.WEAK;
     }
     return Verdict.CONTENT;
   }
 
-  /** Double quotes anywhere, or a single quote opening a word ("he said: 'We ..."), not an apostrophe. */
-  private static boolean hasQuote(String l) {
-    for (int i = 0; i < l.length(); i++) {
-      char c = l.charAt(i);
-      if (c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '„') {
-        return true;
+  /**
+   * One pass over a line's words: distinct promotional phrases (looked up by their first word),
+   * first- and second-person pronouns, author-bio cues, quotation marks. Every article line goes
+   * through this, so it avoids regexes and per-phrase scans.
+   */
+  private static final class Scan {
+    int promo;
+    boolean we;
+    boolean you;
+    boolean bioCue;
+    boolean quoted;
+
+    static Scan of(String l) {
+      Scan s = new Scan();
+      boolean[] seenPhrases = null;
+      boolean iAm = false;
+      boolean profession = false;
+      int n = l.length();
+      int i = 0;
+      while (i < n) {
+        char c = l.charAt(i);
+        if (c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '„'
+            || ((c == '\'' || c == '‘') && (i == 0 || " :(".indexOf(l.charAt(i - 1)) >= 0))) {
+          s.quoted = true;
+        }
+        if (!Character.isLetterOrDigit(c)) {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(l.charAt(i)) || l.charAt(i) == '\'' || l.charAt(i) == '’')) {
+          i++;
+        }
+        Word word = WORDS.get(l.substring(start, i));
+        if (word == null) {
+          continue;
+        }
+        if (word.phrases.length > 0) {
+          for (int p : word.phrases) {
+            if (l.startsWith(PROMO_PHRASES.get(p), start)) {
+              if (seenPhrases == null) {
+                seenPhrases = new boolean[PROMO_PHRASES.size()];
+              }
+              if (!seenPhrases[p]) {
+                seenPhrases[p] = true;
+                s.promo++;
+              }
+            }
+          }
+        }
+        s.we |= word.we;
+        s.you |= word.you;
+        iAm |= word.iAm;
+        profession |= word.bio;
       }
-      if ((c == '\'' || c == '‘') && (i == 0 || l.charAt(i - 1) == ' ' || l.charAt(i - 1) == ':' || l.charAt(i - 1) == '(')) {
-        return true;
-      }
+      s.bioCue = iAm && profession;
+      return s;
     }
-    return false;
+  }
+
+  /** What a word can signal: the promotional phrases it starts, a pronoun, a bio cue. */
+  private record Word(int[] phrases, boolean we, boolean you, boolean iAm, boolean bio) {}
+
+  /** Every word that matters to {@link Scan}, so each word of a line costs one lookup. */
+  private static Map<String, Word> words() {
+    Map<String, int[]> phrases = new HashMap<>();
+    for (int i = 0; i < PROMO_PHRASES.size(); i++) {
+      String first = PROMO_PHRASES.get(i).split("[^\\p{L}\\p{N}'’]", 2)[0];
+      int[] old = phrases.getOrDefault(first, new int[0]);
+      int[] now = Arrays.copyOf(old, old.length + 1);
+      now[old.length] = i;
+      phrases.put(first, now);
+    }
+    Set<String> all = new java.util.HashSet<>(phrases.keySet());
+    all.addAll(WE_WORDS);
+    all.addAll(YOU_WORDS);
+    all.addAll(BIO_WORDS);
+    all.addAll(Set.of("i", "i'm", "i’m"));
+    Map<String, Word> m = new HashMap<>();
+    for (String w : all) {
+      m.put(w, new Word(phrases.getOrDefault(w, new int[0]), WE_WORDS.contains(w), YOU_WORDS.contains(w),
+          w.equals("i") || w.equals("i'm") || w.equals("i’m"), BIO_WORDS.contains(w)));
+    }
+    return Map.copyOf(m);
   }
 
   /** The line without leading/trailing bullets, arrows and punctuation that decorate labels. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * article the patterns misread (a one-line headline, "Posted in: ..."), and it is returned as it is.
  */
 public final class TextCleaner {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0\\u2007\\u202f\\u3000]+");
   private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u25cf\\u25aa\\u25e6\\u2023\\u2043*-]\\s+");
   /** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "BY JANE DOE | BBC News" (case-sensitive names). */
@@ -50,7 +51,7 @@ public final class TextCleaner {
       String l = all.get(i);
       // repeated lines (headline printed twice, teaser blocks) keep their first occurrence only
       if (!verdicts[i].isBoilerplate() && seen.add(l.toLowerCase(Locale.ROOT))) {
-        kept.add(LineRules.withoutTrailingCredit(BULLET.matcher(l).replaceFirst("")));
+        kept.add(LineRules.withoutTrailingCredit(isBulleted(l) ? BULLET.matcher(l).replaceFirst("") : l));
       }
     }
     if (kept.isEmpty()) {
@@ -67,13 +68,32 @@ public final class TextCleaner {
   /** Non-empty lines, stripped, runs of spaces made one. */
   private static List<String> lines(String text) {
     List<String> out = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      String l = SPACES.matcher(line).replaceAll(" ").strip();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String l = singleSpaced(text.substring(start, end)).strip();
       if (!l.isEmpty()) {
         out.add(l);
       }
+      start = end + 1;
     }
     return out;
+  }
+
+  /** Runs of spaces, tabs and no-break spaces made one space; untouched (no copy) when there are none. */
+  private static String singleSpaced(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean odd = c == '\t' || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u3000'
+          || (c == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ');
+      if (odd) {
+        return SPACES.matcher(line).replaceAll(" ");
+      }
+    }
+    return line;
   }
 
   /**
@@ -100,6 +120,11 @@ public final class TextCleaner {
     }
   }
 
+  private static boolean isBulleted(String l) {
+    char c = l.charAt(0);
+    return l.length() > 1 && (c == '\u2022' || c == '\u25cf' || c == '\u25aa' || c == '\u25e6' || c == '\u2023' || c == '\u2043' || c == '*' || c == '-');
+  }
+
   /** Whether a single line (stripped) is page boilerplate rather than article text. */
   public static boolean isBoilerplate(String line) {
     return LineRules.isBoilerplate(SPACES.matcher(line).replaceAll(" ").strip());
@@ -107,7 +132,7 @@ public final class TextCleaner {
 
   /** A headline as delivered, on one line with single spaces. */
   public static String normalizeTitle(String title) {
-    String t = normalize(title).replaceAll("\\s+", " ").strip();
+    String t = WHITESPACE.matcher(normalize(title)).replaceAll(" ").strip();
     return t.isEmpty() ? null : t;
   }
 
@@ -123,6 +148,9 @@ public final class TextCleaner {
   /** Whole-text normalisation: line endings, NUL, control and zero-width characters, Unicode NFC. */
   static String normalize(String raw) {
     String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+    if (isClean(s)) {
+      return s; // the common case: nothing to remove, no copy
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -138,6 +166,16 @@ public final class TextCleaner {
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isClean(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || isInvisible(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isInvisible(char c) {

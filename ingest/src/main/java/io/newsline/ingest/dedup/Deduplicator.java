@@ -18,13 +18,16 @@ public final class Deduplicator {
   public static final double NEAR_SIMILARITY = 0.5;
   /** Texts shorter than this many shingles (about a dozen words) are too short to call near duplicates. */
   public static final int MIN_SHINGLES = 10;
-  private static final int BANDS = 32;
-  private static final int ROWS = MinHash.SIZE / BANDS;
+  private static final int ROWS = 3;
+  private static final int BANDS = MinHash.SIZE / ROWS;
+  /** A candidate with more differing positions than this is below the threshold. */
+  private static final int MAX_DIFFERENT = MinHash.SIZE - (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
 
   private final Map<String, String> byUrl = new HashMap<>();
   private final Map<String, String> byContent = new HashMap<>();
   private final Map<Long, List<Entry>> buckets = new HashMap<>();
   private int originals;
+  private int lookup;
 
   /**
    * The earlier article that {@code id} duplicates, or null when it is an original. An article
@@ -43,18 +46,24 @@ public final class Deduplicator {
       return null;
     }
     Entry best = null;
-    double bestSimilarity = 0;
+    int bestSame = -1;
+    int stamp = ++lookup;
     for (int b = 0; b < BANDS; b++) {
       for (Entry e : buckets.getOrDefault(bandKey(fp.minhash(), b), List.of())) {
-        if (e.id.equals(id)) {
+        if (e.checked == stamp || e.id.equals(id)) {
           continue;
         }
-        double s = MinHash.similarity(e.minhash, fp.minhash());
-        if (s >= NEAR_SIMILARITY && s > bestSimilarity) {
+        e.checked = stamp;
+        int same = samePositions(e.minhash, fp.minhash());
+        if (same > bestSame) {
           best = e;
-          bestSimilarity = s;
+          bestSame = same;
         }
       }
+    }
+    double bestSimilarity = bestSame < 0 ? 0 : (double) bestSame / MinHash.SIZE;
+    if (bestSimilarity < NEAR_SIMILARITY) {
+      best = null;
     }
     return best == null ? null : new Duplicate(best.id, "near", bestSimilarity);
   }
@@ -82,6 +91,17 @@ public final class Deduplicator {
     return originals;
   }
 
+  /** Equal positions, or -1 as soon as too many differ to reach the threshold. */
+  private static int samePositions(int[] a, int[] b) {
+    int different = 0;
+    for (int i = 0; i < MinHash.SIZE; i++) {
+      if (a[i] != b[i] && ++different > MAX_DIFFERENT) {
+        return -1;
+      }
+    }
+    return MinHash.SIZE - different;
+  }
+
   private static long bandKey(int[] sig, int band) {
     long key = band;
     for (int r = 0; r < ROWS; r++) {
@@ -96,5 +116,15 @@ public final class Deduplicator {
    */
   public record Duplicate(String originalId, String kind, double similarity) {}
 
-  private record Entry(String id, int[] minhash) {}
+  private static final class Entry {
+    final String id;
+    final int[] minhash;
+    /** The last lookup that checked this entry: one check per lookup, however many bands match. */
+    int checked;
+
+    Entry(String id, int[] minhash) {
+      this.id = id;
+      this.minhash = minhash;
+    }
+  }
 }
