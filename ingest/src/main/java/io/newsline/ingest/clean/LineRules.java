@@ -152,7 +152,7 @@ final class LineRules {
   private static final Set<String> BIO_WORDS =
       Set.of("journalist", "reporter", "writer", "editor", "correspondent", "analyst", "columnist", "author", "analyze",
           "analyse", "cover", "write", "report", "specialize", "specialise");
-  private static final Map<String, Word> WORDS = words();
+  private static final WordTable WORD_TABLE = new WordTable(words());
   private static final Pattern BIO =
       Pattern.compile(
           "(?:^|.*\\W)i['’]?m an? [^.]{0,60}\\b(?:journalist|reporter|writer|editor|correspondent|analyst|columnist|author)\\b.*"
@@ -182,7 +182,11 @@ final class LineRules {
   }
 
   static Verdict classify(String line) {
-    String l = line.toLowerCase(Locale.ROOT);
+    return classify(line, line.toLowerCase(Locale.ROOT));
+  }
+
+  /** Classifies a line given also in lower case ({@code l}). */
+  static Verdict classify(String line, String l) {
     if (l.length() <= MAX_FURNITURE_CHARS) {
       String bare = trimDecoration(l);
       if (PROMPT_LINES.matcher(bare).matches()) {
@@ -283,15 +287,17 @@ final class LineRules {
             || ((c == '\'' || c == '‘') && (i == 0 || " :(".indexOf(l.charAt(i - 1)) >= 0))) {
           s.quoted = true;
         }
-        if (!Character.isLetterOrDigit(c)) {
+        if (!isWordChar(c)) {
           i++;
           continue;
         }
         int start = i;
-        while (i < n && (Character.isLetterOrDigit(l.charAt(i)) || l.charAt(i) == '\'' || l.charAt(i) == '’')) {
+        int hash = 0;
+        while (i < n && (isWordChar(l.charAt(i)) || l.charAt(i) == '\'' || l.charAt(i) == '’')) {
+          hash = 31 * hash + l.charAt(i);
           i++;
         }
-        Word word = WORDS.get(l.substring(start, i));
+        Word word = WORD_TABLE.get(l, start, i, hash);
         if (word == null) {
           continue;
         }
@@ -315,6 +321,50 @@ final class LineRules {
       }
       s.bioCue = iAm && profession;
       return s;
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') : Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * The words of {@link #words()} in an open-addressing table keyed by String.hashCode, looked up
+   * by a region of the line: no substring per word.
+   */
+  private static final class WordTable {
+    private final String[] keys;
+    private final Word[] values;
+    private final int mask;
+
+    WordTable(Map<String, Word> words) {
+      int cap = Integer.highestOneBit(words.size() * 4);
+      keys = new String[cap];
+      values = new Word[cap];
+      mask = cap - 1;
+      words.forEach((k, v) -> {
+        int i = spread(k.hashCode()) & mask;
+        while (keys[i] != null) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        values[i] = v;
+      });
+    }
+
+    Word get(String s, int start, int end, int hash) {
+      int len = end - start;
+      for (int i = spread(hash) & mask; keys[i] != null; i = (i + 1) & mask) {
+        String k = keys[i];
+        if (k.length() == len && k.hashCode() == hash && s.regionMatches(start, k, 0, len)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16) * 0x45d9f3b;
     }
   }
 

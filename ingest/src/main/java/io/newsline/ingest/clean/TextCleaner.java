@@ -33,6 +33,8 @@ public final class TextCleaner {
   /** Cleans text; when {@code findTitle}, a leading headline-like line becomes the title. */
   public CleanText clean(String raw, boolean findTitle) {
     List<String> all = lines(normalize(raw));
+    List<String> lower = new ArrayList<>(all.size());
+    all.forEach(l -> lower.add(l.toLowerCase(Locale.ROOT)));
     LineRules.Verdict[] verdicts = new LineRules.Verdict[all.size()];
     String byline = null;
     for (int i = 0; i < all.size(); i++) {
@@ -41,7 +43,7 @@ public final class TextCleaner {
         byline = b;
         verdicts[i] = LineRules.Verdict.FURNITURE;
       } else {
-        verdicts[i] = LineRules.classify(all.get(i));
+        verdicts[i] = LineRules.classify(all.get(i), lower.get(i));
       }
     }
     resolveWeakLines(verdicts);
@@ -50,7 +52,7 @@ public final class TextCleaner {
     for (int i = 0; i < all.size(); i++) {
       String l = all.get(i);
       // repeated lines (headline printed twice, teaser blocks) keep their first occurrence only
-      if (!verdicts[i].isBoilerplate() && seen.add(l.toLowerCase(Locale.ROOT))) {
+      if (!verdicts[i].isBoilerplate() && seen.add(lower.get(i))) {
         kept.add(LineRules.withoutTrailingCredit(isBulleted(l) ? BULLET.matcher(l).replaceFirst("") : l));
       }
     }

@@ -39,7 +39,7 @@ public final class Shingles {
     boolean inWord = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c)) {
         char lc = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
         h = inWord ? (h ^ lc) * 0x100000001b3L : (0xcbf29ce484222325L ^ lc) * 0x100000001b3L;
         inWord = true;
