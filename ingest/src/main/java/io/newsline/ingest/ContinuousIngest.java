@@ -34,11 +34,21 @@ public final class ContinuousIngest implements AutoCloseable {
   private ContinuousIngest() {}
 
   public static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock) throws IOException {
+    return start(s, service, runner, clock, true);
+  }
+
+  /** Feeds and push only (the caller watches its own folder, as `newsline local` does). */
+  public static ContinuousIngest startFeedsAndPush(Settings s, IngestService service, Clock clock) throws IOException {
+    return start(s, service, null, clock, false);
+  }
+
+  private static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock, boolean watchFolder)
+      throws IOException {
     ContinuousIngest c = new ContinuousIngest();
     try {
       c.startFeeds(s, service, clock);
       c.startPush(s, service);
-      if (s.has("ingest.folder")) {
+      if (watchFolder && s.has("ingest.folder")) {
         InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")));
         runner.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
         LOG.info("watching {} for .txt, .html, .json, .jsonl and .jsonl.gz files", folder.dir());

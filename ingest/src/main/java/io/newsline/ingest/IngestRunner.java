@@ -28,7 +28,7 @@ public final class IngestRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRunner.class);
   static final int BATCH = 500;
 
-  private final IngestService service;
+  private final ArticleSink service;
   private final ScheduledExecutorService watcher =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-folder-watcher");
@@ -38,7 +38,7 @@ public final class IngestRunner implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
-  public IngestRunner(IngestService service) {
+  public IngestRunner(ArticleSink service) {
     this.service = service;
   }
 
@@ -146,14 +146,13 @@ public final class IngestRunner implements AutoCloseable {
         Exception error = null;
         try {
           if (!FileArticles.supported(file)) {
-            throw new RejectedInputException("unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)");
+            throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
           importFile(file, "folder", Progress.silent());
         } catch (IOException | RuntimeException e) {
           error = e;
           LOG.warn("cannot ingest {}: {}", file, e.getMessage());
-          service.reject(e, "folder", file.toString(), null);
-          rejected.incrementAndGet();
+          publish(Batch.rejection(new Batch.Rejected(e, "folder", file.toString(), null)));
         }
         folder.done(file, error);
         handled++;

@@ -79,6 +79,10 @@ public final class FeedPoller implements AutoCloseable {
     LOG.info("polling {} feeds", feeds.size());
   }
 
+  public List<FeedSource> feeds() {
+    return feeds;
+  }
+
   /** The feed's current state (initial when never polled). */
   public FeedState state(String url) {
     return states.getOrDefault(url, FeedState.initial(url));
