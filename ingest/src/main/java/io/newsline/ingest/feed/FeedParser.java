@@ -29,11 +29,12 @@ public final class FeedParser {
    * otherwise the XML declaration or byte-order mark decides.
    */
   public static Feed parse(byte[] body, String httpCharset, String feedUrl) {
-    String text = httpCharset == null ? null : Charsets.decode(body, 0, Charsets.charset(httpCharset, feedUrl), feedUrl);
-    if (text != null && !text.isEmpty() && text.charAt(0) == '\ufeff') {
+    // decoded here, strictly, so bad bytes give our error (the JDK parser would also print to stderr)
+    String text = Charsets.decode(body, 0, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
+    if (!text.isEmpty() && text.charAt(0) == '\ufeff') {
       text = text.substring(1);
     }
-    XmlNode root = SecureXml.parse(body, text, feedUrl);
+    XmlNode root = SecureXml.parse(text, feedUrl);
     URI base = base(feedUrl);
     return switch (root.name) {
       case "rss" -> rss(root.child("channel"), root.children("item"), "rss2", base, feedUrl);
@@ -42,6 +43,23 @@ public final class FeedParser {
       default -> throw new FetchException(IngestError.NOT_A_FEED,
           feedUrl + ": root element <" + root.name + "> is not RSS, RDF or Atom");
     };
+  }
+
+  private static final java.util.regex.Pattern XML_DECL_ENCODING =
+      java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+  /** The encoding of an XML document from its byte-order mark or declaration; UTF-8 by default (XML 1.0, 4.3.3). */
+  static String xmlEncoding(byte[] b) {
+    if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      return "UTF-16BE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      return "UTF-16LE";
+    }
+    int skip = b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
+    String head = new String(b, skip, Math.min(b.length - skip, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = XML_DECL_ENCODING.matcher(head);
+    return m.find() && skip == 0 ? m.group(1) : "UTF-8";
   }
 
   private static Feed rss(XmlNode channel, List<XmlNode> outerItems, String format, URI base, String feedUrl) {

@@ -2,9 +2,6 @@ package io.newsline.ingest.feed;
 
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.fetch.FetchException;
-import java.io.ByteArrayInputStream;
-import java.io.CharConversionException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -47,16 +44,13 @@ final class SecureXml {
     }
   }
 
-  /** Parses bytes (charset from the XML declaration or BOM), or text already decoded when {@code text} is not null. */
-  static XmlNode parse(byte[] bytes, String text, String url) {
+  /** Parses a document already decoded (see FeedParser: bytes are decoded strictly there). */
+  static XmlNode parse(String text, String url) {
     XMLStreamReader r = null;
     try {
-      r = text != null ? FACTORY.createXMLStreamReader(reader(text)) : FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+      r = FACTORY.createXMLStreamReader(new StringReader(text));
       return tree(r, url);
     } catch (XMLStreamException e) {
-      if (hasCause(e, CharConversionException.class)) {
-        throw new FetchException(IngestError.BAD_ENCODING, url + ": feed bytes are not valid in its declared encoding (" + message(e) + ")", e);
-      }
       if (message(e).contains("DOCTYPE") || message(e).contains("DTD")) {
         throw dtdRefused(url);
       }
@@ -70,10 +64,6 @@ final class SecureXml {
         }
       }
     }
-  }
-
-  private static Reader reader(String text) {
-    return new StringReader(text);
   }
 
   private static XmlNode tree(XMLStreamReader r, String url) throws XMLStreamException {
@@ -126,18 +116,6 @@ final class SecureXml {
   private static FetchException dtdRefused(String url) {
     return new FetchException(IngestError.XML_DTD_REFUSED,
         url + ": feed declares a DTD (<!DOCTYPE>); refused, since DTDs carry external entities (XXE) and entity expansion bombs");
-  }
-
-  private static boolean hasCause(Throwable t, Class<?> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-      if (c instanceof XMLStreamException x && x.getNestedException() != null && type.isInstance(x.getNestedException())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String message(Throwable e) {
