@@ -1,7 +1,6 @@
 package io.newsline.ingest.fetch;
 
 import io.newsline.ingest.IngestError;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -131,7 +130,7 @@ public final class HttpFetcher implements AutoCloseable {
       c = c.getCause();
     }
     String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return new FetchException(t instanceof IOException ? IngestError.NETWORK_ERROR : IngestError.NETWORK_ERROR, uri + ": " + msg, t);
+    return new FetchException(IngestError.NETWORK_ERROR, uri + ": " + msg, t);
   }
 
   private static FetchException httpError(URI uri, HttpResponse<byte[]> r) {
