@@ -118,7 +118,8 @@ final class LocalCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",
         (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), registry.url(), ops.url(), ops.url());
     if (sources.poller() != null) {
-      out.printf("polling %d feeds%n", sources.poller().feeds().size());
+      int n = sources.poller().feeds().size();
+      out.printf("polling %d feed%s%n", n, n == 1 ? "" : "s");
     }
     if (sources.push() != null) {
       out.printf("push endpoint: POST %s/articles (Authorization: Bearer <token>)%n", sources.push().url());
@@ -133,11 +134,14 @@ final class LocalCommand implements Callable<Integer> {
       ingest.watch(folder, Duration.ofSeconds(1));
       out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", folder.dir());
     }
-    return follow(monitor, ingest, t0);
+    if (once && sources.poller() != null) {
+      sources.poller().awaitFirstPolls(Duration.ofMinutes(2));
+    }
+    return follow(monitor, ingestService, t0);
   }
 
   /** Prints progress until the input is processed; with --once returns then, else keeps reporting. */
-  private int follow(PipelineMonitor monitor, IngestRunner ingest, long t0) throws InterruptedException {
+  private int follow(PipelineMonitor monitor, IngestService ingest, long t0) throws InterruptedException {
     long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
     String lastProgress = "";
     long reportedAt = -1;
@@ -146,7 +150,7 @@ final class LocalCommand implements Callable<Integer> {
       int assigned = monitor.assigned();
       int failed = monitor.deadLetters("enrich") + monitor.deadLetters("aggregate");
       String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %d events, %d dead letters",
-          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.rejected());
+          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.deadLetters());
       if (!progress.equals(lastProgress)) {
         out.println(progress);
         lastProgress = progress;

@@ -53,6 +53,8 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   private final Counter published = NewslineMetrics.records("ingest", "published");
   private final Counter duplicates = NewslineMetrics.records("ingest", "duplicate");
   private final Counter rejected = NewslineMetrics.records("ingest", "rejected");
+  private final java.util.concurrent.atomic.AtomicLong publishedCount = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong deadLetterCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean ready;
 
   public IngestService(Settings settings, Supplier<Instant> clock) {
@@ -119,6 +121,8 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     }
     n.countErrors();
     published.increment(n.articles().size());
+    publishedCount.addAndGet(n.articles().size());
+    deadLetterCount.addAndGet(n.deadLetters().size());
     duplicates.increment(n.articles().stream().filter(a -> a.getDuplicateOf() != null).count());
     rejected.increment(n.deadLetters().size());
     return n.result();
@@ -170,6 +174,16 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
       }
     }
     LOG.info("duplicate index rebuilt from {} raw articles", n);
+  }
+
+  /** Articles this service published (duplicates included), from every source. */
+  public long published() {
+    return publishedCount.get();
+  }
+
+  /** Dead letters this service wrote, from every source. */
+  public long deadLetters() {
+    return deadLetterCount.get();
   }
 
   @Override

@@ -83,6 +83,18 @@ public final class FeedPoller implements AutoCloseable {
     return feeds;
   }
 
+  /** Waits until every feed has been polled at least once (or the timeout passes); true when all were. */
+  public boolean awaitFirstPolls(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (feeds.stream().anyMatch(f -> state(f.url()).lastPolledAt() == null)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
   /** The feed's current state (initial when never polled). */
   public FeedState state(String url) {
     return states.getOrDefault(url, FeedState.initial(url));
@@ -186,6 +198,10 @@ public final class FeedPoller implements AutoCloseable {
     } catch (RuntimeException e) {
       Instant now = clock.instant();
       Instant retry = now.plus(backoff.delay(before.consecutiveErrors() + 1, null));
+      if (closed) {
+        LOG.debug("feed {}: poll abandoned at shutdown", f.url());
+        return;
+      }
       LOG.error("feed {}: cannot publish the poll's results ({}); polling again at {}", f.url(), DeadLetters.describe(e), retry);
       states.put(f.url(), before.failed("publish failed: " + DeadLetters.describe(e), now, retry));
     }
