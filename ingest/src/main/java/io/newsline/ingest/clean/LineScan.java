@@ -140,7 +140,7 @@ final class LineScan {
   /** What a word can signal: the promotional phrases it starts, a pronoun, a bio cue. */
   private record Word(int[] phrases, boolean we, boolean you, boolean iAm, boolean bio) {}
 
-  /** Every word that matters to {@link Scan}, so each word of a line costs one lookup. */
+  /** Every word that matters to the scan, so each word of a line costs one lookup. */
   private static Map<String, Word> words() {
     Map<String, int[]> phrases = new HashMap<>();
     for (int i = 0; i < PROMO_PHRASES.size(); i++) {
