@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds a page's main text, readability style: strip page furniture by tag, role and class name,
@@ -35,6 +39,11 @@ final class ContentExtractor {
       Set.of("article", "body", "content", "main", "story", "entry", "post", "text", "prose", "blog", "news");
   private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd";
   private static final int MIN_PARAGRAPH = 25;
+  /**
+   * Scoring looks at containers' whole subtrees; on a pathological page (deep nesting, hundreds of
+   * thousands of elements) that is quadratic, so such pages are read as plain text instead.
+   */
+  static final int MAX_ELEMENTS = 50_000;
 
   private ContentExtractor() {}
 
@@ -45,6 +54,9 @@ final class ContentExtractor {
       return List.of();
     }
     body.select(FURNITURE_TAGS).remove();
+    if (body.getAllElements().size() > MAX_ELEMENTS) {
+      return blockLines(body);
+    }
     int total = Math.max(1, body.text().length());
     for (Element e : body.select("[class], [id]")) {
       if (e.parent() != null && isFurniture(e, total)) {
@@ -208,6 +220,36 @@ final class ContentExtractor {
         }
       }
     }
+  }
+
+  /** The text of a subtree with a line break at every block boundary, in one linear walk. */
+  private static List<String> blockLines(Element root) {
+    StringBuilder sb = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          sb.append(t.text());
+        } else if (node instanceof Element e && e.isBlock()) {
+          sb.append('\n');
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e && e.isBlock()) {
+          sb.append('\n');
+        }
+      }
+    }, root);
+    List<String> out = new ArrayList<>();
+    for (String line : sb.toString().split("\n")) {
+      String l = line.strip();
+      if (!l.isEmpty()) {
+        out.add(l);
+      }
+    }
+    return out;
   }
 
   private static int commas(String s) {

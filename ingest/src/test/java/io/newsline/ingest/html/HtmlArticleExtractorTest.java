@@ -58,6 +58,19 @@ class HtmlArticleExtractorTest {
     assertThat(e.text()).startsWith("Ein Absatz");
   }
 
+  @Test
+  void pathologicalNestingIsReadAsTextQuickly() {
+    StringBuilder html = new StringBuilder("<html><body>");
+    for (int i = 0; i < 30_000; i++) {
+      html.append("<div class='c").append(i % 7).append("'><p>Paragraph ").append(i).append(", with a comma, and text.</p>");
+    }
+    html.append("</body></html>");
+    long t0 = System.nanoTime();
+    Extracted e = extractor.extract(html.toString(), null);
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
+    assertThat(e.text()).contains("Paragraph 29999, with a comma, and text.");
+  }
+
   static String resource(String name) throws IOException {
     try (InputStream in = HtmlArticleExtractorTest.class.getClassLoader().getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
