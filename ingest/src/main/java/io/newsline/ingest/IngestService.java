@@ -101,8 +101,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
       n = NormalizedBatch.of(batch, normalizer, clock.get());
       List<RawArticle> articles = n.articles();
       // serialising is independent per record (the serde keeps per-thread buffers): use every core
-      List<byte[]> values = (articles.size() >= 32 ? articles.parallelStream() : articles.stream())
-          .map(a -> rawSerializer.serialize(topics.raw(), a)).toList();
+      List<byte[]> values = NormalizedBatch.map(articles, a -> rawSerializer.serialize(topics.raw(), a));
       for (int i = 0; i < articles.size(); i++) {
         byte[] key = keys.serialize(topics.raw(), articles.get(i).getId());
         producer.send(new ProducerRecord<>(topics.raw(), key, values.get(i)));

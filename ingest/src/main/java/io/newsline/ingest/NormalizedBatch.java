@@ -4,6 +4,10 @@ import io.newsline.avro.RawArticle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Function;
 
 /**
  * A batch after normalisation, before publishing: the raw articles, one outcome per input, and
@@ -14,6 +18,35 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
 
   /** Batches at least this large are cleaned and fingerprinted on all cores. */
   static final int PARALLEL_FROM = 32;
+  /**
+   * Ingest's own workers (daemon threads), apart from the common pool that other parts of a
+   * process (Kafka Streams callbacks, `newsline local`) may keep busy; the calling thread works too.
+   */
+  private static final ForkJoinPool WORKERS = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+      pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("ingest-worker-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+      }, null, false);
+
+  /** Maps the list on the ingest workers when it is large enough, in order. */
+  static <T, R> List<R> map(List<T> in, Function<T, R> f) {
+    if (in.size() < PARALLEL_FROM) {
+      return in.stream().map(f).toList();
+    }
+    try {
+      return WORKERS.submit(() -> in.parallelStream().map(f).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while normalising a batch", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
 
   /**
    * Normalises the batch: extraction, cleaning and fingerprints in parallel, then duplicate
@@ -21,9 +54,7 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
    */
   public static NormalizedBatch of(Batch batch, ArticleNormalizer normalizer, Instant now) {
     List<IncomingArticle> in = batch.articles();
-    List<Object> prepared = (in.size() >= PARALLEL_FROM ? in.parallelStream() : in.stream())
-        .map(a -> prepare(normalizer, a))
-        .toList();
+    List<Object> prepared = map(in, a -> prepare(normalizer, a));
     List<RawArticle> articles = new ArrayList<>();
     List<BatchResult.Outcome> outcomes = new ArrayList<>();
     List<Batch.Rejected> dead = new ArrayList<>(batch.rejected());

@@ -20,6 +20,10 @@ public final class Deduplicator {
   public static final int MIN_SHINGLES = 10;
   private static final int ROWS = 3;
   private static final int BANDS = MinHash.SIZE / ROWS;
+  /** Equal positions needed to reach the threshold. */
+  private static final int MIN_SAME = (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
+  /** Entries checked per band bucket, newest first. */
+  static final int MAX_BUCKET_SCAN = 32;
   /** A candidate with more differing positions than this is below the threshold. */
   private static final int MAX_DIFFERENT = MinHash.SIZE - (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
 
@@ -48,12 +52,20 @@ public final class Deduplicator {
     Entry best = null;
     int bestSame = -1;
     int stamp = ++lookup;
+    long[] packed = pack(fp.minhash());
     for (int b = 0; b < BANDS; b++) {
-      for (Entry e : buckets.getOrDefault(bandKey(fp.minhash(), b), List.of())) {
+      List<Entry> bucket = buckets.getOrDefault(bandKey(fp.minhash(), b), List.of());
+      // newest first, and only so many: a band value shared by hundreds of articles comes from
+      // phrases everyone uses; a real near duplicate also shares several other bands
+      for (int k = bucket.size() - 1, seen = 0; k >= 0 && seen < MAX_BUCKET_SCAN; k--, seen++) {
+        Entry e = bucket.get(k);
         if (e.checked == stamp || e.id.equals(id)) {
           continue;
         }
         e.checked = stamp;
+        if (sameBytes(e.packed, packed) < MIN_SAME) {
+          continue; // cheap reject on one byte per position: most candidates end here
+        }
         int same = samePositions(e.minhash, fp.minhash());
         if (same > bestSame) {
           best = e;
@@ -80,7 +92,7 @@ public final class Deduplicator {
     if (fp.shingles() < MIN_SHINGLES) {
       return;
     }
-    Entry e = new Entry(id, fp.minhash());
+    Entry e = new Entry(id, fp.minhash(), pack(fp.minhash()));
     for (int b = 0; b < BANDS; b++) {
       buckets.computeIfAbsent(bandKey(fp.minhash(), b), k -> new ArrayList<>(1)).add(e);
     }
@@ -89,6 +101,29 @@ public final class Deduplicator {
   /** Original articles indexed. */
   public int size() {
     return originals;
+  }
+
+  /** The low byte of every signature position, eight to a long. */
+  static long[] pack(int[] sig) {
+    long[] out = new long[MinHash.SIZE / 8];
+    for (int i = 0; i < MinHash.SIZE; i++) {
+      out[i >> 3] |= (sig[i] & 0xffL) << ((i & 7) * 8);
+    }
+    return out;
+  }
+
+  /**
+   * Positions whose low bytes are equal (SWAR zero-byte count of the XOR): at least the equal
+   * positions, so a pair below the threshold here is below it for sure.
+   */
+  static int sameBytes(long[] a, long[] b) {
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      long d = a[i] ^ b[i];
+      long nonZero = ((d & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | d | 0x7f7f7f7f7f7f7f7fL;
+      same += Long.bitCount(~nonZero);
+    }
+    return same;
   }
 
   /** Equal positions, or -1 as soon as too many differ to reach the threshold. */
@@ -119,12 +154,14 @@ public final class Deduplicator {
   private static final class Entry {
     final String id;
     final int[] minhash;
+    final long[] packed;
     /** The last lookup that checked this entry: one check per lookup, however many bands match. */
     int checked;
 
-    Entry(String id, int[] minhash) {
+    Entry(String id, int[] minhash, long[] packed) {
       this.id = id;
       this.minhash = minhash;
+      this.packed = packed;
     }
   }
 }

@@ -64,6 +64,28 @@ class FingerprintTest {
     assertThat(SimHash.distance(a.simhash(), c.simhash())).isGreaterThan(10);
   }
 
+  @Test
+  void packedByteComparisonNeverUndercountsEqualPositions() {
+    Random r = new Random(11);
+    for (int t = 0; t < 1000; t++) {
+      int[] a = r.ints(MinHash.SIZE).toArray();
+      int[] b = a.clone();
+      for (int i = 0; i < MinHash.SIZE; i++) {
+        if (r.nextInt(3) == 0) {
+          b[i] = r.nextBoolean() ? r.nextInt() : (a[i] & ~0xff) | ((a[i] + 1) & 0xff);
+        }
+      }
+      int equal = 0;
+      int equalBytes = 0;
+      for (int i = 0; i < MinHash.SIZE; i++) {
+        equal += a[i] == b[i] ? 1 : 0;
+        equalBytes += (a[i] & 0xff) == (b[i] & 0xff) ? 1 : 0;
+      }
+      int packed = Deduplicator.sameBytes(Deduplicator.pack(a), Deduplicator.pack(b));
+      assertThat(packed).isEqualTo(equalBytes).isGreaterThanOrEqualTo(equal);
+    }
+  }
+
   private static long[] toArray(Set<Long> s) {
     return s.stream().mapToLong(Long::longValue).toArray();
   }
