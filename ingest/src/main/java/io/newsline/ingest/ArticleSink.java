@@ -8,4 +8,17 @@ package io.newsline.ingest;
  */
 public interface ArticleSink {
   BatchResult publish(Batch batch);
+
+  /**
+   * The part of publishing that may run ahead on another thread (cleaning, fingerprints), so a
+   * reader can prepare the next batch while the previous one is published. Thread-safe.
+   */
+  default PreparedBatch prepare(Batch batch) {
+    return PreparedBatch.unprepared(batch);
+  }
+
+  /** Publishes a batch from {@link #prepare}. */
+  default BatchResult publish(PreparedBatch batch) {
+    return publish(batch.batch());
+  }
 }

@@ -57,12 +57,12 @@ public final class IngestRunner implements AutoCloseable {
 
   /**
    * Imports a file (JSON Lines or any supported type) in transactions of up to BATCH inputs, broken
-   * lines dead-lettered in the same transactions. A reader thread parses the next batch while the
-   * current one is cleaned and published.
+   * lines dead-lettered in the same transactions. A reader thread parses and prepares (cleans,
+   * fingerprints) the next batch while the current one is linked and published.
    */
   public void importFile(Path file, String sourceType, Progress progress) throws IOException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-    Thread reader = new Thread(() -> read(file, sourceType, queue), "ingest-import-reader");
+    Thread reader = new Thread(() -> read(file, sourceType, queue, service), "ingest-import-reader");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -77,9 +77,11 @@ public final class IngestRunner implements AutoCloseable {
         if (next instanceof RuntimeException e) {
           throw e;
         }
-        Batch batch = (Batch) next;
-        publish(batch);
-        progress.add(batch.articles().size() + batch.rejected().size(), "articles");
+        PreparedBatch batch = (PreparedBatch) next;
+        BatchResult r = service.publish(batch);
+        published.addAndGet(r.articles().size());
+        rejected.addAndGet(r.deadLetters());
+        progress.add(batch.batch().articles().size() + batch.batch().rejected().size(), "articles");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -91,7 +93,8 @@ public final class IngestRunner implements AutoCloseable {
 
   private static final Object END = new Object();
 
-  private static void read(Path file, String sourceType, BlockingQueue<Object> queue) {
+  /** Reads the file into batches and prepares each (cleaning, fingerprints) ahead of its publishing. */
+  private static void read(Path file, String sourceType, BlockingQueue<Object> queue, ArticleSink sink) {
     List<IncomingArticle> articles = new ArrayList<>(BATCH);
     List<Batch.Rejected> rejected = new ArrayList<>();
     try {
@@ -102,13 +105,13 @@ public final class IngestRunner implements AutoCloseable {
           rejected.add(new Batch.Rejected(item.error(), sourceType, item.source(), item.content()));
         }
         if (articles.size() + rejected.size() >= BATCH) {
-          put(queue, new Batch(articles, rejected, List.of()));
+          put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
           articles.clear();
           rejected.clear();
         }
       });
       if (!articles.isEmpty() || !rejected.isEmpty()) {
-        put(queue, new Batch(articles, rejected, List.of()));
+        put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
       }
       put(queue, END);
     } catch (IOException | RuntimeException e) {

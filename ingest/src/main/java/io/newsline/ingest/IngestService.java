@@ -94,11 +94,23 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
    * counted in newsline_ingest_errors_total under its source type and reason.
    */
   @Override
-  public synchronized BatchResult publish(Batch batch) {
+  public BatchResult publish(Batch batch) {
+    return publish(prepare(batch));
+  }
+
+  /** Cleans and fingerprints the batch's articles, outside the publishing lock. Thread-safe. */
+  @Override
+  public PreparedBatch prepare(Batch batch) {
+    return NormalizedBatch.prepare(batch, normalizer);
+  }
+
+  @Override
+  public synchronized BatchResult publish(PreparedBatch prepared) {
+    Batch batch = prepared.batch();
     producer.beginTransaction();
     NormalizedBatch n;
     try {
-      n = NormalizedBatch.of(batch, normalizer, clock.get());
+      n = NormalizedBatch.link(prepared, normalizer, clock.get());
       List<RawArticle> articles = n.articles();
       // serialising is independent per record (the serde keeps per-thread buffers): use every core
       List<byte[]> values = NormalizedBatch.map(articles, a -> rawSerializer.serialize(topics.raw(), a));

@@ -53,11 +53,22 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
    * linking one by one in input order, so the result does not depend on thread timing.
    */
   public static NormalizedBatch of(Batch batch, ArticleNormalizer normalizer, Instant now) {
-    List<IncomingArticle> in = batch.articles();
-    List<Object> prepared = map(in, a -> prepare(normalizer, a));
+    return link(prepare(batch, normalizer), normalizer, now);
+  }
+
+  /** The parallel part: extraction, cleaning, fingerprints. Thread-safe. */
+  public static PreparedBatch prepare(Batch batch, ArticleNormalizer normalizer) {
+    return new PreparedBatch(batch, map(batch.articles(), a -> prepare(normalizer, a)));
+  }
+
+  /** The sequential part: duplicate links in input order. Single-threaded (the normaliser's index). */
+  public static NormalizedBatch link(PreparedBatch batch, ArticleNormalizer normalizer, Instant now) {
+    PreparedBatch ready = batch.isPrepared() ? batch : prepare(batch.batch(), normalizer);
+    List<IncomingArticle> in = ready.batch().articles();
+    List<Object> prepared = ready.prepared;
     List<RawArticle> articles = new ArrayList<>();
     List<BatchResult.Outcome> outcomes = new ArrayList<>();
-    List<Batch.Rejected> dead = new ArrayList<>(batch.rejected());
+    List<Batch.Rejected> dead = new ArrayList<>(ready.batch().rejected());
     for (int i = 0; i < in.size(); i++) {
       if (prepared.get(i) instanceof ArticleNormalizer.Prepared p) {
         RawArticle a = normalizer.link(p, now);
