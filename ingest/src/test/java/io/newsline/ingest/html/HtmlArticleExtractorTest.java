@@ -67,7 +67,7 @@ class HtmlArticleExtractorTest {
     html.append("</body></html>");
     long t0 = System.nanoTime();
     Extracted e = extractor.extract(html.toString(), null);
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(30_000); // linear, not quadratic: about a second
     assertThat(e.text()).contains("Paragraph 29999, with a comma, and text.");
   }
 
