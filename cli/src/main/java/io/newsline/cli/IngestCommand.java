@@ -2,11 +2,11 @@ package io.newsline.cli;
 
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
+import io.newsline.ingest.ContinuousIngest;
 import io.newsline.ingest.IngestRunner;
 import io.newsline.ingest.IngestService;
-import io.newsline.ingest.source.InputFolder;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** newsline ingest --config FILE: the ingest stage as a service, or a one-shot JSON Lines import. */
+/**
+ * newsline ingest --config FILE: the ingest stage as a service (feeds, push endpoint, watched
+ * folder, each on when configured), or a one-shot import of files.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Run the ingest stage: watched folder (ingest.folder) and imports into the raw topic.")
+    description = {"Run the ingest stage: feeds (ingest.feeds, ingest.feeds.file), push endpoint (ingest.push.port,"
+        + " ingest.push.token) and watched folder (ingest.folder), publishing to the raw topic.",
+        "With --import, import the files (JSON Lines, .jsonl.gz, .json, .txt, .html) and exit."})
 final class IngestCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
@@ -39,9 +44,7 @@ final class IngestCommand implements Callable<Integer> {
         System.err.printf("imported %d articles, %d dead letters%n", ingest.published(), ingest.rejected());
         return 0;
       }
-      if (s.has("ingest.folder")) {
-        ingest.watch(new InputFolder(Path.of(s.get("ingest.folder"))), s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
-      }
+      runner.manage(ContinuousIngest.start(s, service, ingest, Clock.systemUTC()));
       runner.awaitShutdown();
     }
     return 0;

@@ -1,6 +1,7 @@
 package io.newsline.cli;
 
 import io.newsline.common.config.Settings;
+import io.newsline.ingest.ContinuousIngest;
 import io.newsline.ingest.IngestRunner;
 import io.newsline.ingest.IngestService;
 import io.newsline.ingest.source.InputFolder;
@@ -17,10 +18,12 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,6 +60,15 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--timeout", description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
   String timeout;
 
+  @Option(names = "--feed", paramLabel = "URL", description = "Also poll this RSS or Atom feed (repeatable; see docs/ingest.md).")
+  List<String> feeds = List.of();
+
+  @Option(names = "--push-port", paramLabel = "PORT", description = "Also accept articles on POST http://127.0.0.1:PORT/articles (with --push-token).")
+  Integer pushPort;
+
+  @Option(names = "--push-token", paramLabel = "TOKEN", description = "Bearer token the push endpoint requires.")
+  String pushToken;
+
   @Mixin ConfigOptions config;
 
   private final PrintStream out = System.out;
@@ -86,7 +98,8 @@ final class LocalCommand implements Callable<Integer> {
             "state.dir", stateDir.toString(),
             "commit.interval.ms", "100",
             "topics.replication.factor", "1"))
-        .with(config.load().asMap());
+        .with(config.load().asMap())
+        .with(ingestOptions());
     try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
       TopicAdmin.ensure(admin, new Topics(s).all());
     }
@@ -99,10 +112,18 @@ final class LocalCommand implements Callable<Integer> {
     IngestService ingestService = manage(new IngestService(s, Instant::now));
     ops.register(ingestService);
     IngestRunner ingest = manage(new IngestRunner(ingestService));
+    ContinuousIngest sources = manage(ContinuousIngest.startFeedsAndPush(s, ingestService, Clock.systemUTC()));
     enrich.awaitRunning(Duration.ofSeconds(60));
     aggregate.awaitRunning(Duration.ofSeconds(60));
     out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",
         (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), registry.url(), ops.url(), ops.url());
+    if (sources.poller() != null) {
+      int n = sources.poller().feeds().size();
+      out.printf("polling %d feed%s%n", n, n == 1 ? "" : "s");
+    }
+    if (sources.push() != null) {
+      out.printf("push endpoint: POST %s/articles (Authorization: Bearer <token>)%n", sources.push().url());
+    }
     InputFolder folder = new InputFolder(input.toAbsolutePath());
     if (!noSamples) {
       int n = ingest.publishSamples().articles().size();
@@ -113,11 +134,14 @@ final class LocalCommand implements Callable<Integer> {
       ingest.watch(folder, Duration.ofSeconds(1));
       out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", folder.dir());
     }
-    return follow(monitor, ingest, t0);
+    if (once && sources.poller() != null) {
+      sources.poller().awaitFirstPolls(Duration.ofMinutes(2));
+    }
+    return follow(monitor, ingestService, t0);
   }
 
   /** Prints progress until the input is processed; with --once returns then, else keeps reporting. */
-  private int follow(PipelineMonitor monitor, IngestRunner ingest, long t0) throws InterruptedException {
+  private int follow(PipelineMonitor monitor, IngestService ingest, long t0) throws InterruptedException {
     long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
     String lastProgress = "";
     long reportedAt = -1;
@@ -126,7 +150,7 @@ final class LocalCommand implements Callable<Integer> {
       int assigned = monitor.assigned();
       int failed = monitor.deadLetters("enrich") + monitor.deadLetters("aggregate");
       String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %d events, %d dead letters",
-          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.rejected());
+          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.deadLetters());
       if (!progress.equals(lastProgress)) {
         out.println(progress);
         lastProgress = progress;
@@ -146,6 +170,23 @@ final class LocalCommand implements Callable<Integer> {
       }
       Thread.sleep(250);
     }
+  }
+
+  /** Settings for the feed and push options, when given. */
+  private Map<String, String> ingestOptions() {
+    Map<String, String> o = new java.util.HashMap<>();
+    if (!feeds.isEmpty()) {
+      o.put("ingest.feeds", String.join(",", feeds));
+    }
+    if (pushPort != null) {
+      if (pushToken == null || pushToken.isBlank()) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--push-port needs --push-token");
+      }
+      o.put("ingest.push.host", "127.0.0.1");
+      o.put("ingest.push.port", String.valueOf(pushPort));
+      o.put("ingest.push.token", pushToken);
+    }
+    return o;
   }
 
   private EmbeddedSchemaRegistry startRegistry(KafkaSchemaStore store) {

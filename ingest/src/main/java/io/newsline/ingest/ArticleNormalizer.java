@@ -5,14 +5,16 @@ import io.newsline.common.Hashing;
 import io.newsline.ingest.clean.CleanText;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
-import io.newsline.ingest.dedup.SimHash;
+import io.newsline.ingest.dedup.Fingerprint;
+import io.newsline.ingest.html.HtmlArticleExtractor;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Turns an incoming article into a raw-topic record: cleaned title and text, canonical URL, stable
- * id, content hash and SimHash, and the link to the original when it is a duplicate. Plain Java.
- * Not thread-safe (the deduplicator is single-writer).
+ * Turns an incoming article into a raw-topic record: HTML extracted, title and text cleaned,
+ * canonical URL, stable id, content hash and fingerprints, and the link to the original when it is
+ * a duplicate. Plain Java. {@link #prepare} is thread-safe; {@link #link} and {@link #normalize}
+ * are not (the deduplicator is single-writer).
  */
 public final class ArticleNormalizer {
   /** Larger inputs are rejected rather than truncated: a 5 MB "article" is not an article. */
@@ -21,85 +23,152 @@ public final class ArticleNormalizer {
 
   private final TextCleaner cleaner;
   private final Deduplicator dedup;
+  private final HtmlArticleExtractor html = new HtmlArticleExtractor();
 
   public ArticleNormalizer(TextCleaner cleaner, Deduplicator dedup) {
     this.cleaner = cleaner;
     this.dedup = dedup;
   }
 
-  /** The raw record for the article, or an exception saying why it cannot be one. */
+  /** The raw record for the article, or a {@link RejectedInputException} saying why it cannot be one. */
   public RawArticle normalize(IncomingArticle delivered, Instant ingestedAt) {
-    IncomingArticle in = delivered.html() ? fromHtml(delivered) : delivered;
-    if (in.text() == null || in.text().isBlank()) {
+    return link(prepare(delivered), ingestedAt);
+  }
+
+  /**
+   * An article cleaned and fingerprinted, not yet compared with the others: everything that can
+   * run in parallel.
+   */
+  public record Prepared(IncomingArticle in, String id, String title, String text, String byline, String url,
+      String canonicalUrl, String outlet, String contentHash, Fingerprint fingerprint) {}
+
+  /** Extracts, cleans and fingerprints; thread-safe. Throws {@link RejectedInputException}. */
+  public Prepared prepare(IncomingArticle delivered) {
+    if (delivered.text() == null || delivered.text().isBlank()) {
       throw new RejectedInputException("article has no text");
     }
-    if (in.text().length() > MAX_INPUT_CHARS) {
-      throw new RejectedInputException("article text of " + in.text().length() + " characters exceeds the limit of " + MAX_INPUT_CHARS);
+    if (delivered.text().length() > MAX_INPUT_CHARS) {
+      throw new RejectedInputException("article text of " + delivered.text().length() + " characters exceeds the limit of " + MAX_INPUT_CHARS);
     }
-    CleanText clean = cleaner.clean(in.text(), in.title() == null);
+    IncomingArticle in = delivered.html() ? fromHtml(delivered) : delivered;
+    CleanText clean = in.html() ? new CleanText(null, in.text(), null) : cleaner.clean(in.text(), in.title() == null);
     String title = in.title() != null ? TextCleaner.normalizeTitle(in.title()) : clean.title();
-    String text = clean.text();
+    String text = withoutLeadingTitle(clean.text(), title);
     if (text.isBlank()) {
       throw new RejectedInputException("no article text left after removing page boilerplate");
     }
     if (text.length() > MAX_TEXT_CHARS) {
       throw new RejectedInputException("cleaned text of " + text.length() + " characters exceeds the limit of " + MAX_TEXT_CHARS);
     }
-    String canonicalUrl = Urls.canonical(in.url());
-    String contentHash = Hashing.sha256Hex(text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
-    long simhash = SimHash.of((title == null ? "" : title + "\n") + text);
-    String id = articleId(in, canonicalUrl, contentHash);
-    Deduplicator.Duplicate dup = dedup.find(canonicalUrl, contentHash, simhash);
-    if (dup != null && dup.originalId().equals(id)) {
-      dup = null; // the same article again (a re-delivery or an update), not a copy of another one
-    }
+    String url = blankToNull(in.url());
+    String canonicalUrl = Urls.canonical(in.canonicalUrl() != null ? in.canonicalUrl() : url);
+    String contentHash = contentHash(text);
+    String outlet = in.outlet() != null ? in.outlet() : Urls.host(url != null ? url : canonicalUrl);
+    return new Prepared(in, articleId(in, contentHash), title, text, in.byline() != null ? in.byline() : clean.byline(),
+        url, canonicalUrl, outlet, contentHash, Fingerprint.of(text));
+  }
+
+  /** Looks the prepared article up among those seen and builds its record; single-threaded. */
+  public RawArticle link(Prepared p, Instant ingestedAt) {
+    Deduplicator.Duplicate dup = dedup.find(p.id(), p.canonicalUrl(), p.contentHash(), p.fingerprint());
     if (dup == null) {
-      dedup.remember(id, canonicalUrl, contentHash, simhash);
+      dedup.remember(p.id(), p.canonicalUrl(), p.contentHash(), p.fingerprint());
     }
-    String outlet = in.outlet() != null ? in.outlet() : Urls.host(in.url());
+    IncomingArticle in = p.in();
     return RawArticle.newBuilder()
-        .setId(id)
+        .setId(p.id())
         .setSourceType(in.sourceType())
         .setSource(in.source())
-        .setUrl(in.url())
-        .setCanonicalUrl(canonicalUrl)
-        .setOutlet(outlet)
-        .setTitle(title)
-        .setText(text)
-        .setByline(null)
-        .setLanguage(null)
+        .setUrl(p.url())
+        .setCanonicalUrl(p.canonicalUrl())
+        .setOutlet(p.outlet())
+        .setTitle(p.title())
+        .setText(p.text())
+        .setByline(p.byline())
+        .setLanguage(in.language())
         .setPublishedAt(in.publishedAt())
         .setIngestedAt(ingestedAt)
-        .setContentHash(contentHash)
-        .setSimhash(simhash)
+        .setContentHash(p.contentHash())
+        .setSimhash(p.fingerprint().simhash())
         .setDuplicateOf(dup == null ? null : dup.originalId())
         .setDuplicateKind(dup == null ? null : dup.kind())
         .build();
   }
 
   /** An HTML page delivered as an article: extract it, keeping the fields the source gave. */
-  private static IncomingArticle fromHtml(IncomingArticle d) {
-    IncomingArticle page = io.newsline.ingest.source.HtmlPages.read(d.text(), d.url(), d.sourceType(), d.source());
-    return new IncomingArticle(d.sourceType(), d.source(), d.id(), d.url() != null ? d.url() : page.url(),
-        d.outlet() != null ? d.outlet() : page.outlet(), d.title() != null ? d.title() : page.title(),
-        page.text(), d.publishedAt() != null ? d.publishedAt() : page.publishedAt(), false);
+  private IncomingArticle fromHtml(IncomingArticle d) {
+    HtmlArticleExtractor.Extracted page = html.extract(d.text(), d.url());
+    return new IncomingArticle(d.sourceType(), d.source(), d.id(), d.url() != null ? d.url() : page.canonicalUrl(),
+        d.outlet() != null ? d.outlet() : page.siteName(), d.title() != null ? d.title() : page.title(), page.text(),
+        d.publishedAt() != null ? d.publishedAt() : page.publishedAt(), true,
+        d.byline() != null ? d.byline() : page.byline(), d.language() != null ? d.language() : page.language(),
+        d.canonicalUrl() != null ? d.canonicalUrl() : page.canonicalUrl());
   }
 
-  /** The source's own id, else a hash of the canonical URL, else of the source and the content. */
-  static String articleId(IncomingArticle in, String canonicalUrl, String contentHash) {
+  /** A body that starts with its own headline loses that line, unless nothing else is left. */
+  private static String withoutLeadingTitle(String text, String title) {
+    if (title == null) {
+      return text;
+    }
+    int nl = text.indexOf('\n');
+    if (nl > 0 && text.substring(0, nl).strip().equalsIgnoreCase(title)) {
+      return text.substring(nl + 1);
+    }
+    return text;
+  }
+
+  /** Hex SHA-256 of the text, lower-cased with whitespace collapsed: the exact-content key. */
+  static String contentHash(String text) {
+    char[] out = new char[text.length()];
+    int n = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && Character.isWhitespace(c))) {
+        space = n > 0;
+      } else {
+        if (space) {
+          out[n++] = ' ';
+          space = false;
+        }
+        out[n++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+      }
+    }
+    return Hashing.sha256Hex(new String(out, 0, n));
+  }
+
+  /**
+   * The source's own id, else a hash of the article's normalised URL (so a re-delivery or an update
+   * of the same page keeps its key, while a syndicated copy elsewhere gets its own and is linked by
+   * its rel=canonical), else of the source and the content.
+   */
+  static String articleId(IncomingArticle in, String contentHash) {
     if (in.id() != null && !in.id().isBlank()) {
       return in.id().strip();
     }
-    if (canonicalUrl != null) {
-      return Hashing.shortId(canonicalUrl, 16);
+    String url = Urls.canonical(blankToNull(in.url()));
+    if (url == null) {
+      url = Urls.canonical(in.canonicalUrl());
+    }
+    if (url != null) {
+      return Hashing.shortId(url, 16);
     }
     return Hashing.shortId(in.sourceType() + "|" + in.source() + "|" + contentHash, 16);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** Remembers an article already in the raw topic (start-up rebuild of the duplicate index). */
   public void remember(RawArticle a) {
     if (a.getDuplicateOf() == null) {
-      dedup.remember(a.getId(), a.getCanonicalUrl(), a.getContentHash(), a.getSimhash());
+      dedup.remember(a.getId(), a.getCanonicalUrl(), a.getContentHash(), Fingerprint.of(a.getText()));
     }
+  }
+
+  /** Original articles in the duplicate index. */
+  public int indexed() {
+    return dedup.size();
   }
 }

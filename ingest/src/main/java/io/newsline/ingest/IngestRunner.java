@@ -3,14 +3,16 @@ package io.newsline.ingest;
 import io.newsline.common.Progress;
 import io.newsline.ingest.source.FileArticles;
 import io.newsline.ingest.source.InputFolder;
-import io.newsline.ingest.source.ParsedInput;
 import io.newsline.ingest.source.SampleArticles;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ public final class IngestRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRunner.class);
   static final int BATCH = 500;
 
-  private final IngestService service;
+  private final ArticleSink service;
   private final ScheduledExecutorService watcher =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-folder-watcher");
@@ -36,7 +38,7 @@ public final class IngestRunner implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
-  public IngestRunner(IngestService service) {
+  public IngestRunner(ArticleSink service) {
     this.service = service;
   }
 
@@ -49,29 +51,88 @@ public final class IngestRunner implements AutoCloseable {
     return rejected.get();
   }
 
-  public IngestService.BatchResult publishSamples() {
+  public BatchResult publishSamples() {
     return publish(SampleArticles.load());
   }
 
-  /** Imports a file (JSON Lines or any supported type) in transactions of BATCH articles. */
+  /**
+   * Imports a file (JSON Lines or any supported type) in transactions of up to BATCH inputs, broken
+   * lines dead-lettered in the same transactions. A reader thread parses and prepares (cleans,
+   * fingerprints) the next batch while the current one is linked and published.
+   */
   public void importFile(Path file, String sourceType, Progress progress) throws IOException {
-    List<IncomingArticle> batch = new ArrayList<>(BATCH);
-    FileArticles.read(file, sourceType, item -> {
-      if (item.isOk()) {
-        batch.add(item.article());
-        if (batch.size() >= BATCH) {
-          publish(batch);
-          progress.add(batch.size(), "articles");
-          batch.clear();
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+    Thread reader = new Thread(() -> read(file, sourceType, queue, service), "ingest-import-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      while (true) {
+        Object next = queue.take();
+        if (next == END) {
+          return;
         }
-      } else {
-        reject(item);
-        progress.add(1, "articles");
+        if (next instanceof IOException e) {
+          throw e;
+        }
+        if (next instanceof RuntimeException e) {
+          throw e;
+        }
+        PreparedBatch batch = (PreparedBatch) next;
+        BatchResult r = service.publish(batch);
+        published.addAndGet(r.articles().size());
+        rejected.addAndGet(r.deadLetters());
+        progress.add(batch.batch().articles().size() + batch.batch().rejected().size(), "articles");
       }
-    });
-    if (!batch.isEmpty()) {
-      publish(batch);
-      progress.add(batch.size(), "articles");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("import of " + file + " interrupted");
+    } finally {
+      reader.interrupt();
+    }
+  }
+
+  private static final Object END = new Object();
+
+  /** Reads the file into batches and prepares each (cleaning, fingerprints) ahead of its publishing. */
+  private static void read(Path file, String sourceType, BlockingQueue<Object> queue, ArticleSink sink) {
+    List<IncomingArticle> articles = new ArrayList<>(BATCH);
+    List<Batch.Rejected> rejected = new ArrayList<>();
+    try {
+      FileArticles.read(file, sourceType, item -> {
+        if (item.isOk()) {
+          articles.add(item.article());
+        } else {
+          rejected.add(new Batch.Rejected(item.error(), sourceType, item.source(), item.content()));
+        }
+        if (articles.size() + rejected.size() >= BATCH) {
+          put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
+          articles.clear();
+          rejected.clear();
+        }
+      });
+      if (!articles.isEmpty() || !rejected.isEmpty()) {
+        put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
+      }
+      put(queue, END);
+    } catch (IOException | RuntimeException e) {
+      if (!(e instanceof Stopped)) {
+        queue.offer(e);
+      }
+    }
+  }
+
+  private static void put(BlockingQueue<Object> queue, Object o) {
+    try {
+      queue.put(o);
+    } catch (InterruptedException e) {
+      throw new Stopped(); // the importer gave up (its publish failed): stop reading
+    }
+  }
+
+  /** Ends the reader when the importing thread is gone. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
     }
   }
 
@@ -88,14 +149,13 @@ public final class IngestRunner implements AutoCloseable {
         Exception error = null;
         try {
           if (!FileArticles.supported(file)) {
-            throw new RejectedInputException("unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)");
+            throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
           importFile(file, "folder", Progress.silent());
         } catch (IOException | RuntimeException e) {
           error = e;
           LOG.warn("cannot ingest {}: {}", file, e.getMessage());
-          service.reject(e, file.toString(), null);
-          rejected.incrementAndGet();
+          publish(Batch.rejection(new Batch.Rejected(e, "folder", file.toString(), null)));
         }
         folder.done(file, error);
         handled++;
@@ -108,16 +168,15 @@ public final class IngestRunner implements AutoCloseable {
     return handled;
   }
 
-  private IngestService.BatchResult publish(List<IncomingArticle> batch) {
-    IngestService.BatchResult r = service.publish(batch);
+  private BatchResult publish(List<IncomingArticle> batch) {
+    return publish(Batch.of(batch));
+  }
+
+  private BatchResult publish(Batch batch) {
+    BatchResult r = service.publish(batch);
     published.addAndGet(r.articles().size());
     rejected.addAndGet(r.deadLetters());
     return r;
-  }
-
-  private void reject(ParsedInput item) {
-    service.reject(item.error(), item.source(), item.content());
-    rejected.incrementAndGet();
   }
 
   @Override

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * is rebuilt from the (compacted) raw topic at start-up, so restarts keep deduplicating.
  * Single writer per transactional id; thread-safe.
  */
-public final class IngestService implements HealthCheck, AutoCloseable {
+public final class IngestService implements ArticleSink, HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final Topics topics;
@@ -53,6 +53,8 @@ public final class IngestService implements HealthCheck, AutoCloseable {
   private final Counter published = NewslineMetrics.records("ingest", "published");
   private final Counter duplicates = NewslineMetrics.records("ingest", "duplicate");
   private final Counter rejected = NewslineMetrics.records("ingest", "rejected");
+  private final java.util.concurrent.atomic.AtomicLong publishedCount = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong deadLetterCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean ready;
 
   public IngestService(Settings settings, Supplier<Instant> clock) {
@@ -67,9 +69,12 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get("ingest.transactional.id", "newsline-ingest-" + UUID.randomUUID()));
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    // tunables: the user's settings win
+    p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // articles are ~5 KB: the 16 KB default batch would hold three; bigger batches cost the broker less per article
+    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     this.producer = new KafkaProducer<>(p);
@@ -78,51 +83,77 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     ready = true;
   }
 
-  /** Publishes the batch in one transaction; rejected inputs become dead letters in the same transaction. */
-  public synchronized BatchResult publish(List<IncomingArticle> batch) {
-    List<RawArticle> articles = new ArrayList<>();
-    int dead = 0;
+  /** Publishes the articles in one transaction (rejected ones become dead letters in it). */
+  public BatchResult publish(List<IncomingArticle> batch) {
+    return publish(Batch.of(batch));
+  }
+
+  /**
+   * Publishes the batch in one transaction: raw articles, dead letters for the inputs that were
+   * rejected (before or during normalisation), and source state records. Every dead letter is
+   * counted in newsline_ingest_errors_total under its source type and reason.
+   */
+  @Override
+  public BatchResult publish(Batch batch) {
+    return publish(prepare(batch));
+  }
+
+  /** Cleans and fingerprints the batch's articles, outside the publishing lock. Thread-safe. */
+  @Override
+  public PreparedBatch prepare(Batch batch) {
+    return NormalizedBatch.prepare(batch, normalizer);
+  }
+
+  @Override
+  public synchronized BatchResult publish(PreparedBatch prepared) {
+    Batch batch = prepared.batch();
     producer.beginTransaction();
+    NormalizedBatch n;
     try {
-      Instant now = clock.get();
-      for (IncomingArticle in : batch) {
-        try {
-          RawArticle a = normalizer.normalize(in, now);
-          byte[] key = keys.serialize(topics.raw(), a.getId());
-          producer.send(new ProducerRecord<>(topics.raw(), key, rawSerializer.serialize(topics.raw(), a)));
-          articles.add(a);
-        } catch (RejectedInputException e) {
-          producer.send(deadLetter(e, in));
-          dead++;
-        }
+      n = NormalizedBatch.link(prepared, normalizer, clock.get());
+      List<RawArticle> articles = n.articles();
+      // serialising is independent per record (the serde keeps per-thread buffers): use every core
+      List<byte[]> values = NormalizedBatch.map(articles, a -> rawSerializer.serialize(topics.raw(), a));
+      for (int i = 0; i < articles.size(); i++) {
+        byte[] key = keys.serialize(topics.raw(), articles.get(i).getId());
+        producer.send(new ProducerRecord<>(topics.raw(), key, values.get(i)));
+      }
+      for (Batch.Rejected r : n.deadLetters()) {
+        byte[] content = r.content() == null ? null : r.content().getBytes(StandardCharsets.UTF_8);
+        producer.send(deadLetters.fromInput(r.error(), r.source(), null, content));
+      }
+      for (Batch.StateRecord st : batch.state()) {
+        producer.send(new ProducerRecord<>(topics.ingestState(), st.key().getBytes(StandardCharsets.UTF_8), st.value()));
       }
       producer.commitTransaction();
     } catch (RuntimeException e) {
-      producer.abortTransaction();
+      abort(e);
       throw e;
     }
-    published.increment(articles.size());
-    duplicates.increment(articles.stream().filter(a -> a.getDuplicateOf() != null).count());
-    rejected.increment(dead);
-    return new BatchResult(articles, dead);
+    n.countErrors();
+    published.increment(n.articles().size());
+    publishedCount.addAndGet(n.articles().size());
+    deadLetterCount.addAndGet(n.deadLetters().size());
+    duplicates.increment(n.articles().stream().filter(a -> a.getDuplicateOf() != null).count());
+    rejected.increment(n.deadLetters().size());
+    return n.result();
   }
 
   /** Sends a dead letter for input that failed before it became an article (unreadable file, bad JSON). */
-  public synchronized void reject(Throwable error, String source, String content) {
-    producer.beginTransaction();
-    try {
-      producer.send(deadLetters.fromInput(error, source, null, content == null ? null : content.getBytes(StandardCharsets.UTF_8)));
-      producer.commitTransaction();
-    } catch (RuntimeException e) {
-      producer.abortTransaction();
-      throw e;
-    }
-    rejected.increment();
+  public void reject(Throwable error, String source, String content) {
+    reject(error, "file", source, content);
   }
 
-  private ProducerRecord<byte[], byte[]> deadLetter(RejectedInputException e, IncomingArticle in) {
-    String text = in.text() == null ? "" : in.text();
-    return deadLetters.fromInput(e, in.source(), null, text.getBytes(StandardCharsets.UTF_8));
+  public void reject(Throwable error, String sourceType, String source, String content) {
+    publish(Batch.rejection(new Batch.Rejected(error, sourceType, source, content)));
+  }
+
+  private void abort(RuntimeException cause) {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private void rebuildDuplicateIndex(Map<String, Object> client) {
@@ -156,6 +187,16 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     LOG.info("duplicate index rebuilt from {} raw articles", n);
   }
 
+  /** Articles this service published (duplicates included), from every source. */
+  public long published() {
+    return publishedCount.get();
+  }
+
+  /** Dead letters this service wrote, from every source. */
+  public long deadLetters() {
+    return deadLetterCount.get();
+  }
+
   @Override
   public String name() {
     return "ingest";
@@ -171,7 +212,4 @@ public final class IngestService implements HealthCheck, AutoCloseable {
     ready = false;
     producer.close(Duration.ofSeconds(10));
   }
-
-  /** What a batch produced: the articles published (duplicates included) and the inputs dead-lettered. */
-  public record BatchResult(List<RawArticle> articles, int deadLetters) {}
 }

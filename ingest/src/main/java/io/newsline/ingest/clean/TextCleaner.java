@@ -1,147 +1,201 @@
 package io.newsline.ingest.clean;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Removes page boilerplate from plain article text, line by line: navigation ("Skip to content"),
- * ads ("Advertisement"), membership and newsletter prompts, share and follow widgets, bylines and
- * section teasers, image captions, repeated headlines. Article paragraphs are kept verbatim.
+ * ads ("Advertisement"), membership and newsletter prompts, share and follow widgets, bylines, date
+ * stamps, section teasers, image captions, publisher notes and author bios (see {@link LineRules}).
+ * Article paragraphs are kept verbatim, in order; a line printed twice (the headline above and
+ * inside the page) is kept once. Thread-safe.
+ *
+ * <p>Short texts are never emptied: when every line looks like boilerplate the text is a short
+ * article the patterns misread (a one-line headline, "Posted in: ..."), and it is returned as it is.
  */
 public final class TextCleaner {
-  private static final List<Pattern> BOILERPLATE =
-      compile(
-          "skip to (main )?content",
-          "advertisement",
-          "advertisements?",
-          "sponsored( content)?",
-          "(become a|join as a) member.*",
-          "members are reading:.*",
-          "subscribe( now)?( to .*)?",
-          "sign up( for| to) .*newsletter.*",
-          ".*\\bnewsletter\\b.*(subscribe|sign up|unlock).*",
-          "(subscribe|sign up).*",
-          "share( this( article)?)?( on .*)?",
-          "(share|follow us|follow) on (facebook|twitter|x|linkedin|whatsapp|telegram|google news).*",
-          "follow us.*",
-          "published at:?.*",
-          "(updated|published|posted)( on| at)?:? [\\p{L}\\d ,.:]{0,40}\\d{4}( \\d.*)?",
-          "(more (in|from) .*|see all|read more|related( articles)?|recommended( for you)?)",
-          "(ai generated illustration|photo|image|file photo|representative image)( related to)?:.*",
-          "cta image",
-          "info_icon",
-          "summary( of this article)?",
-          "exclusive analysis continues:?",
-          "source transparency",
-          "support our work",
-          "contribute",
-          "how this analysis was produced",
-          "×|x|close",
-          "(by|written by) [\\p{Lu}][\\p{L}.'-]+( [\\p{Lu}][\\p{L}.'-]+){0,3}",
-          "(copyright|©).*",
-          "all rights reserved.*",
-          "(click|tap) here.*",
-          "listen to (this )?article.*",
-          "\\d+ min(ute)?s? read",
-          "comments?( \\(\\d+\\))?",
-          "print|email|whatsapp|facebook|twitter|linkedin|telegram|reddit");
-
-  /** Prompts and teasers that only appear as whole short lines; longer lines are real paragraphs. */
-  private static final int MAX_PROMPT_LENGTH = 160;
-
-  private static final Set<String> PROMO_WORDS =
-      Set.of("subscribe", "newsletter", "unlock", "membership", "donate", "contribution",
-          "contribute", "follow us", "sign up", "trusted source", "real-time updates");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0\\u2007\\u202f\\u3000]+");
+  private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u25cf\\u25aa\\u25e6\\u2023\\u2043*-]\\s+");
+  /** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "BY JANE DOE | BBC News" (case-sensitive names). */
+  private static final Pattern BYLINE =
+      Pattern.compile(
+          "(?:By|BY|by|Von|Par|Por)\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|da|di|del|al|bin|and|&))*)"
+              + "(?:\\s*(?:,|\\||/|–|—|-|in)\\s*[^.]{0,60})?");
+  private static final int MAX_BYLINE_CHARS = 120;
 
   /** Cleans text; when {@code findTitle}, a leading headline-like line becomes the title. */
   public CleanText clean(String raw, boolean findTitle) {
-    String normalized = normalize(raw);
+    List<String> all = lines(normalize(raw));
+    List<String> lower = new ArrayList<>(all.size());
+    all.forEach(l -> lower.add(l.toLowerCase(Locale.ROOT)));
+    LineRules.Verdict[] verdicts = new LineRules.Verdict[all.size()];
+    String byline = null;
+    for (int i = 0; i < all.size(); i++) {
+      String b = byline == null ? byline(all.get(i)) : null;
+      if (b != null) {
+        byline = b;
+        verdicts[i] = LineRules.Verdict.FURNITURE;
+      } else {
+        verdicts[i] = LineRules.classify(all.get(i), lower.get(i));
+      }
+    }
+    resolveWeakLines(verdicts);
     List<String> kept = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (String line : normalized.split("\n")) {
-      String l = line.strip().replaceAll("[ \\t\\u00a0]+", " ");
-      if (l.isEmpty() || isBoilerplate(l)) {
-        continue;
-      }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < all.size(); i++) {
+      String l = all.get(i);
       // repeated lines (headline printed twice, teaser blocks) keep their first occurrence only
-      if (!seen.add(l.toLowerCase(Locale.ROOT))) {
-        continue;
+      if (!verdicts[i].isBoilerplate() && seen.add(lower.get(i))) {
+        kept.add(LineRules.withoutTrailingCredit(isBulleted(l) ? BULLET.matcher(l).replaceFirst("") : l));
       }
-      kept.add(stripBullet(l));
     }
     if (kept.isEmpty()) {
       // a text made only of "boilerplate" is a short text the patterns misread, not a page to drop
-      return new CleanText(null, normalized.strip());
+      return new CleanText(null, String.join("\n", all), null);
     }
     String title = null;
-    if (findTitle && !kept.isEmpty() && isHeadline(kept.get(0))) {
+    if (findTitle && kept.size() > 1 && isHeadline(kept.get(0))) {
       title = kept.remove(0);
-      String t = title.toLowerCase(Locale.ROOT);
-      kept.removeIf(x -> x.toLowerCase(Locale.ROOT).equals(t));
     }
-    return new CleanText(title, String.join("\n", kept));
+    return new CleanText(title, String.join("\n", kept), byline);
+  }
+
+  /** Non-empty lines, stripped, runs of spaces made one. */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String l = singleSpaced(text.substring(start, end)).strip();
+      if (!l.isEmpty()) {
+        out.add(l);
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  /** Runs of spaces, tabs and no-break spaces made one space; untouched (no copy) when there are none. */
+  private static String singleSpaced(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean odd = c == '\t' || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u3000'
+          || (c == ' ' && i + 1 < line.length() && line.charAt(i + 1) == ' ');
+      if (odd) {
+        return SPACES.matcher(line).replaceAll(" ");
+      }
+    }
+    return line;
+  }
+
+  /**
+   * A weak line (the publisher's voice, or a blogger's) is boilerplate when it stands next to a
+   * prompt: "We believe you deserve to verify everything we write." after "Subscribe to our free
+   * newsletter ...". Runs of weak lines spread from the prompt; elsewhere weak lines are text.
+   */
+  private static void resolveWeakLines(LineRules.Verdict[] v) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] == LineRules.Verdict.WEAK
+            && ((i > 0 && v[i - 1] == LineRules.Verdict.PROMPT) || (i + 1 < v.length && v[i + 1] == LineRules.Verdict.PROMPT))) {
+          v[i] = LineRules.Verdict.PROMPT;
+          changed = true;
+        }
+      }
+    }
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] == LineRules.Verdict.WEAK) {
+        v[i] = LineRules.Verdict.CONTENT;
+      }
+    }
+  }
+
+  private static boolean isBulleted(String l) {
+    char c = l.charAt(0);
+    return l.length() > 1 && (c == '\u2022' || c == '\u25cf' || c == '\u25aa' || c == '\u25e6' || c == '\u2023' || c == '\u2043' || c == '*' || c == '-');
+  }
+
+  /** Whether a single line (stripped) is page boilerplate rather than article text. */
+  public static boolean isBoilerplate(String line) {
+    return LineRules.isBoilerplate(SPACES.matcher(line).replaceAll(" ").strip());
   }
 
   /** A headline as delivered, on one line with single spaces. */
   public static String normalizeTitle(String title) {
-    String t = normalize(title).replaceAll("\\s+", " ").strip();
+    String t = WHITESPACE.matcher(normalize(title)).replaceAll(" ").strip();
     return t.isEmpty() ? null : t;
   }
 
-  /** Whole-text normalisation: line endings, NUL and control characters, Unicode NFC. */
+  /** The author names of a byline line ("By Jane Doe, Reuters" gives "Jane Doe"), else null. */
+  static String byline(String line) {
+    if (line.length() > MAX_BYLINE_CHARS || line.endsWith(".")) {
+      return null;
+    }
+    Matcher m = BYLINE.matcher(line);
+    return m.matches() ? m.group(1).strip() : null;
+  }
+
+  /** Whole-text normalisation: line endings, NUL, control and zero-width characters, Unicode NFC. */
   static String normalize(String raw) {
-    String s = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC);
-    s = s.replace("\r\n", "\n").replace('\r', '\n');
+    String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+    if (isClean(s)) {
+      return s; // the common case: nothing to remove, no copy
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
-        sb.append(c == '\ufeff' ? ' ' : c);
+      if (c == '\r') {
+        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          continue;
+        }
+        sb.append('\n');
+      } else if (c == '\u2028' || c == '\u2029') {
+        sb.append('\n');
+      } else if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || isInvisible(c))) {
+        sb.append(c);
       }
     }
     return sb.toString();
   }
 
-  public static boolean isBoilerplate(String line) {
-    String l = line.strip().toLowerCase(Locale.ROOT);
-    for (Pattern p : BOILERPLATE) {
-      if (p.matcher(l).matches()) {
-        return true;
+  private static boolean isClean(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || isInvisible(c)) {
+        return false;
       }
     }
-    if (l.length() <= MAX_PROMPT_LENGTH) {
-      for (String w : PROMO_WORDS) {
-        if (l.contains(w) && (l.contains(" our ") || l.startsWith(w) || l.contains(" we ") || l.startsWith("we "))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return true;
   }
 
-  private static String stripBullet(String l) {
-    return l.replaceFirst("^[\\u2022\\u25cf\\u25aa\\-*]\\s+", "");
+  private static boolean isInvisible(char c) {
+    return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad';
   }
 
-  /** A headline: short, no final full stop, starts with a capital, several words. */
+  /** A headline: short, no final full stop, starts with a capital or digit, several words. */
   static boolean isHeadline(String l) {
-    int words = l.split(" ").length;
-    return l.length() <= 200
-        && words >= 3
-        && Character.isUpperCase(l.codePointAt(0))
-        && !l.endsWith(".")
-        && !l.endsWith(":");
-  }
-
-  private static List<Pattern> compile(String... regexes) {
-    List<Pattern> out = new ArrayList<>();
-    for (String r : regexes) {
-      out.add(Pattern.compile(r));
+    if (l.length() > 200 || l.endsWith(".") || l.endsWith(":") || l.endsWith(",")) {
+      return false;
     }
-    return List.copyOf(out);
+    int words = 1;
+    for (int i = 0; i < l.length(); i++) {
+      if (l.charAt(i) == ' ') {
+        words++;
+      }
+    }
+    int first = l.codePointAt(0);
+    return words >= 3 && (Character.isUpperCase(first) || Character.isDigit(first) || first == '‘' || first == '"');
   }
 }

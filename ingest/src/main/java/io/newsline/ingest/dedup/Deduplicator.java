@@ -6,64 +6,162 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds duplicates of an article among those seen before: the same canonical URL, the same
- * normalised content, or a SimHash within {@link #NEAR_BITS} bits (syndicated copies, light
- * rewrites). Near-duplicate lookup uses four 16-bit bands, so a candidate shares at least one band
- * exactly (pigeonhole: at most 3 differing bits leave one band intact). Not thread-safe.
+ * Finds the earlier article an article duplicates: the same canonical URL, the same normalised
+ * content, or (near duplicates: syndicated copies, light rewrites) an estimated Jaccard similarity
+ * of word 3-shingles of at least {@link #NEAR_SIMILARITY} (a rewrite that changes one word in twelve
+ * still scores about 0.6). Candidates come from MinHash LSH: 32 bands of 2 positions, so a pair at
+ * similarity 0.5 shares a band with probability 0.9999, while
+ * different articles on the same event (similarity well under 0.1) rarely do and are then
+ * rejected by the full signature. Only originals are indexed: duplicates link to them. Not thread-safe.
  */
 public final class Deduplicator {
-  public static final int NEAR_BITS = 3;
+  public static final double NEAR_SIMILARITY = 0.5;
+  /** Texts shorter than this many shingles (about a dozen words) are too short to call near duplicates. */
+  public static final int MIN_SHINGLES = 10;
+  private static final int ROWS = 3;
+  private static final int BANDS = MinHash.SIZE / ROWS;
+  /** Equal positions needed to reach the threshold. */
+  private static final int MIN_SAME = (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
+  /** Entries checked per band bucket, newest first. */
+  static final int MAX_BUCKET_SCAN = 32;
+  /** A candidate with more differing positions than this is below the threshold. */
+  private static final int MAX_DIFFERENT = MinHash.SIZE - (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
 
   private final Map<String, String> byUrl = new HashMap<>();
   private final Map<String, String> byContent = new HashMap<>();
-  private final List<Map<Integer, List<Entry>>> bands = new ArrayList<>();
+  private final Map<Long, List<Entry>> buckets = new HashMap<>();
+  private int originals;
+  private int lookup;
 
-  public Deduplicator() {
-    for (int i = 0; i < 4; i++) {
-      bands.add(new HashMap<>());
-    }
-  }
-
-  /** The earlier article this one duplicates, or null. */
-  public Duplicate find(String canonicalUrl, String contentHash, long simhash) {
+  /**
+   * The earlier article that {@code id} duplicates, or null when it is an original. An article
+   * found under its own id is the same article delivered again (an update), not a duplicate.
+   */
+  public Duplicate find(String id, String canonicalUrl, String contentHash, Fingerprint fp) {
     if (canonicalUrl != null && byUrl.containsKey(canonicalUrl)) {
-      return new Duplicate(byUrl.get(canonicalUrl), "url");
+      String original = byUrl.get(canonicalUrl);
+      return original.equals(id) ? null : new Duplicate(original, "url", 1.0);
     }
-    if (byContent.containsKey(contentHash)) {
-      return new Duplicate(byContent.get(contentHash), "content");
+    String sameContent = byContent.get(contentHash);
+    if (sameContent != null) {
+      return sameContent.equals(id) ? null : new Duplicate(sameContent, "content", 1.0);
     }
-    for (int b = 0; b < 4; b++) {
-      for (Entry e : bands.get(b).getOrDefault(band(simhash, b), List.of())) {
-        if (SimHash.distance(e.simhash, simhash) <= NEAR_BITS) {
-          return new Duplicate(e.id, "near");
+    if (fp.shingles() < MIN_SHINGLES) {
+      return null;
+    }
+    Entry best = null;
+    int bestSame = -1;
+    int stamp = ++lookup;
+    long[] packed = pack(fp.minhash());
+    for (int b = 0; b < BANDS; b++) {
+      List<Entry> bucket = buckets.getOrDefault(bandKey(fp.minhash(), b), List.of());
+      // newest first, and only so many: a band value shared by hundreds of articles comes from
+      // phrases everyone uses; a real near duplicate also shares several other bands
+      for (int k = bucket.size() - 1, seen = 0; k >= 0 && seen < MAX_BUCKET_SCAN; k--, seen++) {
+        Entry e = bucket.get(k);
+        if (e.checked == stamp || e.id.equals(id)) {
+          continue;
+        }
+        e.checked = stamp;
+        if (sameBytes(e.packed, packed) < MIN_SAME) {
+          continue; // cheap reject on one byte per position: most candidates end here
+        }
+        int same = samePositions(e.minhash, fp.minhash());
+        if (same > bestSame) {
+          best = e;
+          bestSame = same;
         }
       }
     }
-    return null;
+    double bestSimilarity = bestSame < 0 ? 0 : (double) bestSame / MinHash.SIZE;
+    if (bestSimilarity < NEAR_SIMILARITY) {
+      best = null;
+    }
+    return best == null ? null : new Duplicate(best.id, "near", bestSimilarity);
   }
 
-  /** Remembers an original article (duplicates are linked to originals, never indexed themselves). */
-  public void remember(String id, String canonicalUrl, String contentHash, long simhash) {
+  /** Indexes an original article. */
+  public void remember(String id, String canonicalUrl, String contentHash, Fingerprint fp) {
     if (canonicalUrl != null) {
       byUrl.putIfAbsent(canonicalUrl, id);
     }
-    byContent.putIfAbsent(contentHash, id);
-    Entry e = new Entry(id, simhash);
-    for (int b = 0; b < 4; b++) {
-      bands.get(b).computeIfAbsent(band(simhash, b), k -> new ArrayList<>()).add(e);
+    if (byContent.putIfAbsent(contentHash, id) != null) {
+      return;
+    }
+    originals++;
+    if (fp.shingles() < MIN_SHINGLES) {
+      return;
+    }
+    Entry e = new Entry(id, fp.minhash(), pack(fp.minhash()));
+    for (int b = 0; b < BANDS; b++) {
+      buckets.computeIfAbsent(bandKey(fp.minhash(), b), k -> new ArrayList<>(1)).add(e);
     }
   }
 
+  /** Original articles indexed. */
   public int size() {
-    return byContent.size();
+    return originals;
   }
 
-  private static int band(long h, int b) {
-    return (int) ((h >>> (16 * b)) & 0xffff);
+  /** The low byte of every signature position, eight to a long. */
+  static long[] pack(int[] sig) {
+    long[] out = new long[MinHash.SIZE / 8];
+    for (int i = 0; i < MinHash.SIZE; i++) {
+      out[i >> 3] |= (sig[i] & 0xffL) << ((i & 7) * 8);
+    }
+    return out;
   }
 
-  /** The original's id and how the duplicate was found (url, content or near). */
-  public record Duplicate(String originalId, String kind) {}
+  /**
+   * Positions whose low bytes are equal (SWAR zero-byte count of the XOR): at least the equal
+   * positions, so a pair below the threshold here is below it for sure.
+   */
+  static int sameBytes(long[] a, long[] b) {
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      long d = a[i] ^ b[i];
+      long nonZero = ((d & 0x7f7f7f7f7f7f7f7fL) + 0x7f7f7f7f7f7f7f7fL) | d | 0x7f7f7f7f7f7f7f7fL;
+      same += Long.bitCount(~nonZero);
+    }
+    return same;
+  }
 
-  private record Entry(String id, long simhash) {}
+  /** Equal positions, or -1 as soon as too many differ to reach the threshold. */
+  private static int samePositions(int[] a, int[] b) {
+    int different = 0;
+    for (int i = 0; i < MinHash.SIZE; i++) {
+      if (a[i] != b[i] && ++different > MAX_DIFFERENT) {
+        return -1;
+      }
+    }
+    return MinHash.SIZE - different;
+  }
+
+  private static long bandKey(int[] sig, int band) {
+    long key = band;
+    for (int r = 0; r < ROWS; r++) {
+      key = key * 0x9E3779B97F4A7C15L + (sig[band * ROWS + r] & 0xffffffffL);
+    }
+    return Shingles.mix(key);
+  }
+
+  /**
+   * The original's id, how the duplicate was found (url, content or near) and the estimated
+   * similarity (1 for exact duplicates).
+   */
+  public record Duplicate(String originalId, String kind, double similarity) {}
+
+  private static final class Entry {
+    final String id;
+    final int[] minhash;
+    final long[] packed;
+    /** The last lookup that checked this entry: one check per lookup, however many bands match. */
+    int checked;
+
+    Entry(String id, int[] minhash, long[] packed) {
+      this.id = id;
+      this.minhash = minhash;
+      this.packed = packed;
+    }
+  }
 }

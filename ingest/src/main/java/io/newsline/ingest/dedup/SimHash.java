@@ -1,37 +1,41 @@
 package io.newsline.ingest.dedup;
 
-import io.newsline.common.Hashing;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /**
- * 64-bit SimHash over word 3-shingles: texts that share most shingles differ in few bits, so
- * syndicated copies and light rewrites are found by Hamming distance.
+ * 64-bit SimHash over word 3-shingles: texts that share most shingles differ in few bits. Kept in
+ * every raw article (a compact similarity key for consumers); the near-duplicate decision itself
+ * uses {@link MinHash}, whose estimate is sharper for light rewrites.
+ *
+ * <p>Each output bit is the majority vote of that bit over all shingle hashes. The votes are
+ * counted with bit-sliced counters (one 64-bit word per binary digit of the count, added with
+ * carries), a handful of word operations per shingle instead of 64 separate increments.
  */
 public final class SimHash {
+  private static final int DIGITS = 24; // counts up to 16 million shingles
+
   private SimHash() {}
 
   public static long of(String text) {
-    List<String> words = words(text);
-    int[] votes = new int[64];
-    int shingles = Math.max(1, words.size() - 2);
-    for (int i = 0; i < shingles; i++) {
-      StringBuilder sb = new StringBuilder();
-      for (int j = i; j < Math.min(words.size(), i + 3); j++) {
-        sb.append(words.get(j)).append(' ');
-      }
-      long h = Hashing.fnv1a64(sb);
-      h ^= (h >>> 33);
-      h *= 0xff51afd7ed558ccdL;
-      h ^= (h >>> 33);
-      for (int b = 0; b < 64; b++) {
-        votes[b] += ((h >>> b) & 1) == 1 ? 1 : -1;
+    return of(Shingles.of(text));
+  }
+
+  public static long of(long[] shingles) {
+    long[] digit = new long[DIGITS];
+    for (long h : shingles) {
+      long carry = h;
+      for (int d = 0; carry != 0 && d < DIGITS; d++) {
+        long next = digit[d] & carry;
+        digit[d] ^= carry;
+        carry = next;
       }
     }
     long out = 0;
+    int n = shingles.length;
     for (int b = 0; b < 64; b++) {
-      if (votes[b] > 0) {
+      int ones = 0;
+      for (int d = 0; d < DIGITS; d++) {
+        ones |= (int) ((digit[d] >>> b) & 1) << d;
+      }
+      if (2 * ones > n) {
         out |= 1L << b;
       }
     }
@@ -40,15 +44,5 @@ public final class SimHash {
 
   public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
-  }
-
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
   }
 }

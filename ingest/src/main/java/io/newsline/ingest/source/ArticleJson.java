@@ -3,6 +3,7 @@ package io.newsline.ingest.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
 import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads one article from JSON: {"id", "title", "text", "url", "outlet", "published_at"}, only
- * text required; "html" may carry a page instead of text. published_at is ISO-8601 (with or
+ * text required; "html" may carry a page instead of text; "byline", "language" and
+ * "canonical_url" are optional. published_at is ISO-8601 (with or
  * without offset, or a date) or epoch milliseconds.
  */
 public final class ArticleJson {
@@ -23,7 +25,7 @@ public final class ArticleJson {
     try {
       n = Json.parse(json);
     } catch (IllegalArgumentException e) {
-      throw new RejectedInputException(e.getMessage());
+      throw new RejectedInputException(IngestError.BAD_JSON, e.getMessage(), e);
     }
     return fromNode(n, sourceType, source);
   }
@@ -50,7 +52,10 @@ public final class ArticleJson {
         Json.text(n, "title"),
         text,
         parseTime(n.get("published_at")),
-        html);
+        html,
+        Json.text(n, "byline"),
+        Json.text(n, "language"),
+        Json.text(n, "canonical_url"));
   }
 
   static Instant parseTime(JsonNode v) {

@@ -1,6 +1,7 @@
 package io.newsline.ingest.source;
 
 import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class FileArticles {
       return;
     }
     if (Files.size(file) > MAX_FILE_BYTES) {
-      sink.accept(ParsedInput.failed(new RejectedInputException("file of " + Files.size(file) + " bytes exceeds the limit of " + MAX_FILE_BYTES), source, null));
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "file of " + Files.size(file) + " bytes exceeds the limit of " + MAX_FILE_BYTES, null), source, null));
       return;
     }
     String content;
@@ -48,7 +49,7 @@ public final class FileArticles {
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     } catch (CharacterCodingException e) {
-      sink.accept(ParsedInput.failed(new RejectedInputException("file is not valid UTF-8", e), source, null));
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is not valid UTF-8", e), source, null));
       return;
     }
     try {
@@ -66,6 +67,8 @@ public final class FileArticles {
       } else {
         sink.accept(ParsedInput.ok(IncomingArticle.plainText(sourceType, source, content)));
       }
+    } catch (IllegalArgumentException e) {
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_JSON, e.getMessage(), e), source, content));
     } catch (RuntimeException e) {
       sink.accept(ParsedInput.failed(e, source, content));
     }
@@ -87,7 +90,7 @@ public final class FileArticles {
         try {
           line = r.readLine();
         } catch (CharacterCodingException e) {
-          sink.accept(ParsedInput.failed(new RejectedInputException("invalid UTF-8 after line " + lineNo + "; rest of file skipped", e), file + ":" + (lineNo + 1), null));
+          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "invalid UTF-8 after line " + lineNo + "; rest of file skipped", e), file + ":" + (lineNo + 1), null));
           return;
         }
         if (line == null) {
@@ -99,7 +102,7 @@ public final class FileArticles {
         }
         String source = file + ":" + lineNo;
         if (line.length() > JsonLinesReader.MAX_LINE_CHARS) {
-          sink.accept(ParsedInput.failed(new RejectedInputException("line of " + line.length() + " characters exceeds the limit"), source, null));
+          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "line of " + line.length() + " characters exceeds the limit of " + JsonLinesReader.MAX_LINE_CHARS, null), source, null));
           continue;
         }
         try {

@@ -1,0 +1,112 @@
+package io.newsline.ingest;
+
+import io.newsline.common.config.Settings;
+import io.newsline.ingest.feed.Backoff;
+import io.newsline.ingest.feed.FeedPoller;
+import io.newsline.ingest.feed.FeedSource;
+import io.newsline.ingest.feed.FeedSources;
+import io.newsline.ingest.fetch.FetchSettings;
+import io.newsline.ingest.fetch.PoliteFetcher;
+import io.newsline.ingest.push.PushEndpoint;
+import io.newsline.ingest.source.InputFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running sources, each switched on by its settings: feeds (ingest.feeds,
+ * ingest.feeds.file), the push endpoint (ingest.push.port) and the watched folder (ingest.folder).
+ * See docs/ingest.md for every setting.
+ */
+public final class ContinuousIngest implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ContinuousIngest.class);
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private FeedPoller poller;
+  private PushEndpoint push;
+
+  private ContinuousIngest() {}
+
+  public static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock) throws IOException {
+    return start(s, service, runner, clock, true);
+  }
+
+  /** Feeds and push only (the caller watches its own folder, as `newsline local` does). */
+  public static ContinuousIngest startFeedsAndPush(Settings s, IngestService service, Clock clock) throws IOException {
+    return start(s, service, null, clock, false);
+  }
+
+  private static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock, boolean watchFolder)
+      throws IOException {
+    ContinuousIngest c = new ContinuousIngest();
+    try {
+      c.startFeeds(s, service, clock);
+      c.startPush(s, service);
+      if (watchFolder && s.has("ingest.folder")) {
+        InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")));
+        runner.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
+        LOG.info("watching {} for .txt, .html, .json, .jsonl and .jsonl.gz files", folder.dir());
+      }
+    } catch (IOException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  private void startFeeds(Settings s, ArticleSink sink, Clock clock) {
+    List<FeedSource> feeds = FeedSources.from(s);
+    if (feeds.isEmpty()) {
+      return;
+    }
+    PoliteFetcher fetcher = manage(new PoliteFetcher(FetchSettings.from(s), clock));
+    Backoff backoff = new Backoff(s.getDuration("ingest.feeds.backoff.initial", Duration.ofMinutes(1)),
+        s.getDuration("ingest.feeds.backoff.max", Duration.ofHours(6)), new Random());
+    poller = manage(new FeedPoller(feeds, KafkaFeedStates.load(s), fetcher, sink, clock, backoff,
+        s.getInt("ingest.feeds.threads", 4), s.getInt("ingest.feeds.max-items-per-poll", 100),
+        s.getInt("ingest.feeds.min-content-chars", 500)));
+    poller.start();
+  }
+
+  private void startPush(Settings s, ArticleSink sink) throws IOException {
+    if (!s.has("ingest.push.port")) {
+      return;
+    }
+    push = manage(PushEndpoint.start(sink, s.get("ingest.push.host", "0.0.0.0"), s.getInt("ingest.push.port", 8092),
+        s.require("ingest.push.token"), s.getInt("ingest.push.max-articles", 1000),
+        s.getLong("ingest.push.max-body-bytes", 16L * 1024 * 1024)));
+    LOG.info("push endpoint: POST {}/articles", push.url());
+  }
+
+  /** The feed poller, or null when no feeds are configured. */
+  public FeedPoller poller() {
+    return poller;
+  }
+
+  /** The push endpoint, or null when it is off. */
+  public PushEndpoint push() {
+    return push;
+  }
+
+  private <T extends AutoCloseable> T manage(T r) {
+    resources.push(r);
+    return r;
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+  }
+}

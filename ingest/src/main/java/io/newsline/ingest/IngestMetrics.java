@@ -1,0 +1,54 @@
+package io.newsline.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.newsline.runtime.ops.NewslineMetrics;
+
+/** The ingest stage's own metrics, in the process-wide registry that /metrics serves. */
+public final class IngestMetrics {
+  private IngestMetrics() {}
+
+  /** newsline_ingest_errors_total{source_type, reason}: inputs that failed, by source and reason. */
+  public static void error(String sourceType, IngestError reason) {
+    Counter.builder("newsline.ingest.errors")
+        .description("Ingest failures (fetch, parse, limits, bad input), by source type and reason")
+        .tag("source_type", sourceType == null ? "unknown" : sourceType)
+        .tag("reason", reason.label())
+        .register(NewslineMetrics.registry())
+        .increment();
+  }
+
+  public static void error(String sourceType, Throwable error) {
+    error(sourceType, reasonOf(error));
+  }
+
+  /** newsline_ingest_feed_polls_total{outcome}: feed polls by outcome (ok, not_modified, error). */
+  public static void feedPoll(String outcome) {
+    Counter.builder("newsline.ingest.feed.polls")
+        .description("Feed polls by outcome")
+        .tag("outcome", outcome)
+        .register(NewslineMetrics.registry())
+        .increment();
+  }
+
+  /** newsline_ingest_push_requests_total{status}: push API requests by HTTP status. */
+  public static void pushRequest(int status) {
+    Counter.builder("newsline.ingest.push.requests")
+        .description("Push API requests by HTTP status")
+        .tag("status", String.valueOf(status))
+        .register(NewslineMetrics.registry())
+        .increment();
+  }
+
+  /** The metric reason of a failure. */
+  public static IngestError reasonOf(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RejectedInputException r) {
+        return r.reason();
+      }
+    }
+    if (t instanceof java.io.IOException) {
+      return IngestError.UNREADABLE_FILE;
+    }
+    return IngestError.INTERNAL;
+  }
+}

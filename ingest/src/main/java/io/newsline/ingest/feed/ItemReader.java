@@ -1,0 +1,77 @@
+package io.newsline.ingest.feed;
+
+import io.newsline.common.Hashing;
+import io.newsline.common.Json;
+import io.newsline.ingest.Batch;
+import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.IngestError;
+import io.newsline.ingest.fetch.FetchException;
+import io.newsline.ingest.fetch.PoliteFetcher;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Turns a feed item into an article: the feed's own full text when it carries one, else the
+ * article page (fetched politely). When the page cannot be had, the failure is reported (a dead
+ * letter) and the feed's summary is still ingested, so the item is not lost.
+ */
+final class ItemReader {
+  static final String SOURCE_TYPE = "feed";
+  private final PoliteFetcher fetcher;
+  private final int minContentChars;
+
+  ItemReader(PoliteFetcher fetcher, int minContentChars) {
+    this.fetcher = fetcher;
+    this.minContentChars = minContentChars;
+  }
+
+  /** The article (null when there is nothing to ingest) and the failure to report (null when none). */
+  record Result(IncomingArticle article, Batch.Rejected failure) {}
+
+  Result read(FeedSource src, Feed feed, FeedItem item) throws InterruptedException {
+    int contentChars = plainLength(item.content());
+    String best = contentChars >= plainLength(item.summary()) ? item.content() : item.summary();
+    IncomingArticle fromFeed = best == null || plainLength(best) == 0 ? null : article(src, feed, item, best, true);
+    boolean full = contentChars >= minContentChars;
+    boolean fetchPage = item.link() != null
+        && (src.pages() == FeedSource.PageMode.ALWAYS || (src.pages() == FeedSource.PageMode.AUTO && !full));
+    if (!fetchPage) {
+      return fromFeed != null ? new Result(fromFeed, null)
+          : new Result(null, failure(src, item, new FetchException(IngestError.INVALID_ARTICLE,
+              src.url() + ": item '" + item.id() + "' has neither text nor a link to fetch")));
+    }
+    try {
+      PoliteFetcher.Page page = fetcher.fetchPage(uri(item.link()));
+      return new Result(article(src, feed, item, page.text(), page.isHtml()), null);
+    } catch (FetchException e) {
+      return new Result(fromFeed, failure(src, item, e));
+    }
+  }
+
+  private static IncomingArticle article(FeedSource src, Feed feed, FeedItem item, String text, boolean html) {
+    // items without a link get an id from the feed and their guid; with a link the id comes from the URL
+    String id = item.link() == null ? "feed-" + Hashing.shortId(src.url() + "|" + item.id(), 16) : null;
+    return new IncomingArticle(SOURCE_TYPE, src.url(), id, item.link(), null, item.title(), text, item.published(), html,
+        item.author(), html ? null : feed.language(), null);
+  }
+
+  private static Batch.Rejected failure(FeedSource src, FeedItem item, FetchException e) {
+    String what = Json.write(Json.object().put("feed", src.url()).put("id", item.id()).put("link", item.link()).put("title", item.title()));
+    return new Batch.Rejected(e, SOURCE_TYPE, item.link() != null ? item.link() : src.url(), what);
+  }
+
+  private static URI uri(String link) {
+    try {
+      return new URI(link);
+    } catch (URISyntaxException e) {
+      throw new FetchException(IngestError.INVALID_URL, "item link '" + link + "' is not a valid URL", e);
+    }
+  }
+
+  private static int plainLength(String htmlOrText) {
+    if (htmlOrText == null) {
+      return 0;
+    }
+    return htmlOrText.indexOf('<') >= 0 ? org.jsoup.Jsoup.parse(htmlOrText).text().strip().length() : htmlOrText.strip().length();
+  }
+}

@@ -1,0 +1,177 @@
+package io.newsline.ingest.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsline.avro.RawArticle;
+import io.newsline.common.Hashing;
+import io.newsline.common.Json;
+import io.newsline.common.http.HttpService;
+import io.newsline.common.http.Request;
+import io.newsline.common.http.Response;
+import io.newsline.ingest.ArticleSink;
+import io.newsline.ingest.Batch;
+import io.newsline.ingest.BatchResult;
+import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.IngestError;
+import io.newsline.ingest.IngestMetrics;
+import io.newsline.ingest.RejectedInputException;
+import io.newsline.ingest.source.ArticleJson;
+import io.newsline.runtime.deadletter.DeadLetters;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The push API: {@code POST /articles} with one JSON article or an array of them (the JSON Lines
+ * fields: id, title, text or html, url, outlet, published_at, byline, language), authorised by
+ * {@code Authorization: Bearer <token>}. Answers 202 with each article's id and duplicate link;
+ * 401 (no token), 403 (wrong token), 415 (not JSON), 413 (too large), 400 (bad JSON or invalid
+ * articles, with the reason per article; nothing is ingested then), 503 (broker unavailable).
+ */
+public final class PushEndpoint implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PushEndpoint.class);
+  static final String SOURCE_TYPE = "push";
+
+  private final ArticleSink sink;
+  private final byte[] tokenHash;
+  private final int maxArticles;
+  private final HttpService http;
+
+  private PushEndpoint(ArticleSink sink, String host, int port, String token, int maxArticles, long maxBodyBytes) throws IOException {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("the push endpoint needs a token (ingest.push.token)");
+    }
+    this.sink = sink;
+    this.tokenHash = Hashing.sha256(token.getBytes(StandardCharsets.UTF_8));
+    this.maxArticles = maxArticles;
+    this.http = HttpService.builder("push", host, port)
+        .post("/articles", this::push)
+        .maxBodyBytes(maxBodyBytes)
+        .threads(4)
+        .start();
+  }
+
+  public static PushEndpoint start(ArticleSink sink, String host, int port, String token, int maxArticles, long maxBodyBytes)
+      throws IOException {
+    return new PushEndpoint(sink, host, port, token, maxArticles, maxBodyBytes);
+  }
+
+  /** Base URL, e.g. http://127.0.0.1:8092 */
+  public String url() {
+    return http.baseUrl();
+  }
+
+  private Response push(Request req) {
+    Response r = handle(req);
+    IngestMetrics.pushRequest(r.status());
+    return r;
+  }
+
+  private Response handle(Request req) {
+    String auth = req.header("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return new Response(401, Response.JSON, error(401, "missing bearer token: send Authorization: Bearer <token>"),
+          Map.of("WWW-Authenticate", "Bearer realm=\"newsline\""));
+    }
+    // compare hashes, so neither the content nor the length of the token leaks through timing
+    if (!MessageDigest.isEqual(tokenHash, Hashing.sha256(auth.substring(7).strip().getBytes(StandardCharsets.UTF_8)))) {
+      return Response.error(403, "invalid token");
+    }
+    String type = req.header("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
+      return Response.error(415, "send the article(s) as application/json, got " + (type == null ? "no Content-Type" : type));
+    }
+    String source = SOURCE_TYPE + ":" + (req.remote() == null ? "unknown" : req.remote().getAddress().getHostAddress());
+    JsonNode body;
+    try {
+      body = Json.parse(strictUtf8(req.body()));
+    } catch (RejectedInputException e) {
+      IngestMetrics.error(SOURCE_TYPE, e.reason());
+      return Response.error(400, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      IngestMetrics.error(SOURCE_TYPE, IngestError.BAD_JSON);
+      return Response.error(400, e.getMessage());
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (body.isArray()) {
+      body.forEach(items::add);
+    } else {
+      items.add(body);
+    }
+    if (items.isEmpty()) {
+      return Response.error(400, "empty array: send at least one article");
+    }
+    if (items.size() > maxArticles) {
+      return Response.error(413, "batch of " + items.size() + " articles exceeds the limit of " + maxArticles);
+    }
+    List<IncomingArticle> articles = new ArrayList<>();
+    ArrayNode invalid = Json.mapper().createArrayNode();
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        articles.add(ArticleJson.fromNode(items.get(i), SOURCE_TYPE, source));
+      } catch (RejectedInputException e) {
+        IngestMetrics.error(SOURCE_TYPE, e.reason());
+        invalid.addObject().put("index", i).put("message", e.getMessage());
+      }
+    }
+    if (!invalid.isEmpty()) {
+      ObjectNode o = Json.object().put("error_code", 400)
+          .put("message", invalid.size() + " of " + items.size() + " articles are invalid; none was ingested");
+      o.set("errors", invalid);
+      return Response.json(400, o);
+    }
+    BatchResult result;
+    try {
+      result = sink.publish(Batch.of(articles));
+    } catch (RuntimeException e) {
+      LOG.error("push: cannot publish {} articles", articles.size(), e);
+      return Response.error(503, "ingest unavailable, retry later: " + DeadLetters.describe(e));
+    }
+    return Response.json(202, accepted(result));
+  }
+
+  private static ObjectNode accepted(BatchResult result) {
+    ObjectNode o = Json.object().put("accepted", result.articles().size()).put("rejected", result.deadLetters());
+    ArrayNode list = o.putArray("articles");
+    for (BatchResult.Outcome out : result.outcomes()) {
+      ObjectNode a = list.addObject();
+      RawArticle r = out.article();
+      if (r == null) {
+        a.put("status", "rejected").put("message", out.error());
+        continue;
+      }
+      a.put("status", "accepted").put("id", r.getId());
+      if (r.getDuplicateOf() != null) {
+        a.put("duplicate_of", r.getDuplicateOf()).put("duplicate_kind", r.getDuplicateKind());
+      }
+    }
+    return o;
+  }
+
+  private static String strictUtf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is not valid UTF-8", e);
+    }
+  }
+
+  private static byte[] error(int status, String message) {
+    return Json.write(Map.of("error_code", status, "message", message)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,129 @@
+package io.newsline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsline.avro.RawArticle;
+import io.newsline.ingest.clean.TextCleaner;
+import io.newsline.ingest.dedup.Deduplicator;
+import io.newsline.ingest.source.SampleArticles;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleNormalizerTest {
+  private static final Instant NOW = Instant.parse("2025-12-03T12:00:00Z");
+  private final ArticleNormalizer normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
+
+  @Test
+  void theFiveSeedsAreFiveOriginals() {
+    for (IncomingArticle seed : SampleArticles.load()) {
+      RawArticle a = normalizer.normalize(seed, NOW);
+      assertThat(a.getDuplicateOf()).as(seed.source()).isNull();
+    }
+  }
+
+  @Test
+  void aSyndicatedCopyIsLinkedToTheOriginal() {
+    String text = seed(4);
+    RawArticle original = normalizer.normalize(article("https://outlet-a.example/moscow-talks", null, text), NOW);
+    RawArticle copy = normalizer.normalize(article("https://outlet-b.example/world/12345", "Envoys leave Moscow empty-handed",
+        "From our partners at Outlet A.\n" + text + "\nThis story was originally published by Outlet A and is republished with permission."), NOW);
+
+    assertThat(copy.getId()).isNotEqualTo(original.getId());
+    assertThat(copy.getDuplicateOf()).isEqualTo(original.getId());
+    assertThat(copy.getDuplicateKind()).isEqualTo("near");
+    assertThat(copy.getText()).contains("Yermak"); // kept, not dropped
+  }
+
+  @Test
+  void aLightRewriteIsANearDuplicate() {
+    String text = seed(3);
+    RawArticle original = normalizer.normalize(article("https://outlet-a.example/a", null, text), NOW);
+    RawArticle rewrite = normalizer.normalize(article("https://outlet-c.example/b", null, lightlyRewritten(text)), NOW);
+    assertThat(rewrite.getDuplicateOf()).isEqualTo(original.getId());
+    assertThat(rewrite.getDuplicateKind()).isEqualTo("near");
+  }
+
+  @Test
+  void exactDuplicatesByUrlAndByContent() {
+    RawArticle a = normalizer.normalize(article("https://outlet-a.example/a", null, seed(2)), NOW);
+    RawArticle sameCanonical = normalizer.normalize(new IncomingArticle("feed", "f", null, "https://mirror.example/a", null, null,
+        "Short different text of the mirror page, long enough to count as text.", null, false, null, null,
+        "https://www.outlet-a.example/a/?utm_source=x"), NOW);
+    RawArticle sameContent = normalizer.normalize(article("https://outlet-d.example/z", null, "  " + seed(2).toUpperCase() + "\n"), NOW);
+
+    assertThat(sameCanonical.getDuplicateOf()).isEqualTo(a.getId());
+    assertThat(sameCanonical.getDuplicateKind()).isEqualTo("url");
+    assertThat(sameContent.getDuplicateOf()).isEqualTo(a.getId());
+    assertThat(sameContent.getDuplicateKind()).isEqualTo("content");
+  }
+
+  @Test
+  void theSamePageDeliveredAgainIsTheSameArticleNotADuplicate() {
+    RawArticle first = normalizer.normalize(article("https://outlet-a.example/a?utm_source=rss", null, seed(1)), NOW);
+    RawArticle again = normalizer.normalize(article("https://www.outlet-a.example/a", null, seed(1)), NOW);
+    RawArticle updated = normalizer.normalize(article("https://outlet-a.example/a", null, seed(1) + "\nUpdate: talks resume on Friday."), NOW);
+
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(again.getDuplicateOf()).isNull();
+    assertThat(updated.getId()).isEqualTo(first.getId());
+    assertThat(updated.getDuplicateOf()).isNull();
+  }
+
+  @Test
+  void oneLineArticlesSurviveWithTitleAndText() {
+    RawArticle a = normalizer.normalize(new IncomingArticle("jsonl", "x:1", "h1", null, null,
+        "Big Bank Hank, US rapper and Sugarhill Gang founder member, dies at 57",
+        "Big Bank Hank, US rapper and Sugarhill Gang founder member, dies at 57", null, false), NOW);
+    assertThat(a.getText()).isEqualTo("Big Bank Hank, US rapper and Sugarhill Gang founder member, dies at 57");
+    RawArticle b = normalizer.normalize(IncomingArticle.plainText("jsonl", "x:2", "Posted in: Celebrity News Posted: December 3, 2014 Axl Rose Dead? ..."), NOW);
+    assertThat(b.getText()).isEqualTo("Posted in: Celebrity News Posted: December 3, 2014 Axl Rose Dead? ...");
+  }
+
+  @Test
+  void htmlIsExtractedWithItsMetadata() {
+    String html = "<html lang='fr'><head><title>Titre | Site</title><link rel=canonical href='https://site.example/canon'>"
+        + "<meta name=author content='Marie Curie'></head><body><nav>Menu Accueil</nav><article><p>Un paragraphe assez long pour compter, avec des virgules, et du texte.</p>"
+        + "<p>Advertisement</p></article></body></html>";
+    RawArticle a = normalizer.normalize(new IncomingArticle("push", "p", null, "https://site.example/page", null, null, html, null, true), NOW);
+    assertThat(a.getTitle()).isEqualTo("Titre");
+    assertThat(a.getText()).isEqualTo("Un paragraphe assez long pour compter, avec des virgules, et du texte.");
+    assertThat(a.getByline()).isEqualTo("Marie Curie");
+    assertThat(a.getLanguage()).isEqualTo("fr");
+    assertThat(a.getCanonicalUrl()).isEqualTo("https://site.example/canon");
+    assertThat(a.getOutlet()).isEqualTo("site.example");
+  }
+
+  @Test
+  void emptyAndOversizedInputIsRejectedWithAReason() {
+    assertThatThrownBy(() -> normalizer.normalize(IncomingArticle.plainText("push", "p", "  \n "), NOW))
+        .isInstanceOf(RejectedInputException.class).hasMessageContaining("no text");
+    assertThatThrownBy(() -> normalizer.normalize(IncomingArticle.plainText("push", "p", "x".repeat(ArticleNormalizer.MAX_INPUT_CHARS + 1)), NOW))
+        .isInstanceOf(RejectedInputException.class).hasMessageContaining("exceeds the limit");
+  }
+
+  static String seed(int i) {
+    return new TextCleaner().clean(SampleArticles.load().get(i).text(), true).text();
+  }
+
+  static IncomingArticle article(String url, String title, String text) {
+    return new IncomingArticle("feed", "https://feeds.example/rss", null, url, null, title, text, null, false);
+  }
+
+  /** Every 12th word changed, one paragraph dropped, sentences otherwise the same: a light rewrite. */
+  static String lightlyRewritten(String text) {
+    List<String> paragraphs = new ArrayList<>(List.of(text.split("\n")));
+    paragraphs.remove(paragraphs.size() / 2);
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    for (String p : paragraphs) {
+      for (String w : p.split(" ")) {
+        out.append(++n % 12 == 0 ? "reportedly" : w).append(' ');
+      }
+      out.append('\n');
+    }
+    return out.toString().strip();
+  }
+}

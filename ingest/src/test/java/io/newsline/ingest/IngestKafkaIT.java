@@ -1,0 +1,185 @@
+package io.newsline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.avro.DeadLetter;
+import io.newsline.avro.RawArticle;
+import io.newsline.common.Json;
+import io.newsline.common.Progress;
+import io.newsline.ingest.feed.Backoff;
+import io.newsline.ingest.feed.FeedPoller;
+import io.newsline.ingest.feed.FeedSource;
+import io.newsline.ingest.feed.FeedState;
+import io.newsline.ingest.fetch.FetchSettings;
+import io.newsline.ingest.fetch.PoliteFetcher;
+import io.newsline.ingest.push.PushEndpoint;
+import io.newsline.ingest.testing.WebServer;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.deadletter.DeadLetters;
+import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.testing.EmbeddedStack;
+import io.newsline.runtime.testing.TopicReader;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingest on a real in-process broker and schema registry: a gzipped JSON Lines import with
+ * duplicates and broken lines, the duplicate index rebuilt after a restart, a feed poll whose
+ * articles and state land in one transaction and whose state is reloaded from the compacted
+ * topic, and the push endpoint.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestKafkaIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private EmbeddedStack stack;
+  private TopicSerdes serdes;
+
+  @BeforeAll
+  void start() throws Exception {
+    stack = EmbeddedStack.start(1);
+    serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void gzippedJsonLinesImportWithDuplicatesAndBrokenLines(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("articles.jsonl.gz");
+    int n = 1200;
+    try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+      for (int i = 0; i < n; i++) {
+        w.write(Json.write(Map.of("id", "imp-" + i, "title", "Article " + i, "text", text(i), "url", "https://site.example/a/" + i)) + "\n");
+        if (i % 100 == 0) {
+          w.write("{\"id\": \"broken-" + i + "\", \"text\": \n"); // bad JSON
+          w.write(Json.write(Map.of("id", "copy-" + i, "text", "Syndicated.\n" + text(i), "url", "https://mirror.example/" + i)) + "\n");
+        }
+      }
+    }
+    try (IngestService service = new IngestService(stack.settings(), Instant::now); IngestRunner runner = new IngestRunner(service)) {
+      Progress p = Progress.silent();
+      runner.importFile(file, "jsonl", p);
+      assertThat(runner.published()).isEqualTo(n + 12);
+      assertThat(runner.rejected()).isEqualTo(12);
+    }
+    Map<String, byte[]> raw = TopicReader.latestByKey(TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(),
+        rs -> TopicReader.latestByKey(rs).keySet().stream().filter(k -> k.startsWith("imp-") || k.startsWith("copy-")).count() >= n + 12, WAIT));
+    RawArticle copy = serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("copy-500"));
+    assertThat(copy.getDuplicateOf()).isEqualTo("imp-500");
+    assertThat(copy.getDuplicateKind()).isEqualTo("near");
+    List<ConsumerRecord<byte[], byte[]>> dls = TopicReader.readUntil(stack.bootstrapServers(), stack.topics().deadLetter(),
+        rs -> rs.stream().filter(r -> source(r).contains("articles.jsonl.gz")).count() >= 12, WAIT);
+    ConsumerRecord<byte[], byte[]> dl = dls.stream().filter(r -> source(r).contains("articles.jsonl.gz")).findFirst().orElseThrow();
+    DeadLetter d = serdes.deadLetters().deserializer().deserialize(stack.topics().deadLetter(), dl.value());
+    assertThat(d.getStage()).isEqualTo("ingest");
+    assertThat(d.getErrorMessage()).contains("not valid JSON");
+    assertThat(new String(dl.headers().lastHeader(DeadLetters.H_ERROR_MESSAGE).value(), StandardCharsets.UTF_8)).contains("not valid JSON");
+
+    // a restarted service rebuilds its duplicate index from the raw topic and keeps linking copies
+    try (IngestService again = new IngestService(stack.settings(), Instant::now)) {
+      BatchResult r = again.publish(List.of(new IncomingArticle("push", "it", "late-copy", "https://other.example/late", null, null,
+          text(42) + "\nRepublished with permission.", null, false)));
+      assertThat(r.articles().get(0).getDuplicateOf()).isEqualTo("imp-42");
+    }
+  }
+
+  @Test
+  void feedPollArticlesAndStateAreCommittedTogetherAndStateIsReloaded() throws Exception {
+    try (WebServer web = new WebServer();
+        IngestService service = new IngestService(stack.settings(), Instant::now);
+        PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(10)), Clock.systemUTC())) {
+      web.on("/feed.xml", ex -> {
+        ex.getResponseHeaders().set("ETag", "\"e1\"");
+        if ("\"e1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+          WebServer.send(ex, 304, null, new byte[0]);
+          return;
+        }
+        WebServer.send(ex, 200, "application/rss+xml", ("<rss><channel><title>t</title><item><title>Kharkiv grid</title><link>"
+            + web.url("/a/1") + "</link><description>" + text(7) + "</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8));
+      });
+      web.text("/a/1", 200, "text/html", "<html><body><article><p>" + text(7).replace("\n", "</p><p>") + "</p></article></body></html>");
+      FeedSource feed = new FeedSource(web.url("/feed.xml"), Duration.ofMinutes(5), FeedSource.PageMode.AUTO);
+      Backoff backoff = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), new Random(1));
+      try (FeedPoller poller = new FeedPoller(List.of(feed), Map.of(), fetcher, service, Clock.systemUTC(), backoff, 1, 100, 500)) {
+        assertThat(poller.poll(feed).articles()).isEqualTo(1);
+      }
+      Map<String, FeedState> saved = KafkaFeedStates.load(stack.settings());
+      assertThat(saved.get(feed.url()).etag()).isEqualTo("\"e1\"");
+      assertThat(saved.get(feed.url()).seen()).hasSize(1);
+      try (FeedPoller restarted = new FeedPoller(List.of(feed), saved, fetcher, service, Clock.systemUTC(), backoff, 1, 100, 500)) {
+        assertThat(restarted.poll(feed).outcome()).isEqualTo("not_modified");
+      }
+      List<ConsumerRecord<byte[], byte[]>> raw = TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(),
+          rs -> rs.stream().anyMatch(r -> web.url("/a/1").equals(url(r))), WAIT);
+      RawArticle a = raw.stream().filter(r -> web.url("/a/1").equals(url(r))).map(r -> serdes.raw().deserializer().deserialize(stack.topics().raw(), r.value())).findFirst().orElseThrow();
+      assertThat(a.getSourceType()).isEqualTo("feed");
+      assertThat(a.getTitle()).isEqualTo("Kharkiv grid");
+      assertThat(a.getText()).isEqualTo(text(7));
+    }
+  }
+
+  @Test
+  void pushedArticlesReachTheRawTopic() throws Exception {
+    try (IngestService service = new IngestService(stack.settings(), Instant::now);
+        PushEndpoint push = PushEndpoint.start(service, "127.0.0.1", 0, "tkn", 100, 1 << 20)) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+          .header("Authorization", "Bearer tkn").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("id", "pushed-1", "text", text(3))))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(202);
+    }
+    Map<String, byte[]> raw = TopicReader.latestByKey(TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(),
+        rs -> TopicReader.latestByKey(rs).containsKey("pushed-1"), WAIT));
+    assertThat(serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("pushed-1")).getSourceType()).isEqualTo("push");
+  }
+
+  private String url(ConsumerRecord<byte[], byte[]> r) {
+    try {
+      return serdes.raw().deserializer().deserialize(stack.topics().raw(), r.value()).getUrl();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String source(ConsumerRecord<byte[], byte[]> r) {
+    var h = r.headers().lastHeader(DeadLetters.H_SOURCE);
+    return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  /** A distinct article of a few paragraphs for each number. */
+  static String text(int i) {
+    Random r = new Random(i);
+    String[] words = {"officials", "talks", "Moscow", "envoys", "ceasefire", "territory", "Kyiv", "said", "on", "Tuesday", "the",
+        "plan", "security", "guarantees", "drones", "grid", "power", "winter", "sanctions", "Brussels", "after", "before", "in"};
+    StringBuilder sb = new StringBuilder();
+    for (int p = 0; p < 4; p++) {
+      sb.append("Report ").append(i).append(" paragraph ").append(p).append(':');
+      for (int w = 0; w < 60; w++) {
+        sb.append(' ').append(words[r.nextInt(words.length)]);
+      }
+      sb.append(".\n");
+    }
+    return sb.toString().strip();
+  }
+}

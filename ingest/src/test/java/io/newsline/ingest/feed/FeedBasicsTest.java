@@ -1,0 +1,68 @@
+package io.newsline.ingest.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsline.common.config.ConfigException;
+import io.newsline.common.config.Settings;
+import io.newsline.ingest.Dates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FeedBasicsTest {
+  @Test
+  void feedListFromSettingsAndFile() {
+    List<FeedSource> f = FeedSources.parse(List.of("# feeds", "https://a.example/rss 5m", "https://b.example/atom pages=never 1h", ""),
+        Duration.ofMinutes(15), FeedSource.PageMode.AUTO, "feeds.txt");
+    assertThat(f).containsExactly(
+        new FeedSource("https://a.example/rss", Duration.ofMinutes(5), FeedSource.PageMode.AUTO),
+        new FeedSource("https://b.example/atom", Duration.ofHours(1), FeedSource.PageMode.NEVER));
+    List<FeedSource> s = FeedSources.from(Settings.of(Map.of("ingest.feeds", "https://a.example/rss, https://c.example/x", "ingest.feeds.interval", "2m")));
+    assertThat(s).extracting(FeedSource::interval).containsOnly(Duration.ofMinutes(2));
+    assertThatThrownBy(() -> FeedSources.from(Settings.of(Map.of("ingest.feeds", "file:///etc/passwd"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not an http(s) feed URL");
+    assertThatThrownBy(() -> FeedSources.parse(List.of("https://a.example/rss sometimes"), Duration.ofMinutes(1), FeedSource.PageMode.AUTO, "f"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("f:1");
+  }
+
+  @Test
+  void backoffGrowsWithJitterAndHonoursRetryAfter() {
+    Backoff b = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), new Random(3));
+    for (int errors = 1; errors <= 10; errors++) {
+      long full = Math.min(60L << (errors - 1), 3600);
+      Duration d = b.delay(errors, null);
+      assertThat(d.toSeconds()).isBetween(full / 2, full);
+    }
+    assertThat(b.delay(1, Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(20));
+    assertThat(b.delay(1, Duration.ofDays(3))).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void stateSurvivesItsJsonAndKeepsABoundedWindow() {
+    FeedState s = FeedState.initial("https://a.example/rss");
+    java.util.LinkedHashMap<String, String> seen = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < FeedState.SEEN_WINDOW + 10; i++) {
+      seen.put("k" + i, "f" + i);
+    }
+    Instant now = Instant.parse("2025-12-03T10:00:00Z");
+    FeedState next = s.succeeded("\"e\"", "Wed, 03 Dec 2025 10:00:00 GMT", seen, now, now.plusSeconds(60)).failed("boom", now, now.plusSeconds(120));
+    assertThat(next.seen()).hasSize(FeedState.SEEN_WINDOW).doesNotContainKey("k0").containsKey("k2009");
+    assertThat(FeedState.fromJson(next.toJson())).isEqualTo(next);
+    assertThat(next.isNewOrChanged("k2009", "f2009")).isFalse();
+    assertThat(next.isNewOrChanged("k2009", "changed")).isTrue();
+  }
+
+  @Test
+  void feedDates() {
+    assertThat(Dates.parse("Wed, 03 Dec 2025 08:15:00 GMT")).isEqualTo(Instant.parse("2025-12-03T08:15:00Z"));
+    assertThat(Dates.parse("3 Dec 2025 08:15 +0100")).isEqualTo(Instant.parse("2025-12-03T07:15:00Z"));
+    assertThat(Dates.parse("Wed, 03 Dec 25 08:15:00 PST")).isEqualTo(Instant.parse("2025-12-03T16:15:00Z"));
+    assertThat(Dates.parse("2025-12-03T08:15:00.000+0000")).isEqualTo(Instant.parse("2025-12-03T08:15:00Z"));
+    assertThat(Dates.parse("2025-12-03")).isEqualTo(Instant.parse("2025-12-03T00:00:00Z"));
+    assertThat(Dates.parse("yesterday")).isNull();
+  }
+}
