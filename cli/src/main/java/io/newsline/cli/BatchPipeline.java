@@ -6,6 +6,7 @@ import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
+import io.newsline.aggregate.embed.SentenceEmbedder;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
@@ -55,6 +56,7 @@ final class BatchPipeline {
   Summary run(Path input, Path outDir, Progress progress) throws IOException {
     Files.createDirectories(outDir);
     EventClusterer clusterer = new EventClusterer(clusterSettings, new InMemoryEventRepository());
+    SentenceEmbedder embedder = SentenceEmbedder.shared();
     Map<String, EventTimeline> timelines = new LinkedHashMap<>();
     int[] counts = new int[2];
     // stands in for ingestion time when an article has none: the latest publish time seen so far
@@ -73,6 +75,8 @@ final class BatchPipeline {
           Enrichment enrichment = enricher.enrich(text);
           line(enriched, EnrichedJson.of(text, enrichment));
           EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
+          // as the aggregate topology does for records enrich sent without an embedding
+          embedder.fill(record);
           for (ClusterChange c : clusterer.add(ClusterArticles.from(record))) {
             if (c instanceof ClusterChange.Assigned a) {
               ObjectNode o = Json.object().put("id", a.articleId()).put("event_id", a.eventId());
