@@ -131,7 +131,7 @@ final class LocalCommand implements Callable<Integer> {
         out.println(progress);
         lastProgress = progress;
       }
-      boolean caughtUp = assigned + failed >= published;
+      boolean caughtUp = assigned + failed >= published && monitor.articlesOnTimelines() >= assigned;
       if (caughtUp && reportedAt != monitor.changes()) {
         reportedAt = monitor.changes();
         TimelineReport.print(out, monitor.events());

@@ -15,12 +15,19 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       AggregateCommand.class,
       BatchCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Newsline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Kafka's test kit ships a log4j2.yaml that would win over ours by file type; name ours explicitly
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "newsline-log4j2.xml");
+    }
+    // our shutdown hook closes the stages and logs while doing so; log4j must not stop first
+    System.setProperty("log4j2.shutdownHookEnabled", "false");
     System.exit(run(args));
   }
 

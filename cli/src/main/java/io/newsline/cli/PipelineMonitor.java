@@ -110,6 +110,13 @@ final class PipelineMonitor implements AutoCloseable {
     return deadLettersByStage.getOrDefault(stage, 0);
   }
 
+  /** Distinct articles on the current timelines: catches up with assigned() once timelines are published. */
+  synchronized int articlesOnTimelines() {
+    Set<String> ids = new HashSet<>();
+    events.values().forEach(e -> e.getArticles().forEach(a -> ids.add(a.getId())));
+    return ids.size();
+  }
+
   synchronized List<EventTimeline> events() {
     return List.copyOf(events.values());
   }

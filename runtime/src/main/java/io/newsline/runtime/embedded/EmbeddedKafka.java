@@ -41,14 +41,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             Map.entry("num.partitions", "3"),
             Map.entry("auto.create.topics.enable", "false"),
             Map.entry("group.initial.rebalance.delay.ms", "0"),
-            // the streams rebalance protocol is not what the stages use; keep the classic consumer groups fast
-            Map.entry("group.consumer.heartbeat.interval.ms", "500"),
             Map.entry("log.cleaner.backoff.ms", "1000"),
             Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)));
     props.forEach(b::setConfigProp);
     KafkaClusterTestKit cluster = b.build();
     try {
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
     } catch (Exception e) {
@@ -56,6 +54,19 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw e;
     }
     return new EmbeddedKafka(cluster);
+  }
+
+  /** The test kit prints its storage formatting to stdout; keep the command's output readable. */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    java.io.PrintStream out = System.out;
+    synchronized (EmbeddedKafka.class) {
+      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      try {
+        cluster.format();
+      } finally {
+        System.setOut(out);
+      }
+    }
   }
 
   public String bootstrapServers() {

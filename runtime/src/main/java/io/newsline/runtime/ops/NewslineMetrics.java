@@ -2,6 +2,11 @@ package io.newsline.runtime.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -11,6 +16,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class NewslineMetrics {
   private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  static {
+    new JvmMemoryMetrics().bindTo(REGISTRY);
+    new JvmGcMetrics().bindTo(REGISTRY);
+    new JvmThreadMetrics().bindTo(REGISTRY);
+    new ProcessorMetrics().bindTo(REGISTRY);
+    new UptimeMetrics().bindTo(REGISTRY);
+  }
 
   private NewslineMetrics() {}
 

@@ -47,7 +47,7 @@ public final class OpsServer implements AutoCloseable {
   private Response health(boolean readiness) {
     Map<String, Object> components = new LinkedHashMap<>();
     boolean down = false;
-    boolean notReady = false;
+    boolean notReady = checks.isEmpty(); // nothing registered yet: still starting
     for (HealthCheck c : checks) {
       HealthCheck.Status s = c.status();
       components.put(c.name(), Map.of("status", s.state().name(), "detail", s.detail()));

@@ -1,0 +1,86 @@
+package io.newsline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.common.Json;
+import io.newsline.common.Progress;
+import io.newsline.enrich.ArticleEnricher;
+import io.newsline.ingest.IncomingArticle;
+import io.newsline.ingest.source.SampleArticles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** newsline batch on the five samples: the three files in their formats, all five in one event. */
+class BatchPipelineTest {
+  @Test
+  void writesTheThreeFilesWithAllSamplesInOneEvent(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("seeds.jsonl");
+    List<String> lines = new ArrayList<>();
+    int n = 0;
+    for (IncomingArticle a : SampleArticles.load()) {
+      lines.add(Json.write(Json.object().put("id", "seed-" + n++).put("text", a.text())));
+    }
+    Files.write(input, lines);
+    Path out = dir.resolve("out");
+    BatchPipeline.Summary s = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.defaults(), true)
+        .run(input, out, Progress.silent());
+    assertThat(s.articles()).isEqualTo(5);
+    assertThat(s.errors()).isZero();
+
+    List<JsonNode> enriched = read(out.resolve("enriched.jsonl"));
+    assertThat(enriched).hasSize(5);
+    for (JsonNode a : enriched) {
+      assertThat(a.has("id") && a.has("title") && a.has("text") && a.has("entities") && a.has("quotes")).isTrue();
+      for (JsonNode e : a.get("entities")) {
+        assertThat(e.get("type").asText()).isIn("PERSON", "ORGANIZATION", "LOCATION", "MISC");
+        assertThat(e.get("stance").get("label").asText()).isIn("negative", "neutral", "positive");
+        for (JsonNode m : e.get("mentions")) {
+          String field = m.get("field").asText().equals("title") ? a.get("title").asText() : a.get("text").asText();
+          assertThat(field.substring(m.get("start").asInt(), m.get("end").asInt())).isEqualTo(m.get("text").asText());
+        }
+      }
+    }
+    Set<String> events = new HashSet<>();
+    read(out.resolve("assignments.jsonl")).forEach(l -> events.add(l.get("event_id").asText()));
+    assertThat(events).hasSize(1);
+    List<JsonNode> timelines = read(out.resolve("timelines.jsonl"));
+    assertThat(timelines).hasSize(1);
+    assertThat(timelines.get(0).get("article_count").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void noCleanKeepsTitleAndTextExactlyAndOutputIsDeterministic(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    String text = "Skip to content\nAdvertisement\nPutin met Witkoff in Moscow.\n";
+    Files.writeString(input, Json.write(Json.object().put("id", "x").put("title", " Title  ").put("text", text)) + "\n"
+        + "not json\n");
+    BatchPipeline p = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.defaults(), false);
+    p.run(input, dir.resolve("a"), Progress.silent());
+    p.run(input, dir.resolve("b"), Progress.silent());
+    JsonNode a = read(dir.resolve("a/enriched.jsonl")).get(0);
+    assertThat(a.get("text").asText()).isEqualTo(text);
+    assertThat(a.get("title").asText()).isEqualTo(" Title  ");
+    for (String f : List.of("enriched.jsonl", "assignments.jsonl", "timelines.jsonl")) {
+      assertThat(Files.readAllBytes(dir.resolve("a/" + f))).isEqualTo(Files.readAllBytes(dir.resolve("b/" + f)));
+    }
+    assertThat(read(dir.resolve("a/errors.jsonl"))).hasSize(1);
+  }
+
+  private static List<JsonNode> read(Path file) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String l : Files.readAllLines(file)) {
+      if (!l.isBlank()) {
+        out.add(Json.parse(l));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,115 @@
+package io.newsline.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.Entity;
+import io.newsline.avro.Mention;
+import io.newsline.avro.RawArticle;
+import io.newsline.common.config.Settings;
+import io.newsline.enrich.ArticleEnricher;
+import io.newsline.enrich.EnrichedArticles;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.ops.NewslineMetrics;
+import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.testing.TestRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+  private TestRegistry registry;
+  private TopologyTestDriver driver;
+  private Topics topics;
+  private TopicSerdes serdes;
+
+  @BeforeEach
+  void start() {
+    registry = new TestRegistry();
+    Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url()));
+    topics = new Topics(s);
+    serdes = new TopicSerdes(StageSettings.clientConfig(s));
+    driver = new TopologyTestDriver(
+        EnrichTopology.build(topics, serdes.raw(), serdes.enriched(), ArticleEnricher.standard()),
+        StageSettings.streams("enrich", s));
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    registry.close();
+  }
+
+  @Test
+  void enrichesArticlesWithEntitiesWhoseOffsetsPointAtTheirText() {
+    raw().pipeInput("a1", article("a1", "Putin meets US envoys in Moscow",
+        "Russian President Vladimir Putin met Steve Witkoff in Moscow on Tuesday. Putin said talks were useful."));
+    EnrichedArticle out = enriched().readValue();
+    assertThat(out.getId()).isEqualTo("a1");
+    assertThat(out.getEntities()).isNotEmpty();
+    for (Entity e : out.getEntities()) {
+      for (Mention m : e.getMentions()) {
+        String field = m.getField().equals("title") ? out.getTitle() : out.getText();
+        assertThat(field.substring(m.getStart(), m.getEnd())).isEqualTo(m.getText());
+      }
+    }
+    assertThat(out.getEnricher()).startsWith("newsline-enrich");
+  }
+
+  /** The dead-letter record itself is checked on a real broker (PipelineIT): TopologyTestDriver does not capture it. */
+  @Test
+  void undecodableRecordIsDeadLetteredAndTheStageContinues() {
+    double before = deadLetters();
+    TestInputTopic<String, byte[]> bytes = driver.createInputTopic(topics.raw(), new StringSerializer(), new ByteArraySerializer());
+    bytes.pipeInput("bad", "this is not Avro".getBytes(StandardCharsets.UTF_8));
+    raw().pipeInput("a2", article("a2", null, "Kyiv said on Monday that talks with Washington continue."));
+    assertThat(deadLetters()).isEqualTo(before + 1);
+    assertThat(enriched().readValue().getId()).isEqualTo("a2");
+  }
+
+  @Test
+  void articleTheEnricherRejectsIsDeadLetteredAndTheStageContinues() {
+    double before = deadLetters();
+    raw().pipeInput("huge", article("huge", null, "word ".repeat(EnrichedArticles.MAX_TEXT_CHARS / 5 + 1)));
+    raw().pipeInput("a4", article("a4", null, "Ushakov spoke in Moscow."));
+    assertThat(deadLetters()).isEqualTo(before + 1);
+    assertThat(enriched().readValue().getId()).isEqualTo("a4");
+  }
+
+  @Test
+  void sameInputSameOutputBytes() {
+    RawArticle a = article("a3", "Zelensky in Dublin", "Ukrainian President Volodymyr Zelensky spoke in Dublin.");
+    raw().pipeInput("a3", a);
+    raw().pipeInput("a3", a);
+    TestOutputTopic<String, byte[]> out = driver.createOutputTopic(topics.enriched(), new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    assertThat(out.readValue()).isEqualTo(out.readValue());
+  }
+
+  private TestInputTopic<String, RawArticle> raw() {
+    return driver.createInputTopic(topics.raw(), new StringSerializer(), serdes.raw().serializer());
+  }
+
+  private TestOutputTopic<String, EnrichedArticle> enriched() {
+    return driver.createOutputTopic(topics.enriched(), new StringDeserializer(), serdes.enriched().deserializer());
+  }
+
+  private static double deadLetters() {
+    return NewslineMetrics.registry().find("newsline.dead.letters").tag("stage", "enrich").counters().stream()
+        .mapToDouble(c -> c.count()).sum();
+  }
+
+  static RawArticle article(String id, String title, String text) {
+    return RawArticle.newBuilder().setId(id).setSourceType("test").setTitle(title).setText(text)
+        .setIngestedAt(Instant.parse("2025-12-02T21:30:00Z")).setContentHash("h-" + id).setSimhash(0L).build();
+  }
+}

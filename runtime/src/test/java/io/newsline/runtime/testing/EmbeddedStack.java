@@ -1,0 +1,67 @@
+package io.newsline.runtime.testing;
+
+import io.newsline.common.config.Settings;
+import io.newsline.registry.server.EmbeddedSchemaRegistry;
+import io.newsline.registry.server.KafkaSchemaStore;
+import io.newsline.runtime.TopicAdmin;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.runtime.streams.StageSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * What integration tests run on: a real in-process Kafka cluster, a schema registry keeping its
+ * schemas in the cluster's _schemas topic, the pipeline's topics, and settings pointing at both.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+  private final EmbeddedKafka kafka;
+  private final KafkaSchemaStore store;
+  private final EmbeddedSchemaRegistry registry;
+  private final Settings settings;
+
+  private EmbeddedStack(int brokers) throws Exception {
+    kafka = EmbeddedKafka.start(brokers);
+    store = new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas");
+    registry = EmbeddedSchemaRegistry.start(store, "127.0.0.1", 0);
+    Path state = Files.createTempDirectory("newsline-it-state");
+    settings = Settings.of(Map.of(
+        "bootstrap.servers", kafka.bootstrapServers(),
+        "schema.registry.url", registry.url(),
+        "state.dir", state.toString(),
+        "commit.interval.ms", "100",
+        "topics.replication.factor", String.valueOf(Math.min(3, brokers))));
+    try (Admin admin = Admin.create(StageSettings.clientConfig(settings))) {
+      TopicAdmin.ensure(admin, new Topics(settings).all());
+    }
+  }
+
+  public static EmbeddedStack start(int brokers) throws Exception {
+    return new EmbeddedStack(brokers);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Topics topics() {
+    return new Topics(settings);
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String registryUrl() {
+    return registry.url();
+  }
+
+  @Override
+  public void close() throws Exception {
+    registry.close();
+    store.close();
+    kafka.close();
+  }
+}
