@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param textThreshold the same on term vectors alone, when either lacks an embedding [aggregate.threshold.text]
  * @param embeddingWeight weight of embedding cosine against term-vector cosine [aggregate.embedding.weight]
  * @param entityWeight weight of shared entities (salience-weighted) in the score [aggregate.entity.weight]
+ * @param sizePenalty a in dot(article, sum) / (n^a * |sum|^(1-a)): 0 is cosine with the centroid, 1 the
+ *     mean similarity to the n members; in between, big events whose articles say different things
+ *     (a centroid that is a broad topic rather than one story) attract less [aggregate.size.penalty]
  * @param mergeMargin two events merge when an article qualifies for both and the events' own similarity
  *     reaches the join threshold plus this margin [aggregate.merge.margin]
  * @param dormancy quiet period (article time) after which an event stops taking articles and leaves the state [aggregate.dormancy]
@@ -21,13 +24,14 @@ public record ClusterSettings(
     double textThreshold,
     double embeddingWeight,
     double entityWeight,
+    double sizePenalty,
     double mergeMargin,
     Duration dormancy,
     Duration window,
     int maxArticles) {
 
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.41, 0.27, 0.5, 0.0, 0.0, Duration.ofDays(3), Duration.ofDays(2), 1000);
+    return new ClusterSettings(0.38, 0.25, 0.5, 0.0, 0.3, 0.15, Duration.ofDays(3), Duration.ofDays(2), 1000);
   }
 
   public static ClusterSettings from(Settings s) {
@@ -37,6 +41,7 @@ public record ClusterSettings(
         s.getDouble("aggregate.threshold.text", d.textThreshold()),
         s.getDouble("aggregate.embedding.weight", d.embeddingWeight()),
         s.getDouble("aggregate.entity.weight", d.entityWeight()),
+        s.getDouble("aggregate.size.penalty", d.sizePenalty()),
         s.getDouble("aggregate.merge.margin", d.mergeMargin()),
         s.getDuration("aggregate.dormancy", d.dormancy()),
         s.getDuration("aggregate.window", d.window()),

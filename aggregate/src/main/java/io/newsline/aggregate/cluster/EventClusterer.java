@@ -151,13 +151,15 @@ public final class EventClusterer {
   private record Candidate(EventState event, Score score) {}
 
   Score score(ClusterArticle a, Map<String, Double> vector, EventState e, long time) {
-    double cn = TermVectors.norm(e.centroid);
-    double text = cn == 0 ? 0 : TermVectors.dot(vector, e.centroid) / cn;
+    double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
+    double cn = Math.pow(TermVectors.norm(e.centroid), 1 - settings.sizePenalty());
+    double text = cn == 0 ? 0 : TermVectors.dot(vector, e.centroid) / (size * cn);
     boolean embedded = a.embedding() != null && e.embedding != null;
     double s = text;
     if (embedded) {
-      double en = Embeddings.norm(e.embedding);
-      double emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / en;
+      double en = Math.pow(Embeddings.norm(e.embedding), 1 - settings.sizePenalty());
+      double esize = Math.pow(Math.max(1, e.embeddedArticles), settings.sizePenalty());
+      double emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
       s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
     }
     if (settings.entityWeight() > 0) {
@@ -231,6 +233,7 @@ public final class EventClusterer {
         }
       }
     }
+    survivor.embeddedArticles += absorbed.embeddedArticles;
     survivor.mergedFrom.add(absorbed.id);
     survivor.mergedFrom.addAll(absorbed.mergedFrom);
     survivor.firstSeen = Math.min(survivor.firstSeen, absorbed.firstSeen);
@@ -272,6 +275,7 @@ public final class EventClusterer {
       for (int i = 0; i < Math.min(e.embedding.length, a.embedding().length); i++) {
         e.embedding[i] += a.embedding()[i];
       }
+      e.embeddedArticles++;
     }
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);

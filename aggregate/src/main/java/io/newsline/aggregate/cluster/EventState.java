@@ -31,6 +31,8 @@ public final class EventState {
   public TreeMap<String, Integer> entityArticles = new TreeMap<>();
   /** Sum of the member articles' normalised embeddings; null until an article with one joins. */
   public float[] embedding;
+  /** Articles that contributed to {@link #embedding}. */
+  public int embeddedArticles;
 
   public EventState() {}
 

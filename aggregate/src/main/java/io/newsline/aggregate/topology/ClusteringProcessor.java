@@ -67,7 +67,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
       pending = it.hasNext() && !it.peekNextKey().startsWith("~");
     }
-    lastArrival = System.currentTimeMillis();
+    lastArrival = context.currentSystemTimeMs();
     if (!topology.reorderGrace().isZero()) {
       Duration every = topology.reorderIdle().dividedBy(2);
       context.schedule(every.isZero() ? Duration.ofMillis(100) : every, PunctuationType.WALL_CLOCK_TIME, this::idleFlush);
@@ -84,7 +84,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     long time = (article.getPublishedAt() != null ? article.getPublishedAt() : article.getIngestedAt()).toEpochMilli();
     buffer.put(bufferKey(time, article.getId()), write(article));
     pending = true;
-    lastArrival = System.currentTimeMillis();
+    lastArrival = context.currentSystemTimeMs();
     if (time > streamTime) {
       streamTime = time;
       buffer.put(STREAM_TIME, Long.toString(streamTime).getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -102,7 +102,7 @@ class EventClustererTest {
   @Test
   void anArticleBridgingTwoSimilarEventsMergesThemAndReassignsTheAbsorbedArticles() {
     // merge as soon as the events are as similar as an article must be to join
-    ClusterSettings s = new ClusterSettings(0.41, 0.27, 0.5, 0.0, -1.0, Duration.ofDays(3), Duration.ofDays(2), 1000);
+    ClusterSettings s = new ClusterSettings(0.41, 0.27, 0.5, 0.0, 0.0, -1.0, Duration.ofDays(3), Duration.ofDays(2), 1000);
     EventClusterer c = new EventClusterer(s, new InMemoryEventRepository());
     String x = eventOf(c.add(article("x", "Rapper suspected in Foley beheading", T0)));
     String y = eventOf(c.add(article("y", "Abdel Bary named in journalist killing", T0.plusSeconds(60))));
