@@ -31,7 +31,7 @@ public record ClusterSettings(
     int maxArticles) {
 
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.38, 0.25, 0.5, 0.0, 0.3, 0.15, Duration.ofDays(3), Duration.ofDays(2), 1000);
+    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 1000);
   }
 
   public static ClusterSettings from(Settings s) {

@@ -375,6 +375,21 @@ public final class EventClusterer {
     return Math.round(x * 10000) / 10000.0;
   }
 
+  /**
+   * Scores an article against every active event without clustering it: what a clusterer without
+   * the candidate index would pay per article (load harness). Returns the events it qualifies for.
+   */
+  public int scoreAll(ClusterArticle a) {
+    Map<String, Double> v = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
+    int qualifying = 0;
+    for (EventState e : active.values()) {
+      if (score(a, v, e, a.time().toEpochMilli()).margin() >= 0) {
+        qualifying++;
+      }
+    }
+    return qualifying;
+  }
+
   /** Sorted copy, for tests and diagnostics. */
   Map<String, String> assignments() {
     return new TreeMap<>(eventOfArticle);

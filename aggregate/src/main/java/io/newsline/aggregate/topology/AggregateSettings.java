@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 public record AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing) {
   public static AggregateSettings defaults() {
-    return new AggregateSettings(6, Duration.ofMinutes(2), Duration.ofSeconds(10), true);
+    return new AggregateSettings(1, Duration.ofMinutes(2), Duration.ofSeconds(10), true);
   }
 
   public static AggregateSettings from(Settings s) {

@@ -36,6 +36,24 @@ public final class Blocking {
     return words.isEmpty() ? "a:" + a.getId() : "t:" + words.get(0);
   }
 
+  /** The same key from the clustering view of an article. */
+  public static String key(io.newsline.aggregate.cluster.ClusterArticle a) {
+    io.newsline.aggregate.cluster.ClusterArticle.ArticleEntity best = null;
+    for (io.newsline.aggregate.cluster.ClusterArticle.ArticleEntity e : a.entities()) {
+      if ("MISC".equals(e.type())) {
+        continue;
+      }
+      if (best == null || e.salience() > best.salience() || (e.salience() == best.salience() && e.id().compareTo(best.id()) < 0)) {
+        best = e;
+      }
+    }
+    if (best != null) {
+      return "e:" + best.id();
+    }
+    List<String> words = TermVectors.tokens(a.title() != null ? a.title() : a.text());
+    return words.isEmpty() ? "a:" + a.id() : "t:" + words.get(0);
+  }
+
   public static int partition(String key, int partitions) {
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }

@@ -49,7 +49,7 @@ class AggregateScalingIT {
     try (EmbeddedStack stack = EmbeddedStack.start(3)) {
       ClusterSettings cluster = ClusterSettings.defaults();
       // the whole input fits in the grace period: everything is clustered in (time, id) order at the idle flush
-      AggregateSettings topology = new AggregateSettings(PARTITIONS, Duration.ofDays(365), Duration.ofSeconds(8), false);
+      AggregateSettings topology = new AggregateSettings(PARTITIONS, Duration.ofDays(365), Duration.ofSeconds(30), false);
       List<EnrichedArticle> articles =
           new SyntheticNews(11, 8000, 600, 32).articles(ARTICLES, ARTICLES / 5, T0, Duration.ofDays(6), Duration.ofDays(1));
       Settings one = outputs(stack, "one");
