@@ -36,6 +36,8 @@ public final class EventClusterer {
   static final int TERM_DOCS = 300;
   static final int INDEX_TERMS = 20;
   static final int QUERY_TERMS = 20;
+  static final int MAX_POSTING = 1000;
+  static final int MAX_CANDIDATES = 64;
   private static final int LEAD_CHARS = 300;
   private static final Comparator<EventState.ArticleSummary> BY_TIME =
       Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id);
@@ -89,6 +91,7 @@ public final class EventClusterer {
     }
     Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
+    Map<String, Double> lookup = new HashMap<>(vector);
     EventState best = null;
     Score bestScore = null;
     List<Candidate> qualifying = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class EventClusterer {
     } else {
       for (String id : candidates(a, vector)) {
         EventState e = active.get(id);
-        Score s = score(a, vector, e, time);
+        Score s = score(a, lookup, e, time);
         if (s.margin() >= 0) {
           qualifying.add(new Candidate(e, s));
         }
@@ -152,12 +155,18 @@ public final class EventClusterer {
 
   Score score(ClusterArticle a, Map<String, Double> vector, EventState e, long time) {
     double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
-    double cn = Math.pow(TermVectors.norm(e.centroid), 1 - settings.sizePenalty());
-    double text = cn == 0 ? 0 : TermVectors.dot(vector, e.centroid) / (size * cn);
+    if (e.centroidNorm < 0) {
+      e.centroidNorm = TermVectors.norm(e.centroid);
+    }
+    double cn = Math.pow(e.centroidNorm, 1 - settings.sizePenalty());
+    double text = cn == 0 ? 0 : dotLookup(e.centroid, vector) / (size * cn);
     boolean embedded = a.embedding() != null && e.embedding != null;
     double s = text;
     if (embedded) {
-      double en = Math.pow(Embeddings.norm(e.embedding), 1 - settings.sizePenalty());
+      if (e.embeddingNorm < 0) {
+        e.embeddingNorm = Embeddings.norm(e.embedding);
+      }
+      double en = Math.pow(e.embeddingNorm, 1 - settings.sizePenalty());
       double esize = Math.pow(Math.max(1, e.embeddedArticles), settings.sizePenalty());
       double emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
       s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
@@ -171,6 +180,18 @@ public final class EventClusterer {
       s *= Math.exp(-(gap - window) / (double) window);
     }
     return new Score(s, embedded ? settings.threshold() : settings.textThreshold());
+  }
+
+  /** Sum over the event's terms (sorted order, so the floating-point sum is deterministic) of weight times the article's weight. */
+  private static double dotLookup(Map<String, Double> sorted, Map<String, Double> lookup) {
+    double dot = 0;
+    for (Map.Entry<String, Double> en : sorted.entrySet()) {
+      Double w = lookup.get(en.getKey());
+      if (w != null) {
+        dot += en.getValue() * w;
+      }
+    }
+    return dot;
   }
 
   /** Salience-weighted share of the article's named entities that the event already has. */
@@ -219,6 +240,8 @@ public final class EventClusterer {
       changes.add(new ClusterChange.Assigned(s.id(), survivor.id, s.time(), 1.0, "merged"));
     }
     survivor.articleCount += absorbed.articleCount;
+    survivor.centroidNorm = -1;
+    survivor.embeddingNorm = -1;
     absorbed.centroid.forEach((t, w) -> survivor.centroid.merge(t, w, Double::sum));
     survivor.centroid = TermVectors.strongest(survivor.centroid, CENTROID_TERMS);
     absorbed.termDocs.forEach((t, n) -> survivor.termDocs.merge(t, n, Integer::sum));
@@ -242,13 +265,36 @@ public final class EventClusterer {
     return survivor;
   }
 
+  /**
+   * Events sharing an entity or a strong term with the article, at most {@value #MAX_CANDIDATES}:
+   * those sharing the most keys (ties by id). Keys shared by more than {@value #MAX_POSTING} active
+   * events (a country everyone mentions) are too common to find candidates with and are skipped.
+   */
   private Set<String> candidates(ClusterArticle a, Map<String, Double> vector) {
-    Set<String> out = new TreeSet<>();
+    Map<String, Integer> shared = new HashMap<>();
+    List<String> keys = new ArrayList<>();
     for (ClusterArticle.ArticleEntity en : a.entities()) {
-      out.addAll(eventsByKey.getOrDefault("e:" + en.id(), Set.of()));
+      keys.add("e:" + en.id());
     }
     for (String term : TermVectors.strongest(vector, QUERY_TERMS).keySet()) {
-      out.addAll(eventsByKey.getOrDefault("t:" + term, Set.of()));
+      keys.add("t:" + term);
+    }
+    for (String key : keys) {
+      Set<String> ids = eventsByKey.get(key);
+      if (ids != null && ids.size() <= MAX_POSTING) {
+        for (String id : ids) {
+          shared.merge(id, 1, Integer::sum);
+        }
+      }
+    }
+    if (shared.size() <= MAX_CANDIDATES) {
+      return new TreeSet<>(shared.keySet());
+    }
+    List<Map.Entry<String, Integer>> ranked = new ArrayList<>(shared.entrySet());
+    ranked.sort((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey()) : y.getValue() - x.getValue());
+    Set<String> out = new TreeSet<>();
+    for (int i = 0; i < MAX_CANDIDATES; i++) {
+      out.add(ranked.get(i).getKey());
     }
     return out;
   }
@@ -257,6 +303,8 @@ public final class EventClusterer {
     insertSorted(e.articles, summary(a, time));
     eventOfArticle.put(a.id(), e.id);
     e.articleCount++;
+    e.centroidNorm = -1;
+    e.embeddingNorm = -1;
     vector.forEach((t, w) -> e.centroid.merge(t, w, Double::sum));
     if (e.centroid.size() > CENTROID_TERMS) {
       e.centroid = TermVectors.strongest(e.centroid, CENTROID_TERMS);
@@ -380,7 +428,7 @@ public final class EventClusterer {
    * the candidate index would pay per article (load harness). Returns the events it qualifies for.
    */
   public int scoreAll(ClusterArticle a) {
-    Map<String, Double> v = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
+    Map<String, Double> v = new HashMap<>(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
     int qualifying = 0;
     for (EventState e : active.values()) {
       if (score(a, v, e, a.time().toEpochMilli()).margin() >= 0) {

@@ -1,5 +1,6 @@
 package io.newsline.aggregate.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -33,6 +34,9 @@ public final class EventState {
   public float[] embedding;
   /** Articles that contributed to {@link #embedding}. */
   public int embeddedArticles;
+  /** Cached |centroid| and |embedding|; negative when stale. Not stored. */
+  @JsonIgnore double centroidNorm = -1;
+  @JsonIgnore double embeddingNorm = -1;
 
   public EventState() {}
 

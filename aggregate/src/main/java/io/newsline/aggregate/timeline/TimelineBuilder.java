@@ -160,7 +160,9 @@ public final class TimelineBuilder {
    * quotes are one when their normalised words are equal, when the shorter (at least
    * {@value #MIN_CONTAINED_WORDS} words) is contained in the longer, or when their word sets overlap
    * by at least {@value #SAME_QUOTE_JACCARD} (Jaccard); and their speakers do not contradict each
-   * other (different resolved speaker ids). The first version seen is kept as the text.
+   * other (different resolved speaker ids); a passage of at least
+   * {@value #MIN_CONTAINED_WORDS_ANY_SPEAKER} words inside another is the same quote whatever the
+   * speakers (one attribution is wrong). The first version seen is kept as the text.
    */
   private static List<TimelineQuote> quotes(List<EventState.ArticleSummary> articles) {
     List<TimelineQuote> out = new ArrayList<>();
@@ -177,7 +179,8 @@ public final class TimelineBuilder {
         for (int i = 0; i < out.size(); i++) {
           TimelineQuote c = out.get(i);
           boolean speakersAgree = c.getSpeakerId() == null || q.speakerId() == null || c.getSpeakerId().equals(q.speakerId());
-          if (norms.get(i).equals(key) || (speakersAgree && sameWords(key, w, norms.get(i), words.get(i)))) {
+          if (norms.get(i).equals(key) || (speakersAgree && sameWords(key, w, norms.get(i), words.get(i)))
+              || longContainment(key, norms.get(i))) {
             t = c;
             break;
           }
@@ -206,6 +209,15 @@ public final class TimelineBuilder {
 
   static final int MIN_CONTAINED_WORDS = 4;
   static final double SAME_QUOTE_JACCARD = 0.8;
+
+  static final int MIN_CONTAINED_WORDS_ANY_SPEAKER = 6;
+
+  /** A long passage inside another is the same quote even when speaker attribution disagrees (one of them is wrong). */
+  static boolean longContainment(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return shorter.split(" ").length >= MIN_CONTAINED_WORDS_ANY_SPEAKER && (" " + longer + " ").contains(" " + shorter + " ");
+  }
 
   static boolean sameWords(String a, Set<String> wa, String b, Set<String> wb) {
     String shorter = a.length() <= b.length() ? a : b;

@@ -57,7 +57,7 @@ public final class AggregateTopology {
         .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(enriched)
             .withNumberOfPartitions(partitions).withStreamPartitioner(byBlock))
-        .process(() -> new ClusteringProcessor(settings, topology), Named.as("cluster"),
+        .process(() -> new ClusteringProcessor(settings, topology, enriched), Named.as("cluster"),
             ClusteringProcessor.STORE, ClusteringProcessor.BUFFER);
     out.filter((k, o) -> o.isAssignment(), Named.as("assignments"))
         .mapValues(ClusterOutput::assignment, Named.as("assignment-values"))

@@ -8,12 +8,11 @@ import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,6 +43,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
 
   private final ClusterSettings settings;
   private final AggregateSettings topology;
+  private final Serde<EnrichedArticle> serde;
+  private String subjectTopic;
   private ProcessorContext<String, ClusterOutput> context;
   private EventClusterer clusterer;
   private KeyValueStore<String, byte[]> buffer;
@@ -51,9 +52,10 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private long lastArrival;
   private boolean pending;
 
-  ClusteringProcessor(ClusterSettings settings, AggregateSettings topology) {
+  ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
     this.topology = topology;
+    this.serde = serde;
   }
 
   @Override
@@ -62,6 +64,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
     this.clusterer = new EventClusterer(settings, new StoreEventRepository(store));
     this.buffer = context.getStateStore(BUFFER);
+    // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
+    this.subjectTopic = context.applicationId() + "-" + AggregateTopology.REPARTITION + "-repartition";
     byte[] t = buffer.get(STREAM_TIME);
     streamTime = t == null ? Long.MIN_VALUE : Long.parseLong(new String(t, java.nio.charset.StandardCharsets.US_ASCII));
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
@@ -146,23 +150,11 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     return Long.parseUnsignedLong(key.substring(0, 16), 16) ^ Long.MIN_VALUE;
   }
 
-  /** Avro single-object encoding (schema fingerprint + binary); no registry round trip. */
-  private static byte[] write(EnrichedArticle a) {
-    try {
-      java.nio.ByteBuffer b = EnrichedArticle.getEncoder().encode(a);
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private byte[] write(EnrichedArticle a) {
+    return serde.serializer().serialize(subjectTopic, a);
   }
 
-  private static EnrichedArticle read(byte[] b) {
-    try {
-      return EnrichedArticle.getDecoder().decode(b);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private EnrichedArticle read(byte[] b) {
+    return serde.deserializer().deserialize(subjectTopic, b);
   }
 }

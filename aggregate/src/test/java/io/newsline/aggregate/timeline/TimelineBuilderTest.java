@@ -58,10 +58,24 @@ class TimelineBuilderTest {
   void differentSpeakersKeepSimilarQuotesApart() {
     EventState e = new EventState();
     e.id = "ev-2";
-    e.articles.add(summary("a", "x", null, 1, List.of(ushakov("We are ready to continue the talks"))));
+    e.articles.add(summary("a", "x", null, 1, List.of(ushakov("We want peace in Ukraine"))));
     e.articles.add(summary("b", "y", null, 2, List.of(
-        new ClusterArticle.ArticleQuote("per:steve_witkoff", "Steve Witkoff", "We are ready to continue the talks soon"))));
+        new ClusterArticle.ArticleQuote("per:steve_witkoff", "Steve Witkoff", "We want peace in Ukraine now"))));
     assertThat(TimelineBuilder.build(e).getQuotes()).hasSize(2);
+  }
+
+  @Test
+  void aLongPassageInsideAnotherIsOneQuoteEvenWhenAttributionDisagrees() {
+    EventState e = new EventState();
+    e.id = "ev-3";
+    e.articles.add(summary("a", "x", null, 1, List.of(new ClusterArticle.ArticleQuote("per:donald_trump", "Donald Trump",
+        "over in Russia right now to see if we can get it settled,"))));
+    e.articles.add(summary("b", "y", null, 2, List.of(new ClusterArticle.ArticleQuote("loc:moscow", "The Moscow",
+        "to see if we can get it settled,"))));
+    EventTimeline t = TimelineBuilder.build(e);
+    assertThat(t.getQuotes()).hasSize(1);
+    assertThat(t.getQuotes().get(0).getSpeaker()).isEqualTo("Donald Trump");
+    assertThat(t.getQuotes().get(0).getOutlets()).containsExactly("x", "y");
   }
 
   @Test
