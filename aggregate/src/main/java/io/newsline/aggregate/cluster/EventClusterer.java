@@ -37,7 +37,7 @@ public final class EventClusterer {
   static final int INDEX_TERMS = 20;
   static final int QUERY_TERMS = 20;
   static final int MAX_POSTING = 1000;
-  static final int MAX_CANDIDATES = 64;
+  static final int MAX_CANDIDATES = 32;
   private static final int LEAD_CHARS = 300;
   private static final Comparator<EventState.ArticleSummary> BY_TIME =
       Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id);
@@ -57,6 +57,10 @@ public final class EventClusterer {
     this.repository = repository;
     for (EventState e : repository.all()) {
       track(e);
+      stats.add(e);
+      for (EventState.ArticleSummary a : e.articles) {
+        eventOfArticle.put(a.id(), e.id);
+      }
       clock = Math.max(clock, e.lastUpdated);
     }
   }
@@ -159,7 +163,7 @@ public final class EventClusterer {
       e.centroidNorm = TermVectors.norm(e.centroid);
     }
     double cn = Math.pow(e.centroidNorm, 1 - settings.sizePenalty());
-    double text = cn == 0 ? 0 : dotLookup(e.centroid, vector) / (size * cn);
+    double text = cn == 0 ? 0 : dotLookup(e, vector) / (size * cn);
     boolean embedded = a.embedding() != null && e.embedding != null;
     double s = text;
     if (embedded) {
@@ -182,13 +186,28 @@ public final class EventClusterer {
     return new Score(s, embedded ? settings.threshold() : settings.textThreshold());
   }
 
-  /** Sum over the event's terms (sorted order, so the floating-point sum is deterministic) of weight times the article's weight. */
-  private static double dotLookup(Map<String, Double> sorted, Map<String, Double> lookup) {
+  /**
+   * Sum over the event's centroid terms (in sorted order, so the floating-point sum is
+   * deterministic) of their weight times the article's weight. The centroid is read from arrays
+   * cached on the event (rebuilt after it changes): iterating a TreeMap per candidate was the
+   * clusterer's main cost.
+   */
+  private static double dotLookup(EventState e, Map<String, Double> lookup) {
+    if (e.centroidTerms == null) {
+      e.centroidTerms = e.centroid.keySet().toArray(new String[0]);
+      e.centroidWeights = new double[e.centroidTerms.length];
+      int i = 0;
+      for (double w : e.centroid.values()) {
+        e.centroidWeights[i++] = w;
+      }
+    }
+    String[] terms = e.centroidTerms;
+    double[] weights = e.centroidWeights;
     double dot = 0;
-    for (Map.Entry<String, Double> en : sorted.entrySet()) {
-      Double w = lookup.get(en.getKey());
+    for (int i = 0; i < terms.length; i++) {
+      Double w = lookup.get(terms[i]);
       if (w != null) {
-        dot += en.getValue() * w;
+        dot += weights[i] * w;
       }
     }
     return dot;
@@ -242,10 +261,11 @@ public final class EventClusterer {
     survivor.articleCount += absorbed.articleCount;
     survivor.centroidNorm = -1;
     survivor.embeddingNorm = -1;
+    survivor.centroidTerms = null;
     absorbed.centroid.forEach((t, w) -> survivor.centroid.merge(t, w, Double::sum));
-    survivor.centroid = TermVectors.strongest(survivor.centroid, CENTROID_TERMS);
+    capCentroid(survivor);
     absorbed.termDocs.forEach((t, n) -> survivor.termDocs.merge(t, n, Integer::sum));
-    survivor.termDocs = TermVectors.strongest(survivor.termDocs, TERM_DOCS);
+    capTermDocs(survivor);
     absorbed.entityArticles.forEach((t, n) -> survivor.entityArticles.merge(t, n, Integer::sum));
     if (absorbed.embedding != null) {
       if (survivor.embedding == null) {
@@ -305,14 +325,12 @@ public final class EventClusterer {
     e.articleCount++;
     e.centroidNorm = -1;
     e.embeddingNorm = -1;
+    e.centroidTerms = null;
     vector.forEach((t, w) -> e.centroid.merge(t, w, Double::sum));
-    if (e.centroid.size() > CENTROID_TERMS) {
-      e.centroid = TermVectors.strongest(e.centroid, CENTROID_TERMS);
-    }
+    capCentroid(e);
     counts.keySet().forEach(t -> e.termDocs.merge(t, 1, Integer::sum));
-    if (e.termDocs.size() > TERM_DOCS) {
-      e.termDocs = TermVectors.strongest(e.termDocs, TERM_DOCS);
-    }
+    stats.addArticle(counts.keySet());
+    capTermDocs(e);
     for (ClusterArticle.ArticleEntity en : a.entities()) {
       e.entityArticles.merge(en.id(), 1, Integer::sum);
     }
@@ -328,6 +346,28 @@ public final class EventClusterer {
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);
     capArticles(e);
+  }
+
+  /**
+   * Centroids and term counts are cut back to their strongest entries when they grow half again
+   * past their cap (amortised: one sort every many updates, not one per update).
+   */
+  private static void capCentroid(EventState e) {
+    if (e.centroid.size() > CENTROID_TERMS * 3 / 2) {
+      e.centroid = TermVectors.strongest(e.centroid, CENTROID_TERMS);
+    }
+  }
+
+  private void capTermDocs(EventState e) {
+    if (e.termDocs.size() > TERM_DOCS * 3 / 2) {
+      java.util.TreeMap<String, Integer> kept = TermVectors.strongest(e.termDocs, TERM_DOCS);
+      e.termDocs.forEach((t, n) -> {
+        if (!kept.containsKey(t)) {
+          stats.removeTerm(t, n);
+        }
+      });
+      e.termDocs = kept;
+    }
   }
 
   /** Giant events keep their first article (it names the event) and the latest ones. */
@@ -374,6 +414,7 @@ public final class EventClusterer {
     while (!byLastUpdate.isEmpty() && byLastUpdate.first().lastUpdated < cutoff) {
       EventState e = byLastUpdate.first();
       untrack(e);
+      stats.remove(e);
       for (EventState.ArticleSummary s : e.articles) {
         eventOfArticle.remove(s.id());
       }
@@ -388,19 +429,15 @@ public final class EventClusterer {
   private void track(EventState e) {
     active.put(e.id, e);
     byLastUpdate.add(e);
-    stats.add(e);
-    for (EventState.ArticleSummary s : e.articles) {
-      eventOfArticle.put(s.id(), e.id);
-    }
-    for (String key : keys(e)) {
+    e.indexKeys = keys(e);
+    for (String key : e.indexKeys) {
       eventsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(e.id);
     }
   }
 
   private void untrack(EventState e) {
     byLastUpdate.remove(e);
-    stats.remove(e);
-    for (String key : keys(e)) {
+    for (String key : e.indexKeys != null ? e.indexKeys : keys(e)) {
       Set<String> ids = eventsByKey.get(key);
       if (ids != null) {
         ids.remove(e.id);

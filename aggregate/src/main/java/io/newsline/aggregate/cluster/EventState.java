@@ -37,6 +37,11 @@ public final class EventState {
   /** Cached |centroid| and |embedding|; negative when stale. Not stored. */
   @JsonIgnore double centroidNorm = -1;
   @JsonIgnore double embeddingNorm = -1;
+  /** The index keys the event is filed under while tracked. Not stored. */
+  @JsonIgnore java.util.List<String> indexKeys;
+  /** The centroid as arrays in term order, for fast scoring; null when stale. Not stored. */
+  @JsonIgnore String[] centroidTerms;
+  @JsonIgnore double[] centroidWeights;
 
   public EventState() {}
 

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <p>Rates are per CPU-second of the working thread (the development machines are shared), wall
  * clock alongside. Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.newsline.bench.aggregate.AggregateLoad [articles] [stories] [days]}, default 100,000 articles
- * about 25,000 stories over 10 days, which keeps about 10,000 events active under the default
+ * about 30,000 stories over 10 days, which keeps about 10,000 events active under the default
  * three-day dormancy. Reports, in one run:
  * <ul>
  *   <li>articles/s of the clusterer with timelines, and of a baseline measured alongside: only
@@ -42,7 +42,7 @@ public final class AggregateLoad {
 
   public static void main(String[] args) throws Exception {
     int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int stories = args.length > 1 ? Integer.parseInt(args[1]) : 25_000;
+    int stories = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
     int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     System.out.printf("aggregate load: %,d articles, %,d stories over %d days, one thread%n", articles, stories, days);
 
@@ -102,6 +102,7 @@ public final class AggregateLoad {
       for (int i = 0; i < Math.min(20_000, in.size()); i++) {
         consume(warm.add(in.get(i)));
       }
+      System.err.println("warmed up");
       long b0 = cpu();
       long sink = 0;
       for (ClusterArticle a : in) {
@@ -118,7 +119,15 @@ public final class AggregateLoad {
     Map<String, String> assigned = new java.util.HashMap<>();
     long start = System.nanoTime();
     long startCpu = cpu();
+    long lap = startCpu;
+    int done = 0;
     for (ClusterArticle a : in) {
+      if (++done % 10_000 == 0) {
+        long now = cpu();
+        System.err.printf("  %,d articles, %,d active events, %,.0f articles per CPU-second over the last 10,000%n",
+            done, c.activeEvents(), 10_000 / ((now - lap) / 1e9));
+        lap = now;
+      }
       for (ClusterChange ch : c.add(a)) {
         if (ch instanceof ClusterChange.EventChanged e) {
           EventTimeline t = TimelineBuilder.build(e.event());
