@@ -5,7 +5,7 @@ import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.Quote;
 import io.newsline.enrich.ner.EntityExtractor;
-import io.newsline.enrich.ner.RuleBasedEntityExtractor;
+import io.newsline.enrich.ner.PerceptronEntityExtractor;
 import io.newsline.enrich.quotes.PatternQuoteExtractor;
 import io.newsline.enrich.quotes.QuoteExtractor;
 import io.newsline.enrich.stance.LexiconStanceAnalyzer;
@@ -33,7 +33,7 @@ public final class ArticleEnricher {
   /** The default models. */
   public static ArticleEnricher standard() {
     return new ArticleEnricher(
-        new RuleBasedEntityExtractor(), new LexiconStanceAnalyzer(), new PatternQuoteExtractor());
+        PerceptronEntityExtractor.shared(), new LexiconStanceAnalyzer(), new PatternQuoteExtractor());
   }
 
   public Enrichment enrich(ArticleText article) {

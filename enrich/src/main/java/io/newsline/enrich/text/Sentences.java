@@ -52,10 +52,10 @@ public final class Sentences {
     if (j >= s.length()) {
       return true;
     }
-    if (s.charAt(j) != ' ') {
+    if (!isSpace(s.charAt(j))) {
       return false;
     }
-    while (j < s.length() && s.charAt(j) == ' ') {
+    while (j < s.length() && isSpace(s.charAt(j))) {
       j++;
     }
     if (j >= s.length()) {
@@ -74,6 +74,11 @@ public final class Sentences {
       return !ABBREVIATIONS.contains(word) && !(word.length() == 1 && Character.isLetter(word.charAt(0)));
     }
     return true;
+  }
+
+  /** A space between words: also the no-break spaces of scraped pages (not a line break). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f' || c == '\u2007';
   }
 
   private static void add(List<int[]> out, String s, int start, int end) {
