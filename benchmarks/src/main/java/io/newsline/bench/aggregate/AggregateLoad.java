@@ -113,8 +113,6 @@ public final class AggregateLoad {
         System.out.println();
       }
     }
-    System.gc();
-    long before = usedHeap();
     EventClusterer c = new EventClusterer(settings, new InMemoryEventRepository());
     Map<String, String> assigned = new java.util.HashMap<>();
     long start = System.nanoTime();
@@ -149,18 +147,24 @@ public final class AggregateLoad {
       r.bp = pr[0];
       r.br = pr[1];
     }
-    assigned = null;
-    in = null;
-    input = null;
-    System.gc();
-    Thread.sleep(200);
-    System.gc();
-    r.heapBytes = usedHeap() - before;
     if (full) {
       r.bruteSample = 2000;
       r.bruteRate = bruteForce(c, r.bruteSample, t0.plus(Duration.ofDays(days)));
     }
-    blackhole += c.activeEvents();
+    assigned = null;
+    in = null;
+    input = null;
+    // retained heap of the clusterer: used heap with it, minus used heap once it is unreachable
+    HOLDER[0] = c;
+    c = null;
+    long with = settledHeap();
+    EventClusterer held = HOLDER[0];
+    HOLDER[0] = null;
+    int activeEvents = held.activeEvents();
+    held = null;
+    long without = settledHeap();
+    r.heapBytes = with - without;
+    blackhole += activeEvents;
     return r;
   }
 
@@ -212,6 +216,16 @@ public final class AggregateLoad {
   /** CPU time of this thread: the machine is shared, so rates are per CPU-second of the one thread doing the work. */
   private static long cpu() {
     return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static final EventClusterer[] HOLDER = new EventClusterer[1];
+
+  private static long settledHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return usedHeap();
   }
 
   private static long usedHeap() {
