@@ -1,6 +1,5 @@
 package io.newsline.aggregate.topology;
 
-import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterArticles;
 import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
