@@ -1,5 +1,6 @@
 package io.newsline.aggregate.topology;
 
+import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterArticles;
 import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
