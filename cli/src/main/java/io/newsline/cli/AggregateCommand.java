@@ -1,6 +1,7 @@
 package io.newsline.cli;
 
 import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.topology.AggregateSettings;
 import io.newsline.aggregate.topology.AggregateTopology;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.TopicSerdes;
@@ -29,8 +30,8 @@ final class AggregateCommand implements Callable<Integer> {
 
   static StreamsStage start(Settings s) {
     TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(s));
-    var topology = AggregateTopology.build(new Topics(s), ClusterSettings.from(s), serdes.enriched(),
-        serdes.assignments(), serdes.events());
+    var topology = AggregateTopology.build(new Topics(s), ClusterSettings.from(s), AggregateSettings.from(s),
+        serdes.enriched(), serdes.assignments(), serdes.events());
     return new StreamsStage("aggregate", topology, StageSettings.streams("aggregate", s)).start();
   }
 }

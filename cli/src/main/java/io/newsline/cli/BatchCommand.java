@@ -1,6 +1,7 @@
 package io.newsline.cli;
 
 import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.topology.AggregateSettings;
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
 import io.newsline.enrich.ArticleEnricher;
@@ -35,7 +36,8 @@ final class BatchCommand implements Callable<Integer> {
     }
     Settings s = config.load();
     Progress progress = new Progress("batch", System.err, 2000);
-    BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.from(s), !noClean)
+    BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.from(s), !noClean,
+        AggregateSettings.from(s).partitions())
         .run(input, output, progress);
     progress.finish("articles");
     System.err.printf("%d articles, %d events, %d errors -> %s%n", r.articles(), r.events(), r.errors(), output);

@@ -6,6 +6,8 @@ import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
+import io.newsline.aggregate.embed.SentenceEmbedder;
+import io.newsline.aggregate.topology.Blocking;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
@@ -29,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,10 +47,18 @@ final class BatchPipeline {
   private final boolean clean;
   private final TextCleaner cleaner = new TextCleaner();
 
+  private final int partitions;
+
   BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean) {
+    this(enricher, clusterSettings, clean, 1);
+  }
+
+  /** @param partitions clustering partitions (aggregate.partitions), routed by the topology's blocking key */
+  BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean, int partitions) {
     this.enricher = enricher;
     this.clusterSettings = clusterSettings;
     this.clean = clean;
+    this.partitions = Math.max(1, partitions);
   }
 
   /** What a run produced. */
@@ -54,7 +66,12 @@ final class BatchPipeline {
 
   Summary run(Path input, Path outDir, Progress progress) throws IOException {
     Files.createDirectories(outDir);
-    EventClusterer clusterer = new EventClusterer(clusterSettings, new InMemoryEventRepository());
+    // one clusterer per clustering partition, articles routed by blocking key, as in the topology
+    List<EventClusterer> clusterers = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      clusterers.add(new EventClusterer(clusterSettings, new InMemoryEventRepository()));
+    }
+    SentenceEmbedder embedder = SentenceEmbedder.shared();
     Map<String, EventTimeline> timelines = new LinkedHashMap<>();
     int[] counts = new int[2];
     // stands in for ingestion time when an article has none: the latest publish time seen so far
@@ -73,6 +90,9 @@ final class BatchPipeline {
           Enrichment enrichment = enricher.enrich(text);
           line(enriched, EnrichedJson.of(text, enrichment));
           EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
+          // as the aggregate topology does for records enrich sent without an embedding
+          embedder.fill(record);
+          EventClusterer clusterer = clusterers.get(Blocking.partition(Blocking.key(record), partitions));
           for (ClusterChange c : clusterer.add(ClusterArticles.from(record))) {
             if (c instanceof ClusterChange.Assigned a) {
               ObjectNode o = Json.object().put("id", a.articleId()).put("event_id", a.eventId());

@@ -7,6 +7,7 @@ import java.util.List;
  * What clustering and timelines need of an enriched article. Plain Java.
  *
  * @param time published_at, else ingested_at
+ * @param embedding L2-normalised sentence embedding of headline and lead, or null when enrich gave none
  */
 public record ClusterArticle(
     String id,
@@ -17,11 +18,17 @@ public record ClusterArticle(
     Instant time,
     String duplicateOf,
     List<ArticleEntity> entities,
-    List<ArticleQuote> quotes) {
+    List<ArticleQuote> quotes,
+    float[] embedding) {
 
   public ClusterArticle {
     entities = List.copyOf(entities);
     quotes = List.copyOf(quotes);
+  }
+
+  public ClusterArticle(String id, String title, String text, String outlet, String url, Instant time,
+      String duplicateOf, List<ArticleEntity> entities, List<ArticleQuote> quotes) {
+    this(id, title, text, outlet, url, time, duplicateOf, entities, quotes, null);
   }
 
   /** An entity of the article with its salience, mention count and the article's stance toward it. */

@@ -23,6 +23,6 @@ public final class ClusterArticles {
     }
     Instant time = a.getPublishedAt() != null ? a.getPublishedAt() : a.getIngestedAt();
     return new ClusterArticle(a.getId(), a.getTitle(), a.getText(), a.getOutlet(), a.getUrl(), time,
-        a.getDuplicateOf(), entities, quotes);
+        a.getDuplicateOf(), entities, quotes, Embeddings.decode(a.getEmbedding()));
   }
 }

@@ -4,20 +4,47 @@ import io.newsline.common.config.Settings;
 import java.time.Duration;
 
 /**
- * Clustering knobs. threshold: minimum similarity to join an event; dormancy: quiet period after
- * which an event stops taking articles; window: time distance beyond which similarity decays.
+ * Clustering knobs (settings keys in brackets; see docs/aggregate.md for how they were chosen).
+ *
+ * @param threshold minimum similarity to join an event when article and event both carry embeddings [aggregate.threshold]
+ * @param textThreshold the same on term vectors alone, when either lacks an embedding [aggregate.threshold.text]
+ * @param embeddingWeight weight of embedding cosine against term-vector cosine [aggregate.embedding.weight]
+ * @param entityWeight weight of shared entities (salience-weighted) in the score [aggregate.entity.weight]
+ * @param sizePenalty a in dot(article, sum) / (n^a * |sum|^(1-a)): 0 is cosine with the centroid, 1 the
+ *     mean similarity to the n members; in between, big events whose articles say different things
+ *     (a centroid that is a broad topic rather than one story) attract less [aggregate.size.penalty]
+ * @param mergeMargin two events merge when an article qualifies for both and the events' own similarity
+ *     reaches the join threshold plus this margin [aggregate.merge.margin]
+ * @param dormancy quiet period (article time) after which an event stops taking articles and leaves the state [aggregate.dormancy]
+ * @param window time distance beyond which similarity decays exponentially [aggregate.window]
+ * @param maxArticles article summaries kept per event; larger events keep the first and the latest [aggregate.max.articles]
  */
-public record ClusterSettings(double threshold, Duration dormancy, Duration window, double textWeight) {
+public record ClusterSettings(
+    double threshold,
+    double textThreshold,
+    double embeddingWeight,
+    double entityWeight,
+    double sizePenalty,
+    double mergeMargin,
+    Duration dormancy,
+    Duration window,
+    int maxArticles) {
+
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.30, Duration.ofDays(3), Duration.ofDays(2), 0.55);
+    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 1000);
   }
 
   public static ClusterSettings from(Settings s) {
     ClusterSettings d = defaults();
     return new ClusterSettings(
         s.getDouble("aggregate.threshold", d.threshold()),
+        s.getDouble("aggregate.threshold.text", d.textThreshold()),
+        s.getDouble("aggregate.embedding.weight", d.embeddingWeight()),
+        s.getDouble("aggregate.entity.weight", d.entityWeight()),
+        s.getDouble("aggregate.size.penalty", d.sizePenalty()),
+        s.getDouble("aggregate.merge.margin", d.mergeMargin()),
         s.getDuration("aggregate.dormancy", d.dormancy()),
         s.getDuration("aggregate.window", d.window()),
-        s.getDouble("aggregate.text.weight", d.textWeight()));
+        s.getInt("aggregate.max.articles", d.maxArticles()));
   }
 }

@@ -12,17 +12,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Online, single-pass clustering of articles into events. Each article joins the most similar
- * active event (text similarity to the event's centroid plus shared entities, decayed by time
- * distance) or opens a new one; events quiet for longer than the dormancy period are retired.
- * Candidates come from inverted indexes on entities and top terms, so the cost per article depends
- * on how many events share its entities, not on how many events exist. Deterministic for a given
- * input order. Not thread-safe: one clusterer per partition.
+ * Online, single-pass clustering of articles into events (one instance per clustering partition).
+ *
+ * <p>Each article is scored against the active events that share one of its entities or strongest
+ * terms (inverted indexes, so the cost depends on how many events share its words, not on how many
+ * exist): cosine of its TF-IDF vector with the event's centroid, blended with the cosine of its
+ * sentence embedding with the event's mean embedding when both have one, optionally blended with
+ * shared entities, and decayed when the article is further than the window from the event's latest
+ * article. It joins the event with the best margin over the threshold of its mode (with or without
+ * embeddings), or opens a new event. When the article also qualifies for other events and those
+ * events are similar enough to the one it joined, they merge: the older event survives (ties: more
+ * articles, then smaller id), the other is removed and its articles are reassigned.
+ *
+ * <p>Events quiet for longer than the dormancy period (by article time) are retired: a last
+ * timeline with status dormant is published and they leave the state, so memory is bounded by the
+ * active events. IDF comes from {@link TermStats}, derived from the active events themselves.
+ *
+ * <p>Deterministic: for a given input order the output is identical (sorted maps and sets
+ * wherever order matters, no wall clock, ties broken by id). Not thread-safe.
  */
 public final class EventClusterer {
-  private static final int CENTROID_TERMS = 200;
-  private static final int INDEX_TERMS = 12;
+  static final int CENTROID_TERMS = 200;
+  static final int TERM_DOCS = 300;
+  static final int INDEX_TERMS = 20;
+  static final int QUERY_TERMS = 20;
+  static final int MAX_POSTING = 1000;
+  static final int MAX_CANDIDATES = 32;
   private static final int LEAD_CHARS = 300;
+  private static final Comparator<EventState.ArticleSummary> BY_TIME =
+      Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id);
 
   private final ClusterSettings settings;
   private final EventRepository repository;
@@ -31,12 +49,19 @@ public final class EventClusterer {
   private final Map<String, String> eventOfArticle = new HashMap<>();
   private final TreeSet<EventState> byLastUpdate =
       new TreeSet<>(Comparator.<EventState>comparingLong(e -> e.lastUpdated).thenComparing(e -> e.id));
+  private final TermStats stats = new TermStats();
+  private long clock = Long.MIN_VALUE;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
     this.repository = repository;
     for (EventState e : repository.all()) {
       track(e);
+      stats.add(e);
+      for (EventState.ArticleSummary a : e.articles) {
+        eventOfArticle.put(a.id(), e.id);
+      }
+      clock = Math.max(clock, e.lastUpdated);
     }
   }
 
@@ -44,108 +69,330 @@ public final class EventClusterer {
     return active.size();
   }
 
+  /** Articles held in the state (summaries of active events). */
+  public int activeArticles() {
+    return eventOfArticle.size();
+  }
+
+  public TermStats termStats() {
+    return stats;
+  }
+
   /** Clusters one article; returns the changes to publish, in order. */
   public List<ClusterChange> add(ClusterArticle a) {
     List<ClusterChange> changes = new ArrayList<>();
     long time = a.time().toEpochMilli();
-    retireDormant(time, changes);
+    clock = Math.max(clock, time);
+    retireDormant(clock, changes);
     String known = eventOfArticle.get(a.id());
     if (known != null) {
       EventState e = active.get(known);
-      replaceArticle(e, a);
+      untrack(e);
+      replaceArticle(e, a, time);
+      changes.add(new ClusterChange.Assigned(a.id(), e.id, time, 1.0, "joined"));
       save(e, changes);
-      changes.add(0, new ClusterChange.Assigned(a.id(), e.id, time, 1.0, "joined"));
       return changes;
     }
-    Map<String, Double> vector = TermVectors.of(a.title(), a.text());
+    Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
+    Map<String, Double> vector = TermVectors.weigh(counts, stats);
+    Map<String, Double> lookup = new HashMap<>(vector);
     EventState best = null;
-    double bestScore = -1;
+    Score bestScore = null;
+    List<Candidate> qualifying = new ArrayList<>();
     String original = a.duplicateOf() == null ? null : eventOfArticle.get(a.duplicateOf());
     if (original != null) {
       best = active.get(original);
-      bestScore = 1.0;
+      bestScore = new Score(1.0, 0.0);
     } else {
       for (String id : candidates(a, vector)) {
         EventState e = active.get(id);
-        double s = similarity(a, vector, e, time);
-        if (s > bestScore || (s == bestScore && best != null && e.id.compareTo(best.id) < 0)) {
+        Score s = score(a, lookup, e, time);
+        if (s.margin() >= 0) {
+          qualifying.add(new Candidate(e, s));
+        }
+        if (bestScore == null || s.margin() > bestScore.margin()
+            || (s.margin() == bestScore.margin() && e.id.compareTo(best.id) < 0)) {
           best = e;
           bestScore = s;
         }
       }
     }
     String reason;
-    if (best != null && bestScore >= settings.threshold()) {
-      untrack(best);
+    EventState target;
+    double similarity;
+    if (best != null && bestScore.margin() >= 0) {
+      target = best;
+      untrack(target);
       reason = "joined";
+      similarity = bestScore.value();
     } else {
-      best = new EventState("ev-" + Hashing.shortId(a.id(), 12));
-      best.firstSeen = time;
-      best.lastUpdated = time;
-      bestScore = 1.0;
+      target = new EventState("ev-" + Hashing.shortId(a.id(), 12));
+      target.firstSeen = time;
+      target.lastUpdated = time;
       reason = "opened";
+      similarity = 1.0;
     }
-    addArticle(best, a, vector, time);
-    changes.add(new ClusterChange.Assigned(a.id(), best.id, time, Math.round(bestScore * 10000) / 10000.0, reason));
-    save(best, changes);
+    addArticle(target, a, vector, counts, time);
+    changes.add(new ClusterChange.Assigned(a.id(), target.id, time, round(similarity), reason));
+    qualifying.sort(Comparator.comparingDouble((Candidate c) -> -c.score().margin()).thenComparing(c -> c.event().id));
+    for (Candidate c : qualifying) {
+      EventState other = c.event();
+      if (other == target || !active.containsKey(other.id) || other.id.equals(target.id)) {
+        continue;
+      }
+      if (eventMargin(target, other) >= settings.mergeMargin()) {
+        target = merge(target, other, changes);
+      }
+    }
+    save(target, changes);
     return changes;
   }
 
-  /** Similarity in 0..1 of an article to an event. */
-  double similarity(ClusterArticle a, Map<String, Double> vector, EventState e, long time) {
-    double text = TermVectors.cosine(vector, TermVectors.normalize(e.centroid));
+  /** Score of an article against an event: the similarity and its margin over the threshold that applies. */
+  record Score(double value, double threshold) {
+    double margin() {
+      return value - threshold;
+    }
+  }
+
+  private record Candidate(EventState event, Score score) {}
+
+  Score score(ClusterArticle a, Map<String, Double> vector, EventState e, long time) {
+    double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
+    if (e.centroidNorm < 0) {
+      e.centroidNorm = TermVectors.norm(e.centroid);
+    }
+    double cn = Math.pow(e.centroidNorm, 1 - settings.sizePenalty());
+    double text = cn == 0 ? 0 : dotLookup(e, vector) / (size * cn);
+    boolean embedded = a.embedding() != null && e.embedding != null;
+    double s = text;
+    if (embedded) {
+      if (e.embeddingNorm < 0) {
+        e.embeddingNorm = Embeddings.norm(e.embedding);
+      }
+      double en = Math.pow(e.embeddingNorm, 1 - settings.sizePenalty());
+      double esize = Math.pow(Math.max(1, e.embeddedArticles), settings.sizePenalty());
+      double emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
+      s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
+    }
+    if (settings.entityWeight() > 0) {
+      s = (1 - settings.entityWeight()) * s + settings.entityWeight() * entityOverlap(a, e);
+    }
+    long gap = Math.abs(time - e.lastUpdated);
+    long window = settings.window().toMillis();
+    if (gap > window) {
+      s *= Math.exp(-(gap - window) / (double) window);
+    }
+    return new Score(s, embedded ? settings.threshold() : settings.textThreshold());
+  }
+
+  /**
+   * Sum over the event's centroid terms (in sorted order, so the floating-point sum is
+   * deterministic) of their weight times the article's weight. The centroid is read from arrays
+   * cached on the event (rebuilt after it changes): iterating a TreeMap per candidate was the
+   * clusterer's main cost.
+   */
+  private static double dotLookup(EventState e, Map<String, Double> lookup) {
+    if (e.centroidTerms == null) {
+      e.centroidTerms = e.centroid.keySet().toArray(new String[0]);
+      e.centroidWeights = new double[e.centroidTerms.length];
+      int i = 0;
+      for (double w : e.centroid.values()) {
+        e.centroidWeights[i++] = w;
+      }
+    }
+    String[] terms = e.centroidTerms;
+    double[] weights = e.centroidWeights;
+    double dot = 0;
+    for (int i = 0; i < terms.length; i++) {
+      Double w = lookup.get(terms[i]);
+      if (w != null) {
+        dot += weights[i] * w;
+      }
+    }
+    return dot;
+  }
+
+  /** Salience-weighted share of the article's named entities that the event already has. */
+  private static double entityOverlap(ClusterArticle a, EventState e) {
     double total = 0;
     double shared = 0;
-    int n = e.articles.size();
     for (ClusterArticle.ArticleEntity en : a.entities()) {
       if (en.type().equals("MISC")) {
         continue;
       }
       total += en.salience();
-      Integer count = e.entityArticles.get(en.id());
-      if (count != null) {
-        shared += en.salience() * Math.min(1.0, 0.5 + count / (double) n);
+      if (e.entityArticles.containsKey(en.id())) {
+        shared += en.salience();
       }
     }
-    double entities = total == 0 ? 0 : shared / total;
-    double score = settings.textWeight() * text + (1 - settings.textWeight()) * entities;
-    long gap = Math.abs(time - e.lastUpdated);
-    long window = settings.window().toMillis();
-    if (gap > window) {
-      score *= Math.exp(-(gap - window) / (double) window);
-    }
-    return score;
+    return total == 0 ? 0 : shared / total;
   }
 
-  private Set<String> candidates(ClusterArticle a, Map<String, Double> vector) {
-    Set<String> out = new TreeSet<>();
-    for (ClusterArticle.ArticleEntity en : a.entities()) {
-      out.addAll(eventsByKey.getOrDefault("e:" + en.id(), Set.of()));
+  /** How far two events' own similarity is above the join threshold of their mode. */
+  double eventMargin(EventState x, EventState y) {
+    double text = TermVectors.cosine(x.centroid, y.centroid);
+    if (x.embedding != null && y.embedding != null) {
+      double nx = Embeddings.norm(x.embedding);
+      double ny = Embeddings.norm(y.embedding);
+      double emb = nx == 0 || ny == 0 ? 0 : Embeddings.dot(x.embedding, y.embedding) / (nx * ny);
+      double s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
+      return s - settings.threshold();
     }
-    for (String term : topTerms(vector)) {
-      out.addAll(eventsByKey.getOrDefault("t:" + term, Set.of()));
+    return text - settings.textThreshold();
+  }
+
+  /** Merges two events (both untracked or the other still tracked); returns the survivor, untracked. */
+  private EventState merge(EventState x, EventState y, List<ClusterChange> changes) {
+    untrack(y);
+    boolean xSurvives = x.firstSeen != y.firstSeen ? x.firstSeen < y.firstSeen
+        : x.articleCount != y.articleCount ? x.articleCount > y.articleCount
+        : x.id.compareTo(y.id) < 0;
+    EventState survivor = xSurvives ? x : y;
+    EventState absorbed = xSurvives ? y : x;
+    active.remove(absorbed.id);
+    repository.remove(absorbed.id);
+    changes.add(new ClusterChange.EventRemoved(absorbed.id));
+    for (EventState.ArticleSummary s : absorbed.articles) {
+      insertSorted(survivor.articles, s);
+      eventOfArticle.put(s.id(), survivor.id);
+      changes.add(new ClusterChange.Assigned(s.id(), survivor.id, s.time(), 1.0, "merged"));
+    }
+    survivor.articleCount += absorbed.articleCount;
+    survivor.centroidNorm = -1;
+    survivor.embeddingNorm = -1;
+    survivor.centroidTerms = null;
+    absorbed.centroid.forEach((t, w) -> survivor.centroid.merge(t, w, Double::sum));
+    capCentroid(survivor);
+    absorbed.termDocs.forEach((t, n) -> survivor.termDocs.merge(t, n, Integer::sum));
+    capTermDocs(survivor);
+    absorbed.entityArticles.forEach((t, n) -> survivor.entityArticles.merge(t, n, Integer::sum));
+    if (absorbed.embedding != null) {
+      if (survivor.embedding == null) {
+        survivor.embedding = absorbed.embedding.clone();
+      } else {
+        for (int i = 0; i < survivor.embedding.length; i++) {
+          survivor.embedding[i] += absorbed.embedding[i];
+        }
+      }
+    }
+    survivor.embeddedArticles += absorbed.embeddedArticles;
+    survivor.mergedFrom.add(absorbed.id);
+    survivor.mergedFrom.addAll(absorbed.mergedFrom);
+    survivor.firstSeen = Math.min(survivor.firstSeen, absorbed.firstSeen);
+    survivor.lastUpdated = Math.max(survivor.lastUpdated, absorbed.lastUpdated);
+    capArticles(survivor);
+    return survivor;
+  }
+
+  /**
+   * Events sharing an entity or a strong term with the article, at most {@value #MAX_CANDIDATES}:
+   * those sharing the most keys (ties by id). Keys shared by more than {@value #MAX_POSTING} active
+   * events (a country everyone mentions) are too common to find candidates with and are skipped.
+   */
+  private Set<String> candidates(ClusterArticle a, Map<String, Double> vector) {
+    Map<String, Integer> shared = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (ClusterArticle.ArticleEntity en : a.entities()) {
+      keys.add("e:" + en.id());
+    }
+    for (String term : TermVectors.strongest(vector, QUERY_TERMS).keySet()) {
+      keys.add("t:" + term);
+    }
+    for (String key : keys) {
+      Set<String> ids = eventsByKey.get(key);
+      if (ids != null && ids.size() <= MAX_POSTING) {
+        for (String id : ids) {
+          shared.merge(id, 1, Integer::sum);
+        }
+      }
+    }
+    if (shared.size() <= MAX_CANDIDATES) {
+      return new TreeSet<>(shared.keySet());
+    }
+    List<Map.Entry<String, Integer>> ranked = new ArrayList<>(shared.entrySet());
+    ranked.sort((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey()) : y.getValue() - x.getValue());
+    Set<String> out = new TreeSet<>();
+    for (int i = 0; i < MAX_CANDIDATES; i++) {
+      out.add(ranked.get(i).getKey());
     }
     return out;
   }
 
-  private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, long time) {
-    e.articles.add(summary(a, time));
+  private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, Map<String, Double> counts, long time) {
+    insertSorted(e.articles, summary(a, time));
+    eventOfArticle.put(a.id(), e.id);
+    e.articleCount++;
+    e.centroidNorm = -1;
+    e.embeddingNorm = -1;
+    e.centroidTerms = null;
     vector.forEach((t, w) -> e.centroid.merge(t, w, Double::sum));
-    if (e.centroid.size() > CENTROID_TERMS) {
-      e.centroid = strongest(e.centroid, CENTROID_TERMS);
-    }
+    capCentroid(e);
+    counts.keySet().forEach(t -> e.termDocs.merge(t, 1, Integer::sum));
+    stats.addArticle(counts.keySet());
+    capTermDocs(e);
     for (ClusterArticle.ArticleEntity en : a.entities()) {
       e.entityArticles.merge(en.id(), 1, Integer::sum);
     }
+    if (a.embedding() != null) {
+      if (e.embedding == null) {
+        e.embedding = new float[a.embedding().length];
+      }
+      for (int i = 0; i < Math.min(e.embedding.length, a.embedding().length); i++) {
+        e.embedding[i] += a.embedding()[i];
+      }
+      e.embeddedArticles++;
+    }
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);
+    capArticles(e);
   }
 
-  private void replaceArticle(EventState e, ClusterArticle a) {
-    untrack(e);
+  /**
+   * Centroids and term counts are cut back to their strongest entries when they grow half again
+   * past their cap (amortised: one sort every many updates, not one per update).
+   */
+  private static void capCentroid(EventState e) {
+    if (e.centroid.size() > CENTROID_TERMS * 3 / 2) {
+      e.centroid = TermVectors.strongest(e.centroid, CENTROID_TERMS);
+    }
+  }
+
+  private void capTermDocs(EventState e) {
+    if (e.termDocs.size() > TERM_DOCS * 3 / 2) {
+      java.util.TreeMap<String, Integer> kept = TermVectors.strongest(e.termDocs, TERM_DOCS);
+      e.termDocs.forEach((t, n) -> {
+        if (!kept.containsKey(t)) {
+          stats.removeTerm(t, n);
+        }
+      });
+      e.termDocs = kept;
+    }
+  }
+
+  /** Giant events keep their first article (it names the event) and the latest ones. */
+  private void capArticles(EventState e) {
+    while (e.articles.size() > Math.max(2, settings.maxArticles())) {
+      EventState.ArticleSummary dropped = e.articles.remove(1);
+      eventOfArticle.remove(dropped.id());
+    }
+  }
+
+  private static void insertSorted(List<EventState.ArticleSummary> list, EventState.ArticleSummary s) {
+    int i = list.size();
+    while (i > 0 && BY_TIME.compare(list.get(i - 1), s) > 0) {
+      i--;
+    }
+    list.add(i, s);
+  }
+
+  private void replaceArticle(EventState e, ClusterArticle a, long time) {
     for (int i = 0; i < e.articles.size(); i++) {
       if (e.articles.get(i).id().equals(a.id())) {
-        e.articles.set(i, summary(a, a.time().toEpochMilli()));
+        e.articles.remove(i);
+        insertSorted(e.articles, summary(a, time));
+        e.lastUpdated = Math.max(e.lastUpdated, time);
+        break;
       }
     }
   }
@@ -167,6 +414,7 @@ public final class EventClusterer {
     while (!byLastUpdate.isEmpty() && byLastUpdate.first().lastUpdated < cutoff) {
       EventState e = byLastUpdate.first();
       untrack(e);
+      stats.remove(e);
       for (EventState.ArticleSummary s : e.articles) {
         eventOfArticle.remove(s.id());
       }
@@ -181,17 +429,15 @@ public final class EventClusterer {
   private void track(EventState e) {
     active.put(e.id, e);
     byLastUpdate.add(e);
-    for (EventState.ArticleSummary s : e.articles) {
-      eventOfArticle.put(s.id(), e.id);
-    }
-    for (String key : keys(e)) {
+    e.indexKeys = keys(e);
+    for (String key : e.indexKeys) {
       eventsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(e.id);
     }
   }
 
   private void untrack(EventState e) {
     byLastUpdate.remove(e);
-    for (String key : keys(e)) {
+    for (String key : e.indexKeys != null ? e.indexKeys : keys(e)) {
       Set<String> ids = eventsByKey.get(key);
       if (ids != null) {
         ids.remove(e.id);
@@ -206,20 +452,31 @@ public final class EventClusterer {
   private static List<String> keys(EventState e) {
     List<String> keys = new ArrayList<>();
     e.entityArticles.keySet().forEach(id -> keys.add("e:" + id));
-    topTerms(e.centroid).forEach(t -> keys.add("t:" + t));
+    TermVectors.strongest(e.centroid, INDEX_TERMS).keySet().forEach(t -> keys.add("t:" + t));
     return keys;
   }
 
-  private static List<String> topTerms(Map<String, Double> v) {
-    return strongest(v, INDEX_TERMS).keySet().stream().toList();
+  private static double round(double x) {
+    return Math.round(x * 10000) / 10000.0;
   }
 
-  private static Map<String, Double> strongest(Map<String, Double> v, int n) {
-    Map<String, Double> out = new TreeMap<>();
-    v.entrySet().stream()
-        .sorted((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey()) : Double.compare(y.getValue(), x.getValue()))
-        .limit(n)
-        .forEach(en -> out.put(en.getKey(), en.getValue()));
-    return out;
+  /**
+   * Scores an article against every active event without clustering it: what a clusterer without
+   * the candidate index would pay per article (load harness). Returns the events it qualifies for.
+   */
+  public int scoreAll(ClusterArticle a) {
+    Map<String, Double> v = new HashMap<>(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
+    int qualifying = 0;
+    for (EventState e : active.values()) {
+      if (score(a, v, e, a.time().toEpochMilli()).margin() >= 0) {
+        qualifying++;
+      }
+    }
+    return qualifying;
+  }
+
+  /** Sorted copy, for tests and diagnostics. */
+  Map<String, String> assignments() {
+    return new TreeMap<>(eventOfArticle);
   }
 }

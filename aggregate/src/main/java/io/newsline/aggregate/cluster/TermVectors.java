@@ -1,52 +1,73 @@
 package io.newsline.aggregate.cluster;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Bag-of-words vectors of article text: lower-cased content words, stop words removed, headline
- * words counted twice, sublinear term frequency, L2-normalised, truncated to the strongest terms.
+ * Term vectors of article text. Terms are lower-cased words without stop words, lightly stemmed
+ * (plural and possessive endings), headline words counted twice and the body read up to
+ * {@value #LEAD_CHARS} characters. Weights are sublinear term frequency times an inverse document
+ * frequency that the caller supplies (see {@link TermStats}); vectors are L2-normalised and keep
+ * their {@value #MAX_TERMS} strongest terms. Every map returned is sorted by term, so iteration
+ * order (and anything derived from it) is deterministic.
  */
 public final class TermVectors {
-  static final int MAX_TERMS = 60;
-  private static final int LEAD_CHARS = 3000;
-  private static final Set<String> STOP =
-      Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-          "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
-          "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her",
-          "their", "our", "not", "no", "will", "would", "could", "should", "can", "may", "said",
-          "says", "say", "after", "before", "over", "into", "about", "than", "more", "also", "which",
-          "who", "what", "when", "where", "while", "there", "here", "all", "any", "some", "one",
-          "two", "new", "up", "out", "if", "so", "do", "does", "did", "just", "now", "s", "mr", "ms");
+  static final int MAX_TERMS = 100;
+  static final int LEAD_CHARS = 3000;
+  private static final Set<String> STOP = Set.of(
+      "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "it", "its", "this",
+      "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "him", "them", "me",
+      "my", "your", "us", "their", "our", "not", "no", "will", "would", "could", "should", "can", "may",
+      "might", "must", "said", "says", "say", "after", "before", "over", "into", "about", "than", "more",
+      "also", "which", "who", "whom", "what", "when", "where", "while", "there", "here", "all", "any",
+      "some", "one", "two", "new", "up", "out", "if", "so", "do", "does", "did", "just", "now", "mr", "ms",
+      "off", "then", "very", "own", "same", "such", "only", "other", "both", "each", "few", "most", "much",
+      "many", "how", "why", "because", "until", "against", "between", "through", "during", "above",
+      "below", "under", "again", "further", "once", "get", "got", "like", "make", "made", "take", "year",
+      "years", "time", "way", "back", "first", "last", "still", "even", "ever", "too", "via", "amid",
+      "yet", "ve", "ll", "re", "don", "didn", "doesn", "isn", "wasn", "won", "t");
 
   private TermVectors() {}
 
-  /** term -> weight, L2-normalised, at most MAX_TERMS entries, sorted by term for determinism. */
-  public static Map<String, Double> of(String title, String text) {
+  /** Raw term counts of an article: headline words weigh 2, body words 1. Sorted by term. */
+  public static TreeMap<String, Double> counts(String title, String text) {
     Map<String, Double> tf = new HashMap<>();
     count(title, 2.0, tf);
     count(text == null ? "" : text.substring(0, Math.min(text.length(), LEAD_CHARS)), 1.0, tf);
-    Map<String, Double> top = new TreeMap<>();
-    tf.entrySet().stream()
-        .sorted((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey()) : Double.compare(y.getValue(), x.getValue()))
-        .limit(MAX_TERMS)
-        .forEach(e -> top.put(e.getKey(), 1 + Math.log(e.getValue())));
-    return normalize(top);
+    return new TreeMap<>(tf);
   }
 
-  public static Map<String, Double> normalize(Map<String, Double> v) {
-    double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
-    Map<String, Double> out = new TreeMap<>();
+  /** Weighted, L2-normalised vector of the strongest terms: (1 + ln tf) * idf(term). */
+  public static TreeMap<String, Double> weigh(Map<String, Double> counts, TermStats stats) {
+    Map<String, Double> w = new HashMap<>(counts.size() * 2);
+    counts.forEach((t, c) -> w.put(t, (1 + Math.log(c)) * stats.idf(t)));
+    return normalize(strongest(w, MAX_TERMS));
+  }
+
+  public static TreeMap<String, Double> normalize(Map<String, Double> v) {
+    double norm = norm(v);
+    TreeMap<String, Double> out = new TreeMap<>();
     if (norm > 0) {
       v.forEach((k, w) -> out.put(k, w / norm));
     }
     return out;
   }
 
-  public static double cosine(Map<String, Double> a, Map<String, Double> b) {
+  public static double norm(Map<String, Double> v) {
+    double s = 0;
+    for (double x : v.values()) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+
+  public static double dot(Map<String, Double> a, Map<String, Double> b) {
     Map<String, Double> small = a.size() <= b.size() ? a : b;
     Map<String, Double> large = small == a ? b : a;
     double dot = 0;
@@ -59,14 +80,98 @@ public final class TermVectors {
     return dot;
   }
 
-  private static void count(String s, double weight, Map<String, Double> tf) {
-    if (s == null) {
-      return;
+  /** Cosine of two vectors of any length. */
+  public static double cosine(Map<String, Double> a, Map<String, Double> b) {
+    double na = norm(a);
+    double nb = norm(b);
+    return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
+  }
+
+  /** The n strongest entries (ties by term), sorted by term. */
+  public static <N extends Number> TreeMap<String, N> strongest(Map<String, N> v, int n) {
+    if (v.size() <= n) {
+      return new TreeMap<>(v);
     }
-    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() > 2 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit)) {
-        tf.merge(w, weight, Double::sum);
+    List<Map.Entry<String, N>> entries = new ArrayList<>(v.entrySet());
+    entries.sort((x, y) -> {
+      int c = Double.compare(y.getValue().doubleValue(), x.getValue().doubleValue());
+      return c != 0 ? c : x.getKey().compareTo(y.getKey());
+    });
+    TreeMap<String, N> out = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      out.put(entries.get(i).getKey(), entries.get(i).getValue());
+    }
+    return out;
+  }
+
+  /** Splits text into stemmed content words. */
+  public static List<String> tokens(String s) {
+    List<String> out = new ArrayList<>();
+    if (s == null) {
+      return out;
+    }
+    String lower = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    int i = 0;
+    int n = lower.length();
+    while (i < n) {
+      while (i < n && !Character.isLetterOrDigit(lower.charAt(i))) {
+        i++;
       }
+      int start = i;
+      while (i < n && (Character.isLetterOrDigit(lower.charAt(i))
+          || (lower.charAt(i) == '\'' && i + 1 < n && Character.isLetter(lower.charAt(i + 1))))) {
+        i++;
+      }
+      if (i > start) {
+        String w = lower.substring(start, i);
+        if (w.endsWith("'s")) {
+          w = w.substring(0, w.length() - 2);
+        }
+        w = w.replace("'", "");
+        if (w.length() >= 2 && !STOP.contains(w) && !allDigits(w)) {
+          out.add(stem(w));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Light English stemming: plural endings only, so proper names stay recognisable. */
+  static String stem(String w) {
+    int n = w.length();
+    if (n <= 3) {
+      return w;
+    }
+    if (w.endsWith("ies") && n > 4) {
+      return w.substring(0, n - 3) + "y";
+    }
+    if (w.endsWith("sses")) {
+      return w.substring(0, n - 2);
+    }
+    if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
+      return w;
+    }
+    if (w.endsWith("es") && n > 4 && "sxz".indexOf(w.charAt(n - 3)) >= 0) {
+      return w.substring(0, n - 2);
+    }
+    if (w.endsWith("s")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+
+  private static boolean allDigits(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isDigit(w.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void count(String s, double weight, Map<String, Double> tf) {
+    for (String w : tokens(s)) {
+      tf.merge(w, weight, Double::sum);
     }
   }
 }

@@ -51,15 +51,29 @@ public final class TimelineBuilder {
         .setTopEntities(top)
         .setStanceByOutlet(stanceByOutlet(articles, top))
         .setQuotes(quotes)
-        .setArticleCount(articles.size())
+        .setArticleCount(Math.max(e.articleCount, articles.size()))
         .setOutletCount(outlets.size())
         .setEntityCount(distinctEntities(articles))
         .setQuoteCount(quotes.size())
         .build();
   }
 
+  /** The article's outlet; else the host of its URL (without www.); else unknown. */
   static String outlet(EventState.ArticleSummary a) {
-    return a.outlet() == null || a.outlet().isBlank() ? UNKNOWN_OUTLET : a.outlet();
+    if (a.outlet() != null && !a.outlet().isBlank()) {
+      return a.outlet();
+    }
+    if (a.url() != null) {
+      try {
+        String host = java.net.URI.create(a.url().strip()).getHost();
+        if (host != null && !host.isBlank()) {
+          return host.toLowerCase(Locale.ROOT).startsWith("www.") ? host.substring(4).toLowerCase(Locale.ROOT) : host.toLowerCase(Locale.ROOT);
+        }
+      } catch (IllegalArgumentException e) {
+        // not a URL: fall through
+      }
+    }
+    return UNKNOWN_OUTLET;
   }
 
   /** The headline of the earliest article that has one, else the start of its text. */
@@ -141,20 +155,42 @@ public final class TimelineBuilder {
     return out;
   }
 
-  /** Quotes keyed by their normalised words, so the same quote carried by several outlets appears once. */
+  /**
+   * Quotes deduplicated across outlets. Outlets trim, extend and re-punctuate the same words, so two
+   * quotes are one when their normalised words are equal, when the shorter (at least
+   * {@value #MIN_CONTAINED_WORDS} words) is contained in the longer, or when their word sets overlap
+   * by at least {@value #SAME_QUOTE_JACCARD} (Jaccard); and their speakers do not contradict each
+   * other (different resolved speaker ids); a passage of at least
+   * {@value #MIN_CONTAINED_WORDS_ANY_SPEAKER} words inside another is the same quote whatever the
+   * speakers (one attribution is wrong). The first version seen is kept as the text.
+   */
   private static List<TimelineQuote> quotes(List<EventState.ArticleSummary> articles) {
-    Map<String, TimelineQuote> byKey = new LinkedHashMap<>();
+    List<TimelineQuote> out = new ArrayList<>();
+    List<String> norms = new ArrayList<>();
+    List<Set<String>> words = new ArrayList<>();
     for (EventState.ArticleSummary a : articles) {
       for (ClusterArticle.ArticleQuote q : a.quotes()) {
         String key = normalize(q.text());
         if (key.isEmpty()) {
           continue;
         }
-        TimelineQuote t = byKey.get(key);
+        Set<String> w = new java.util.HashSet<>(List.of(key.split(" ")));
+        TimelineQuote t = null;
+        for (int i = 0; i < out.size(); i++) {
+          TimelineQuote c = out.get(i);
+          boolean speakersAgree = c.getSpeakerId() == null || q.speakerId() == null || c.getSpeakerId().equals(q.speakerId());
+          if (norms.get(i).equals(key) || (speakersAgree && sameWords(key, w, norms.get(i), words.get(i)))
+              || longContainment(key, norms.get(i))) {
+            t = c;
+            break;
+          }
+        }
         if (t == null) {
-          t = new TimelineQuote(q.speakerId(), q.speaker(), q.text(), a.outlet() == null ? null : outlet(a),
+          t = new TimelineQuote(q.speakerId(), q.speaker(), q.text(), outlet(a),
               Instant.ofEpochMilli(a.time()), new ArrayList<>(), new ArrayList<>());
-          byKey.put(key, t);
+          out.add(t);
+          norms.add(key);
+          words.add(w);
         }
         if (t.getSpeakerId() == null && q.speakerId() != null) {
           t.setSpeakerId(q.speakerId());
@@ -168,7 +204,35 @@ public final class TimelineBuilder {
         }
       }
     }
-    return List.copyOf(byKey.values());
+    return out;
+  }
+
+  static final int MIN_CONTAINED_WORDS = 4;
+  static final double SAME_QUOTE_JACCARD = 0.8;
+
+  static final int MIN_CONTAINED_WORDS_ANY_SPEAKER = 6;
+
+  /** A long passage inside another is the same quote even when speaker attribution disagrees (one of them is wrong). */
+  static boolean longContainment(String a, String b) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return shorter.split(" ").length >= MIN_CONTAINED_WORDS_ANY_SPEAKER && (" " + longer + " ").contains(" " + shorter + " ");
+  }
+
+  static boolean sameWords(String a, Set<String> wa, String b, Set<String> wb) {
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    if (shorter.split(" ").length >= MIN_CONTAINED_WORDS && (" " + longer + " ").contains(" " + shorter + " ")) {
+      return true;
+    }
+    int inter = 0;
+    for (String x : wa) {
+      if (wb.contains(x)) {
+        inter++;
+      }
+    }
+    int union = wa.size() + wb.size() - inter;
+    return union > 0 && inter / (double) union >= SAME_QUOTE_JACCARD;
   }
 
   static String normalize(String quote) {

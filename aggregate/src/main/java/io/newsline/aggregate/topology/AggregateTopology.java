@@ -1,6 +1,7 @@
 package io.newsline.aggregate.topology;
 
 import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.embed.SentenceEmbedder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
@@ -14,31 +15,50 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * enriched articles -> clustering -> assignments (compacted, key article id) and event timelines
- * (compacted, key event id; tombstone when merged away). Clustering state lives in a persistent
- * store with a changelog, so a restarted instance resumes where it stopped.
+ * enriched articles -> (embedding filled in when missing) -> repartition by blocking key into
+ * {@link AggregateSettings#partitions()} clustering partitions -> reorder buffer and clustering,
+ * one {@link io.newsline.aggregate.cluster.EventClusterer} per partition -> assignments
+ * (compacted, key article id) and event timelines (compacted, key event id; tombstone when merged
+ * away). Clustering state and the reorder buffer live in persistent stores with changelogs, so a
+ * task resumes where it stopped on whichever instance it moves to. See docs/aggregate.md.
  */
 public final class AggregateTopology {
-  /** All articles of one clustering partition meet in one task; see README "Scaling aggregate". */
-  static final String CLUSTER_KEY = "all";
+  static final String REPARTITION = "clustering";
 
   private AggregateTopology() {}
 
   public static Topology build(Topics topics, ClusterSettings settings, Serde<EnrichedArticle> enriched,
       Serde<ArticleAssignment> assignments, Serde<EventTimeline> events) {
+    return build(topics, settings, AggregateSettings.defaults(), enriched, assignments, events);
+  }
+
+  public static Topology build(Topics topics, ClusterSettings settings, AggregateSettings topology,
+      Serde<EnrichedArticle> enriched, Serde<ArticleAssignment> assignments, Serde<EventTimeline> events) {
     StreamsBuilder b = new StreamsBuilder();
     b.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ClusteringProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
-    KStream<String, ClusterOutput> out =
+    b.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ClusteringProcessor.BUFFER), Serdes.String(), Serdes.ByteArray()));
+    int partitions = topology.partitions();
+    StreamPartitioner<String, EnrichedArticle> byBlock =
+        (topic, key, value, n) -> java.util.Optional.of(java.util.Set.of(Blocking.partition(key, n)));
+    KStream<String, EnrichedArticle> in =
         b.stream(topics.enriched(), Consumed.with(Serdes.String(), enriched).withName("enriched-articles"))
-            .filter((id, a) -> a != null, Named.as("skip-tombstones"))
-            .selectKey((id, a) -> CLUSTER_KEY, Named.as("to-cluster-partition"))
-            .repartition(Repartitioned.<String, EnrichedArticle>as("clustering")
-                .withKeySerde(Serdes.String()).withValueSerde(enriched).withNumberOfPartitions(1))
-            .process(() -> new ClusteringProcessor(settings), Named.as("cluster"), ClusteringProcessor.STORE);
+            .filter((id, a) -> a != null, Named.as("skip-tombstones"));
+    if (topology.embedMissing()) {
+      in = in.mapValues(a -> SentenceEmbedder.shared().fill(a), Named.as("embed-missing"));
+    }
+    KStream<String, ClusterOutput> out = in
+        .selectKey((id, a) -> Blocking.key(a), Named.as("blocking-key"))
+        .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION)
+            .withKeySerde(Serdes.String()).withValueSerde(enriched)
+            .withNumberOfPartitions(partitions).withStreamPartitioner(byBlock))
+        .process(() -> new ClusteringProcessor(settings, topology, enriched), Named.as("cluster"),
+            ClusteringProcessor.STORE, ClusteringProcessor.BUFFER);
     out.filter((k, o) -> o.isAssignment(), Named.as("assignments"))
         .mapValues(ClusterOutput::assignment, Named.as("assignment-values"))
         .to(topics.assignments(), Produced.with(Serdes.String(), assignments).withName("assignments-sink"));

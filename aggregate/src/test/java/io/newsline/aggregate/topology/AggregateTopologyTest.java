@@ -1,0 +1,167 @@
+package io.newsline.aggregate.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.testing.SyntheticNews;
+import io.newsline.avro.ArticleAssignment;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.EventTimeline;
+import io.newsline.common.config.Settings;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.testing.TestRegistry;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AggregateTopologyTest {
+  private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+  private TestRegistry registry;
+  private Settings settings;
+  private Topics topics;
+  private TopicSerdes serdes;
+  private TopologyTestDriver driver;
+
+  @BeforeEach
+  void start() throws Exception {
+    registry = new TestRegistry();
+    settings = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
+        "state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+    topics = new Topics(settings);
+    serdes = new TopicSerdes(StageSettings.clientConfig(settings));
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.close();
+    }
+    registry.close();
+  }
+
+  private void open(ClusterSettings cluster, AggregateSettings topology) {
+    Properties p = StageSettings.streams("aggregate", settings);
+    driver = new TopologyTestDriver(AggregateTopology.build(topics, cluster, topology, serdes.enriched(),
+        serdes.assignments(), serdes.events()), p, T0);
+  }
+
+  private TestInputTopic<String, EnrichedArticle> input() {
+    return driver.createInputTopic(topics.enriched(), new StringSerializer(), serdes.enriched().serializer());
+  }
+
+  private Map<String, String> assignments() {
+    TestOutputTopic<String, ArticleAssignment> out =
+        driver.createOutputTopic(topics.assignments(), new StringDeserializer(), serdes.assignments().deserializer());
+    Map<String, String> latest = new TreeMap<>();
+    for (TestRecord<String, ArticleAssignment> r : out.readRecordsToList()) {
+      assertThat(r.key()).isEqualTo(r.value().getArticleId());
+      latest.put(r.key(), r.value().getEventId());
+    }
+    return latest;
+  }
+
+  private Map<String, EventTimeline> events() {
+    TestOutputTopic<String, EventTimeline> out =
+        driver.createOutputTopic(topics.events(), new StringDeserializer(), serdes.events().deserializer());
+    Map<String, EventTimeline> latest = new TreeMap<>();
+    for (TestRecord<String, EventTimeline> r : out.readRecordsToList()) {
+      latest.put(r.key(), r.value());
+    }
+    return latest;
+  }
+
+  private static List<EnrichedArticle> synthetic(int n) {
+    return new SyntheticNews(7, 5000, 400, 32).articles(n, n / 5, T0, Duration.ofDays(4), Duration.ofDays(1));
+  }
+
+  /**
+   * TopologyTestDriver gives every topic, the repartition topic included, a single partition; the
+   * split over several partitions and instances is tested on a real cluster (AggregateScalingIT).
+   */
+  @Test
+  void publishesWhatTheClustererComputes() {
+    ClusterSettings cluster = ClusterSettings.defaults();
+    AggregateSettings topology = new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false);
+    open(cluster, topology);
+    List<EnrichedArticle> articles = synthetic(300);
+    articles.forEach(a -> input().pipeInput(a.getId(), a));
+    ReferenceClustering expected = new ReferenceClustering(articles, cluster, 1);
+    assertThat(assignments()).isEqualTo(expected.assignments);
+    Map<String, EventTimeline> events = events();
+    assertThat(events.keySet()).isEqualTo(expected.events.keySet());
+    for (String k : events.keySet()) {
+      assertThat(String.valueOf(events.get(k))).as(k).isEqualTo(String.valueOf(expected.events.get(k)));
+    }
+    assertThat(events.values().stream().filter(e -> e != null).count()).isGreaterThan(10);
+  }
+
+  @Test
+  void theReorderBufferClustersInTimeOrderWhateverTheArrivalOrder() {
+    ClusterSettings cluster = ClusterSettings.defaults();
+    AggregateSettings topology = new AggregateSettings(1, Duration.ofDays(30), Duration.ofSeconds(10), false);
+    open(cluster, topology);
+    List<EnrichedArticle> articles = synthetic(200);
+    List<EnrichedArticle> shuffled = new ArrayList<>(articles);
+    Collections.shuffle(shuffled, new Random(3));
+    shuffled.forEach(a -> input().pipeInput(a.getId(), a));
+    // everything waits within the grace period ...
+    assertThat(assignments()).isEmpty();
+    // ... until the partition has been idle for the idle period
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    ReferenceClustering expected = new ReferenceClustering(ReferenceClustering.inTimeOrder(articles), cluster, 1);
+    assertThat(assignments()).isEqualTo(expected.assignments);
+    assertThat(String.valueOf(events())).isEqualTo(String.valueOf(expected.events));
+  }
+
+  @Test
+  void articlesOlderThanTheGraceAreReleasedAsStreamTimeAdvances() {
+    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ofHours(1), Duration.ofMinutes(10), false));
+    input().pipeInput("a", article("a", "Volcano erupts near Reykjavik", T0));
+    assertThat(assignments()).isEmpty();
+    input().pipeInput("b", article("b", "Central bank raises interest rates", T0.plus(Duration.ofMinutes(61))));
+    assertThat(assignments()).containsOnlyKeys("a");
+  }
+
+  @Test
+  void anAbsorbedEventGetsATombstoneAndItsArticlesAreReassigned() {
+    ClusterSettings eager = new ClusterSettings(0.41, 0.27, 0.5, 0.0, 0.0, -1.0, Duration.ofDays(3), Duration.ofDays(2), 1000);
+    open(eager, new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false));
+    input().pipeInput("x", article("x", "Rapper suspected in Foley beheading", T0));
+    input().pipeInput("y", article("y", "Abdel Bary named in journalist killing", T0.plusSeconds(60)));
+    input().pipeInput("z", article("z", "Rapper Abdel Bary suspected in Foley beheading journalist killing", T0.plusSeconds(120)));
+    Map<String, String> assigned = assignments();
+    assertThat(assigned.get("y")).isEqualTo(assigned.get("x")).isEqualTo(assigned.get("z"));
+    Map<String, EventTimeline> events = events();
+    assertThat(events).hasSize(2);
+    String survivor = assigned.get("x");
+    String absorbed = events.keySet().stream().filter(k -> !k.equals(survivor)).findFirst().orElseThrow();
+    assertThat(events.get(absorbed)).isNull();
+    assertThat(events.get(survivor).getMergedFrom()).containsExactly(absorbed);
+    assertThat(events.get(survivor).getArticleCount()).isEqualTo(3);
+  }
+
+  static EnrichedArticle article(String id, String title, Instant time) {
+    return EnrichedArticle.newBuilder()
+        .setId(id).setUrl(null).setCanonicalUrl(null).setOutlet("outlet-" + id).setTitle(title).setText(title)
+        .setLanguage("en").setPublishedAt(time).setIngestedAt(time).setDuplicateOf(null)
+        .setEntities(List.of()).setQuotes(List.of()).setEnricher("test").setEmbedding(null).build();
+  }
+}

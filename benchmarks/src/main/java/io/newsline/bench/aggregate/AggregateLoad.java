@@ -1,0 +1,235 @@
+package io.newsline.bench.aggregate;
+
+import io.newsline.aggregate.cluster.ClusterArticle;
+import io.newsline.aggregate.cluster.ClusterArticles;
+import io.newsline.aggregate.cluster.ClusterChange;
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.cluster.EventClusterer;
+import io.newsline.aggregate.cluster.InMemoryEventRepository;
+import io.newsline.aggregate.cluster.TermVectors;
+import io.newsline.aggregate.testing.SyntheticNews;
+import io.newsline.aggregate.timeline.TimelineBuilder;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.EventTimeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Load harness for the aggregate hot path on one core: clustering plus timeline building per
+ * article, on a synthetic stream of news-shaped enriched articles (see {@link SyntheticNews}) with
+ * embeddings, as enrich would deliver them.
+ *
+ * <p>Rates are per CPU-second of the working thread (the development machines are shared), wall
+ * clock alongside. Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.newsline.bench.aggregate.AggregateLoad [articles] [stories] [days]}, default 100,000 articles
+ * about 30,000 stories over 10 days, which keeps about 10,000 events active under the default
+ * three-day dormancy. Reports, in one run:
+ * <ul>
+ *   <li>articles/s of the clusterer with timelines, and of a baseline measured alongside: only
+ *       reading each article into term counts (the floor any text clustering pays); the ratio says
+ *       how many times that floor the whole job costs;
+ *   <li>the cost of the brute-force alternative (scoring every active event instead of the
+ *       inverted-index candidates) on a sample at the same state, to show what the index buys;
+ *   <li>retained heap of the clustering state after the run, next to the active events and the
+ *       articles seen, for this and for runs with twice the history and half the active events,
+ *       to show that memory follows the active events, not the history.
+ * </ul>
+ */
+public final class AggregateLoad {
+  private AggregateLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int stories = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
+    int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    System.out.printf("aggregate load: %,d articles, %,d stories over %d days, one thread%n", articles, stories, days);
+
+    Run main = run(articles, stories, days, true);
+    System.out.printf("%nclustering + timelines: %,.0f articles per CPU-second (%.1f us CPU/article; wall clock %,.0f/s on a shared"
+        + " machine), %,d events opened, %,d active at the end%n", main.rate, 1e6 / main.rate, main.wallRate, main.opened, main.active);
+    System.out.printf("baseline (term counts only): %,.0f articles/s; ratio baseline/full = %.2f%n", main.baselineRate,
+        main.baselineRate / main.rate);
+    System.out.printf("brute force over all active events (sample of %d at the end state): %,.0f articles/s; index speed-up x%.0f%n",
+        main.bruteSample, main.bruteRate, main.rate / main.bruteRate);
+    System.out.printf("quality on the synthetic stories: B-cubed P %.3f R %.3f F1 %.3f%n", main.bp, main.br,
+        2 * main.bp * main.br / (main.bp + main.br));
+
+    System.out.printf("%nmemory (retained heap of the clustering state after the run):%n");
+    System.out.printf("%-34s %10s %10s %14s %10s%n", "stream", "articles", "active ev", "active art.", "heap MB");
+    print("as above", main);
+    Run longer = run(articles * 2, stories * 2, days * 2, false);
+    print("2x history, same active", longer);
+    Run fewer = run(articles, stories, days * 2, false);
+    print("same history, ~half active", fewer);
+  }
+
+  private static void print(String name, Run r) {
+    System.out.printf("%-34s %,10d %,10d %,14d %10.1f%n", name, r.articles, r.active, r.activeArticles, r.heapBytes / 1e6);
+  }
+
+  private static final class Run {
+    int articles;
+    double rate;
+    double wallRate;
+    double baselineRate;
+    double bruteRate;
+    int bruteSample;
+    int opened;
+    int active;
+    int activeArticles;
+    long heapBytes;
+    double bp;
+    double br;
+  }
+
+  private static Run run(int articles, int stories, int days, boolean full) throws Exception {
+    Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+    List<EnrichedArticle> input = new SyntheticNews(42, 20_000, 5_000, 384)
+        .articles(articles, stories, t0, Duration.ofDays(days), Duration.ofDays(1));
+    List<ClusterArticle> in = new ArrayList<>(input.size());
+    for (EnrichedArticle a : input) {
+      in.add(ClusterArticles.from(a));
+    }
+    System.err.printf("generated %,d articles%n", input.size());
+    Run r = new Run();
+    r.articles = articles;
+    ClusterSettings settings = ClusterSettings.defaults();
+    if (full) {
+      // warm up the JIT on a separate clusterer
+      EventClusterer warm = new EventClusterer(settings, new InMemoryEventRepository());
+      for (int i = 0; i < Math.min(20_000, in.size()); i++) {
+        consume(warm.add(in.get(i)));
+      }
+      System.err.println("warmed up");
+      long b0 = cpu();
+      long sink = 0;
+      for (ClusterArticle a : in) {
+        sink += TermVectors.counts(a.title(), a.text()).size();
+      }
+      r.baselineRate = in.size() / ((cpu() - b0) / 1e9);
+      if (sink == 42) {
+        System.out.println();
+      }
+    }
+    EventClusterer c = new EventClusterer(settings, new InMemoryEventRepository());
+    Map<String, String> assigned = new java.util.HashMap<>();
+    long start = System.nanoTime();
+    long startCpu = cpu();
+    long lap = startCpu;
+    int done = 0;
+    for (ClusterArticle a : in) {
+      if (++done % 10_000 == 0) {
+        long now = cpu();
+        System.err.printf("  %,d articles, %,d active events, %,.0f articles per CPU-second over the last 10,000%n",
+            done, c.activeEvents(), 10_000 / ((now - lap) / 1e9));
+        lap = now;
+      }
+      for (ClusterChange ch : c.add(a)) {
+        if (ch instanceof ClusterChange.EventChanged e) {
+          EventTimeline t = TimelineBuilder.build(e.event());
+          blackhole += t.getArticleCount();
+        } else if (ch instanceof ClusterChange.Assigned as) {
+          if (as.reason().equals("opened")) {
+            r.opened++;
+          }
+          assigned.put(as.articleId(), as.eventId());
+        }
+      }
+    }
+    r.rate = in.size() / ((cpu() - startCpu) / 1e9);
+    r.wallRate = in.size() / ((System.nanoTime() - start) / 1e9);
+    r.active = c.activeEvents();
+    r.activeArticles = c.activeArticles();
+    if (full) {
+      double[] pr = bcubed(input, assigned);
+      r.bp = pr[0];
+      r.br = pr[1];
+    }
+    if (full) {
+      r.bruteSample = 2000;
+      r.bruteRate = bruteForce(c, r.bruteSample, t0.plus(Duration.ofDays(days)));
+    }
+    assigned = null;
+    in = null;
+    input = null;
+    // retained heap of the clusterer: used heap with it, minus used heap once it is unreachable
+    HOLDER[0] = c;
+    c = null;
+    long with = settledHeap();
+    EventClusterer held = HOLDER[0];
+    HOLDER[0] = null;
+    int activeEvents = held.activeEvents();
+    held = null;
+    long without = settledHeap();
+    r.heapBytes = with - without;
+    blackhole += activeEvents;
+    return r;
+  }
+
+  /** Scores fresh articles against every active event, as a clusterer without candidate index would. */
+  private static double bruteForce(EventClusterer c, int n, Instant at) {
+    List<EnrichedArticle> probe = new SyntheticNews(7, 20_000, 5_000, 384)
+        .articles(n, n, at, Duration.ofHours(1), Duration.ofHours(1));
+    long start = cpu();
+    for (EnrichedArticle e : probe) {
+      blackhole += c.scoreAll(ClusterArticles.from(e));
+    }
+    return n / ((cpu() - start) / 1e9);
+  }
+
+  private static double[] bcubed(List<EnrichedArticle> input, Map<String, String> assigned) {
+    Map<Integer, Map<String, Integer>> byStory = new java.util.HashMap<>();
+    Map<String, Map<Integer, Integer>> byEvent = new java.util.HashMap<>();
+    Map<Integer, Integer> storySize = new java.util.HashMap<>();
+    Map<String, Integer> eventSize = new java.util.HashMap<>();
+    for (EnrichedArticle a : input) {
+      int s = SyntheticNews.storyOf(a);
+      String e = assigned.get(a.getId());
+      byEvent.computeIfAbsent(e, k -> new java.util.HashMap<>()).merge(s, 1, Integer::sum);
+      storySize.merge(s, 1, Integer::sum);
+      eventSize.merge(e, 1, Integer::sum);
+    }
+    double p = 0;
+    double r = 0;
+    for (EnrichedArticle a : input) {
+      int s = SyntheticNews.storyOf(a);
+      String e = assigned.get(a.getId());
+      int both = byEvent.get(e).get(s);
+      p += both / (double) eventSize.get(e);
+      r += both / (double) storySize.get(s);
+    }
+    return new double[] {p / input.size(), r / input.size()};
+  }
+
+  private static long blackhole;
+
+  private static void consume(List<ClusterChange> changes) {
+    for (ClusterChange ch : changes) {
+      if (ch instanceof ClusterChange.EventChanged e) {
+        blackhole += TimelineBuilder.build(e.event()).getArticleCount();
+      }
+    }
+  }
+
+  /** CPU time of this thread: the machine is shared, so rates are per CPU-second of the one thread doing the work. */
+  private static long cpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static final EventClusterer[] HOLDER = new EventClusterer[1];
+
+  private static long settledHeap() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return usedHeap();
+  }
+
+  private static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
