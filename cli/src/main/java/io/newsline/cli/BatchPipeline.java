@@ -6,7 +6,6 @@ import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
-import io.newsline.aggregate.embed.SentenceEmbedder;
 import io.newsline.aggregate.topology.Blocking;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.EnrichedArticle;
@@ -71,7 +70,6 @@ final class BatchPipeline {
     for (int p = 0; p < partitions; p++) {
       clusterers.add(new EventClusterer(clusterSettings, new InMemoryEventRepository()));
     }
-    SentenceEmbedder embedder = SentenceEmbedder.shared();
     Map<String, EventTimeline> timelines = new LinkedHashMap<>();
     int[] counts = new int[2];
     // stands in for ingestion time when an article has none: the latest publish time seen so far
@@ -90,8 +88,6 @@ final class BatchPipeline {
           Enrichment enrichment = enricher.enrich(text);
           line(enriched, EnrichedJson.of(text, enrichment));
           EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
-          // as the aggregate topology does for records enrich sent without an embedding
-          embedder.fill(record);
           EventClusterer clusterer = clusterers.get(Blocking.partition(Blocking.key(record), partitions));
           for (ClusterChange c : clusterer.add(ClusterArticles.from(record))) {
             if (c instanceof ClusterChange.Assigned a) {

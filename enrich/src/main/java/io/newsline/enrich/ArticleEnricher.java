@@ -1,5 +1,6 @@
 package io.newsline.enrich;
 
+import io.newsline.enrich.embed.SentenceEmbedder;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
@@ -14,33 +15,43 @@ import java.util.List;
 
 /**
  * The enrichment of one article: entities, then stance toward each, then quotes attributed to
- * them. Plain Java, no Kafka: the enrich topology and batch mode both call it. Thread-safe.
+ * them, and the sentence embedding aggregate clusters with. Plain Java, no Kafka: the enrich
+ * topology and batch mode both call it. Thread-safe.
  */
 public final class ArticleEnricher {
   private final EntityExtractor entities;
   private final StanceAnalyzer stance;
   private final QuoteExtractor quotes;
+  private final SentenceEmbedder embedder;
   private final String version;
 
+  /** An enricher without embeddings. */
   public ArticleEnricher(EntityExtractor entities, StanceAnalyzer stance, QuoteExtractor quotes) {
+    this(entities, stance, quotes, null);
+  }
+
+  /** @param embedder sentence embeddings of headline and lead; null to leave them out */
+  public ArticleEnricher(EntityExtractor entities, StanceAnalyzer stance, QuoteExtractor quotes, SentenceEmbedder embedder) {
     this.entities = entities;
     this.stance = stance;
     this.quotes = quotes;
+    this.embedder = embedder;
     this.version = "newsline-enrich ner=" + entities.version() + " stance=" + stance.version()
-        + " quotes=" + quotes.version();
+        + " quotes=" + quotes.version() + (embedder == null ? "" : " embedding=" + SentenceEmbedder.VERSION);
   }
 
-  /** The default models. */
+  /** The default models, with sentence embeddings. */
   public static ArticleEnricher standard() {
-    return new ArticleEnricher(
-        PerceptronEntityExtractor.shared(), ModelStanceAnalyzer.standard(), new AttributedQuoteExtractor());
+    return new ArticleEnricher(PerceptronEntityExtractor.shared(), ModelStanceAnalyzer.standard(),
+        new AttributedQuoteExtractor(), SentenceEmbedder.shared());
   }
 
   public Enrichment enrich(ArticleText article) {
     List<Entity> found = entities.extract(article);
     List<Entity> withStance = stance.analyze(article, found);
     List<Quote> said = quotes.extract(article, withStance);
-    return new Enrichment(withStance, said);
+    float[] embedding = embedder == null ? null : embedder.embed(article.title(), article.text());
+    return new Enrichment(withStance, said, embedding);
   }
 
   /** Names and versions of the models, recorded on each enriched article. */

@@ -1,5 +1,6 @@
 package io.newsline.aggregate.cluster;
 
+import io.newsline.enrich.embed.EmbeddingCodec;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.Quote;
@@ -23,6 +24,6 @@ public final class ClusterArticles {
     }
     Instant time = a.getPublishedAt() != null ? a.getPublishedAt() : a.getIngestedAt();
     return new ClusterArticle(a.getId(), a.getTitle(), a.getText(), a.getOutlet(), a.getUrl(), time,
-        a.getDuplicateOf(), entities, quotes, Embeddings.decode(a.getEmbedding()));
+        a.getDuplicateOf(), entities, quotes, EmbeddingCodec.decode(a.getEmbedding()));
   }
 }

@@ -1,6 +1,6 @@
 package io.newsline.aggregate.testing;
 
-import io.newsline.aggregate.cluster.Embeddings;
+import io.newsline.enrich.embed.EmbeddingCodec;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.EntityStance;
@@ -159,7 +159,7 @@ public final class SyntheticNews {
         .setEntities(entities)
         .setQuotes(quotes)
         .setEnricher("synthetic")
-        .setEmbedding(s.direction() == null ? null : Embeddings.encode(near(s.direction())))
+        .setEmbedding(s.direction() == null ? null : EmbeddingCodec.encode(near(s.direction())))
         .build();
   }
 

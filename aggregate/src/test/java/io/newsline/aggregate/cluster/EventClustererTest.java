@@ -1,5 +1,6 @@
 package io.newsline.aggregate.cluster;
 
+import io.newsline.enrich.embed.EmbeddingCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -173,18 +174,18 @@ class EventClustererTest {
   private static float[] unit(float... v) {
     float[] out = new float[8];
     System.arraycopy(v, 0, out, 0, v.length);
-    return Embeddings.decode(Embeddings.encode(out));
+    return EmbeddingCodec.decode(EmbeddingCodec.encode(out));
   }
 
   @Test
   void embeddingsSurviveTheWireForm() {
     float[] v = {0.3f, -0.4f, 0.5f, 0.1f};
-    float[] back = Embeddings.decode(Embeddings.encode(v));
+    float[] back = EmbeddingCodec.decode(EmbeddingCodec.encode(v));
     double n = Math.sqrt(0.09 + 0.16 + 0.25 + 0.01);
     for (int i = 0; i < v.length; i++) {
       assertThat((double) back[i]).isCloseTo(v[i] / n, org.assertj.core.data.Offset.offset(0.01));
     }
-    assertThat(Embeddings.decode(null)).isNull();
+    assertThat(EmbeddingCodec.decode(null)).isNull();
     assertThat(Map.of()).isEmpty();
   }
 }

@@ -1,10 +1,10 @@
 package io.newsline.aggregate.tools;
 
+import io.newsline.enrich.embed.EmbeddingCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
-import io.newsline.aggregate.cluster.Embeddings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
 import io.newsline.aggregate.topology.Blocking;
@@ -38,7 +38,7 @@ public final class ClusterSweep {
       for (int i = 0; i < v.length; i++) {
         v[i] = (float) n.get("v").get(i).asDouble();
       }
-      emb.put(n.get("id").asText(), Embeddings.decode(Embeddings.encode(v)));
+      emb.put(n.get("id").asText(), EmbeddingCodec.decode(EmbeddingCodec.encode(v)));
     }
     for (int k = 3; k < args.length; k++) {
       String[] p = args[k].split(":");

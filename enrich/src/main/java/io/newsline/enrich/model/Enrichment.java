@@ -2,10 +2,18 @@ package io.newsline.enrich.model;
 
 import java.util.List;
 
-/** What the enricher adds to one article. */
-public record Enrichment(List<Entity> entities, List<Quote> quotes) {
+/**
+ * What the enricher adds to one article.
+ *
+ * @param embedding sentence embedding of headline and lead, L2-normalised; null when not computed
+ */
+public record Enrichment(List<Entity> entities, List<Quote> quotes, float[] embedding) {
   public Enrichment {
     entities = List.copyOf(entities);
     quotes = List.copyOf(quotes);
+  }
+
+  public Enrichment(List<Entity> entities, List<Quote> quotes) {
+    this(entities, quotes, null);
   }
 }

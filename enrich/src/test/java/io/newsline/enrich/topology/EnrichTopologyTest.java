@@ -63,7 +63,8 @@ class EnrichTopologyTest {
         assertThat(field.substring(m.getStart(), m.getEnd())).isEqualTo(m.getText());
       }
     }
-    assertThat(out.getEnricher()).startsWith("newsline-enrich");
+    assertThat(out.getEnricher()).startsWith("newsline-enrich").contains("embedding=");
+    assertThat(out.getEmbedding().remaining()).isEqualTo(384);
   }
 
   /** The dead-letter record itself is checked on a real broker (PipelineIT): TopologyTestDriver does not capture it. */

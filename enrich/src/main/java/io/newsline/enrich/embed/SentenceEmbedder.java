@@ -1,9 +1,8 @@
-package io.newsline.aggregate.embed;
+package io.newsline.enrich.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import io.newsline.aggregate.cluster.Embeddings;
 import io.newsline.avro.EnrichedArticle;
 import java.nio.ByteBuffer;
 
@@ -13,11 +12,13 @@ import java.nio.ByteBuffer;
  * by the start of the body, {@value #MAX_CHARS} characters in all: the model reads at most 256
  * word pieces, and the lead is where news states what happened.
  *
- * <p>This belongs in enrich (one embedding per article, carried on EnrichedArticle.embedding);
- * aggregate only fills it in for records that arrive without one. Thread-safe.
+ * <p>Enrich computes one embedding per article, carried on EnrichedArticle.embedding; aggregate
+ * only fills it in for records enriched without one (older records, replays). Thread-safe.
  */
 public final class SentenceEmbedder {
   public static final int MAX_CHARS = 600;
+  /** Recorded in EnrichedArticle.enricher: embeddings of different models must not be compared. */
+  public static final String VERSION = "all-minilm-l6-v2-q/600";
   private static volatile SentenceEmbedder shared;
   private final EmbeddingModel model;
 
@@ -58,7 +59,7 @@ public final class SentenceEmbedder {
 
   /** The wire form for EnrichedArticle.embedding. */
   public ByteBuffer encode(String title, String text) {
-    return Embeddings.encode(embed(title, text));
+    return EmbeddingCodec.encode(embed(title, text));
   }
 
   /** Fills in a missing embedding; returns the same record. */
