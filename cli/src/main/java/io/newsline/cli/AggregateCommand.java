@@ -20,12 +20,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings s = config.load();
-    try (StageRunner runner = new StageRunner("aggregate", s, 8093)) {
-      runner.ops().register(runner.manage(start(s)));
-      runner.awaitShutdown();
-    }
-    return 0;
+    return StageRunner.runStreamsStage("aggregate", config.load(), 8093, AggregateCommand::start);
   }
 
   static StreamsStage start(Settings s) {

@@ -19,12 +19,7 @@ final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings s = config.load();
-    try (StageRunner runner = new StageRunner("enrich", s, 8092)) {
-      runner.ops().register(runner.manage(start(s)));
-      runner.awaitShutdown();
-    }
-    return 0;
+    return StageRunner.runStreamsStage("enrich", config.load(), 8092, EnrichCommand::start);
   }
 
   static StreamsStage start(Settings s) {

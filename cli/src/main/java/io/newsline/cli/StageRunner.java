@@ -5,6 +5,7 @@ import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.ops.OpsServer;
 import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.streams.StreamsStage;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +37,16 @@ final class StageRunner implements AutoCloseable {
     resources.push(ops);
     LOG.info("{}: health {}/health, metrics {}/metrics", stage, ops.url(), ops.url());
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, stage + "-shutdown"));
+  }
+
+  /** Runs a Kafka Streams stage as a service until SIGTERM: health, metrics, graceful close. */
+  static int runStreamsStage(String stage, Settings settings, int defaultHttpPort,
+      java.util.function.Function<Settings, StreamsStage> start) throws Exception {
+    try (StageRunner runner = new StageRunner(stage, settings, defaultHttpPort)) {
+      runner.ops().register(runner.manage(start.apply(settings)));
+      runner.awaitShutdown();
+    }
+    return 0;
   }
 
   OpsServer ops() {

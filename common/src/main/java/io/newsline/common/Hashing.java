@@ -38,4 +38,18 @@ public final class Hashing {
     }
     return h;
   }
+
+  /**
+   * The 64-bit finaliser of MurmurHash3 (fmix64): every input bit flips about half the output bits.
+   * Feature hashing (NER, stance) and shingle hashing (dedup) build on it; trained models depend on
+   * its exact output, so it must never change.
+   */
+  public static long mix64(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
 }

@@ -1,5 +1,6 @@
 package io.newsline.enrich.stance;
 
+import io.newsline.common.Hashing;
 /**
  * Maps a feature (a prefix such as "left, distance 2" and a word) to a bucket of a fixed-size
  * weight table, so the model needs no vocabulary. Words and prefixes are hashed once (64-bit
@@ -31,26 +32,17 @@ public final class FeatureHasher {
 
   /** Bucket of the feature (prefix, word), both given as {@link #hash} values. */
   public int bucket(long prefix, long word) {
-    long h = mix(prefix ^ (word * 0x9e3779b97f4a7c15L));
+    long h = Hashing.mix64(prefix ^ (word * 0x9e3779b97f4a7c15L));
     return reserved + (int) (h >>> shift);
   }
 
   /** Bucket of the feature (prefix, first word, second word). */
   public int bucket(long prefix, long first, long second) {
-    return bucket(prefix, mix(first + 0x632be59bd9b4e019L) ^ second);
+    return bucket(prefix, Hashing.mix64(first + 0x632be59bd9b4e019L) ^ second);
   }
 
   public int bucket(String prefix, String word) {
     return bucket(hash(prefix), hash(word));
   }
 
-  /** The 64-bit finaliser of MurmurHash3. */
-  static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
 }

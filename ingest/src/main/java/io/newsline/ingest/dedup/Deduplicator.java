@@ -1,5 +1,6 @@
 package io.newsline.ingest.dedup;
 
+import io.newsline.common.Hashing;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class Deduplicator {
     for (int r = 0; r < ROWS; r++) {
       key = key * 0x9E3779B97F4A7C15L + (sig[band * ROWS + r] & 0xffffffffL);
     }
-    return Shingles.mix(key);
+    return Hashing.mix64(key);
   }
 
   /**

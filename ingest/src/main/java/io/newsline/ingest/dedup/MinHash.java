@@ -1,5 +1,6 @@
 package io.newsline.ingest.dedup;
 
+import io.newsline.common.Hashing;
 /**
  * MinHash signatures of shingle sets by one-permutation hashing: each shingle's hash picks one of
  * {@link #SIZE} bins and competes for that bin's minimum, so a signature costs one hash per
@@ -18,7 +19,7 @@ public final class MinHash {
     int[] sig = new int[SIZE];
     java.util.Arrays.fill(sig, EMPTY);
     for (long x : shingles) {
-      long h = Shingles.mix(x ^ 0x5bd1e9955bd1e995L);
+      long h = Hashing.mix64(x ^ 0x5bd1e9955bd1e995L);
       int bin = (int) (h >>> 58); // top 6 bits: the bin
       int v = (int) h & 0x7fffffff; // low 31 bits: the value (never EMPTY)
       if (Integer.compareUnsigned(v, sig[bin]) < 0) {
@@ -50,7 +51,7 @@ public final class MinHash {
       while (sig[(i + d) % SIZE] == EMPTY) {
         d++;
       }
-      out[i] = (int) (Shingles.mix(((long) sig[(i + d) % SIZE] << 8) + d) & 0x7fffffffL);
+      out[i] = (int) (Hashing.mix64(((long) sig[(i + d) % SIZE] << 8) + d) & 0x7fffffffL);
     }
     System.arraycopy(out, 0, sig, 0, SIZE);
   }

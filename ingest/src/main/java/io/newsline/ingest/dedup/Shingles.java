@@ -1,5 +1,6 @@
 package io.newsline.ingest.dedup;
 
+import io.newsline.common.Hashing;
 import java.util.Arrays;
 
 /**
@@ -21,13 +22,13 @@ public final class Shingles {
     if (words.length < SIZE) {
       long h = 0;
       for (long w : words) {
-        h = mix(h * 0x9E3779B97F4A7C15L + w);
+        h = Hashing.mix64(h * 0x9E3779B97F4A7C15L + w);
       }
       return new long[] {h};
     }
     long[] out = new long[words.length - SIZE + 1];
     for (int i = 0; i < out.length; i++) {
-      out[i] = mix(words[i] * 0x9E3779B97F4A7C15L + Long.rotateLeft(words[i + 1], 21) * 0xC2B2AE3D27D4EB4FL + Long.rotateLeft(words[i + 2], 42));
+      out[i] = Hashing.mix64(words[i] * 0x9E3779B97F4A7C15L + Long.rotateLeft(words[i + 1], 21) * 0xC2B2AE3D27D4EB4FL + Long.rotateLeft(words[i + 2], 42));
     }
     return out;
   }
@@ -60,13 +61,4 @@ public final class Shingles {
     return Arrays.copyOf(out, n);
   }
 
-  /** A strong 64-bit finaliser (murmur3 fmix64): every input bit flips about half the output bits. */
-  static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
 }

@@ -1,5 +1,6 @@
 package io.newsline.enrich.ner.tagger;
 
+import io.newsline.common.Hashing;
 import java.util.Arrays;
 import java.util.List;
 
@@ -262,6 +263,6 @@ public final class FeatureExtractor {
       h ^= m;
       h *= 0x100000001b3L;
     }
-    return FeatureHash.finish(h);
+    return Hashing.mix64(h);
   }
 }

@@ -1,5 +1,6 @@
 package io.newsline.enrich.ner.tagger;
 
+import io.newsline.common.Hashing;
 /**
  * 64-bit hashing of feature parts without building strings: FNV-1a over chars, combined with a
  * MurmurHash3-style finaliser. Fixed constants, so hashes (and thus a trained model) are the same
@@ -21,7 +22,7 @@ public final class FeatureHash {
       h ^= s.charAt(i);
       h *= FNV_PRIME;
     }
-    return finish(h);
+    return Hashing.mix64(h);
   }
 
   /** Hash of s[from, to) lower-cased (ROOT-like, per char). */
@@ -31,11 +32,11 @@ public final class FeatureHash {
       h ^= Character.toLowerCase(s.charAt(i));
       h *= FNV_PRIME;
     }
-    return finish(h);
+    return Hashing.mix64(h);
   }
 
   public static long combine(long a, long b) {
-    return finish(a * 0x9E3779B97F4A7C15L + Long.rotateLeft(b, 31) + 0x632BE59BD9B4E019L);
+    return Hashing.mix64(a * 0x9E3779B97F4A7C15L + Long.rotateLeft(b, 31) + 0x632BE59BD9B4E019L);
   }
 
   public static long combine(long a, long b, long c) {
@@ -44,14 +45,5 @@ public final class FeatureHash {
 
   public static long combine(long a, long b, long c, long d) {
     return combine(combine(combine(a, b), c), d);
-  }
-
-  static long finish(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
   }
 }
