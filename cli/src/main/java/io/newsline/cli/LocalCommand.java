@@ -97,7 +97,9 @@ final class LocalCommand implements Callable<Integer> {
             "schema.registry.url", registry.url(),
             "state.dir", stateDir.toString(),
             "commit.interval.ms", "100",
-            "topics.replication.factor", "1"))
+            "topics.replication.factor", "1",
+            // one process, input arrives in bursts: release the reorder buffer soon after a burst
+            "aggregate.reorder.idle", "2s"))
         .with(config.load().asMap())
         .with(ingestOptions());
     try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {

@@ -19,9 +19,9 @@ final class TimelineReport {
     out.printf("%n=== %d event%s ===%n", sorted.size(), sorted.size() == 1 ? "" : "s");
     for (EventTimeline e : sorted) {
       out.printf("%n%s  %s%n", e.getEventId(), e.getLabel());
-      out.printf("  %d articles, %d outlets, %d entities, %d quotes; %s, first seen %s, last updated %s%n",
-          e.getArticleCount(), e.getOutletCount(), e.getEntityCount(), e.getQuoteCount(), e.getStatus(),
-          e.getFirstSeen(), e.getLastUpdated());
+      out.printf("  %s, %s, %s, %s; %s, first seen %s, last updated %s%n",
+          count(e.getArticleCount(), "article"), count(e.getOutletCount(), "outlet"), count(e.getEntityCount(), "entity"),
+          count(e.getQuoteCount(), "quote"), e.getStatus(), e.getFirstSeen(), e.getLastUpdated());
       for (TimelineArticle a : e.getArticles()) {
         out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : a.getOutlet(),
             a.getTitle() == null ? "(untitled)" : a.getTitle(), a.getId());
@@ -31,9 +31,14 @@ final class TimelineReport {
       out.printf("  entities: %s%n", top);
       for (TimelineQuote q : e.getQuotes().stream().limit(5).toList()) {
         String text = q.getText().length() > 90 ? q.getText().substring(0, 87) + "..." : q.getText();
-        out.printf("  quote: %s: \"%s\" (%d article%s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
-            q.getArticleIds().size(), q.getArticleIds().size() == 1 ? "" : "s");
+        out.printf("  quote: %s: \"%s\" (%s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
+            count(q.getArticleIds().size(), "article"));
       }
     }
+  }
+
+  static String count(int n, String noun) {
+    String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+    return n + " " + (n == 1 ? noun : plural);
   }
 }
