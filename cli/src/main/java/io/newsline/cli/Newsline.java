@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       BatchCommand.class,
       HealthCommand.class,
+      ResetCommand.class,
       StanceCommand.class,
       CommandLine.HelpCommand.class
     })

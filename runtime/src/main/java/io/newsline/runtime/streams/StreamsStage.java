@@ -94,8 +94,13 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
     close(Duration.ofSeconds(30));
   }
 
+  /**
+   * Commits and stops. The instance leaves its consumer group so the remaining instances take over
+   * its partitions at once (scale-down) and a stopped stage can be reset for a replay.
+   */
   public void close(Duration timeout) {
-    streams.close(new KafkaStreams.CloseOptions().timeout(timeout));
+    streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout)
+        .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     metrics.close();
   }
 }
