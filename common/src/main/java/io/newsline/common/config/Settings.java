@@ -78,19 +78,29 @@ public final class Settings {
   }
 
   public boolean has(String key) {
-    return values.containsKey(key);
+    return value(key) != null;
   }
 
   public String get(String key) {
-    return values.get(key);
+    return value(key);
   }
 
   public String get(String key, String fallback) {
-    return values.getOrDefault(key, fallback);
+    String v = value(key);
+    return v == null ? fallback : v;
+  }
+
+  /**
+   * The value of a key. Environment variables cannot spell hyphens, so NEWSLINE_A_B_C also sets a
+   * key written a.b-c: a hyphenated key falls back to its dotted spelling.
+   */
+  private String value(String key) {
+    String v = value(key);
+    return v != null || key.indexOf('-') < 0 ? v : values.get(key.replace('-', '.'));
   }
 
   public String require(String key) {
-    String v = values.get(key);
+    String v = value(key);
     if (v == null || v.isBlank()) {
       throw new ConfigException(
           "missing setting " + key + " (set it in the config file or as " + envName(key) + ")");
@@ -99,7 +109,7 @@ public final class Settings {
   }
 
   public int getInt(String key, int fallback) {
-    String v = values.get(key);
+    String v = value(key);
     try {
       return v == null ? fallback : Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
@@ -108,7 +118,7 @@ public final class Settings {
   }
 
   public long getLong(String key, long fallback) {
-    String v = values.get(key);
+    String v = value(key);
     try {
       return v == null ? fallback : Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
@@ -117,7 +127,7 @@ public final class Settings {
   }
 
   public double getDouble(String key, double fallback) {
-    String v = values.get(key);
+    String v = value(key);
     try {
       return v == null ? fallback : Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
@@ -126,7 +136,7 @@ public final class Settings {
   }
 
   public boolean getBoolean(String key, boolean fallback) {
-    String v = values.get(key);
+    String v = value(key);
     if (v == null) {
       return fallback;
     }
@@ -139,7 +149,7 @@ public final class Settings {
 
   /** A duration: ISO-8601 (PT30M) or a number with a unit suffix ms, s, m, h, d. */
   public Duration getDuration(String key, Duration fallback) {
-    String v = values.get(key);
+    String v = value(key);
     if (v == null) {
       return fallback;
     }

@@ -22,6 +22,13 @@ class SettingsTest {
   }
 
   @Test
+  void environmentSetsHyphenatedKeys() throws Exception {
+    Settings s = Settings.load(null, Map.of("NEWSLINE_INGEST_PUSH_MAX_ARTICLES", "7"));
+    assertThat(s.getInt("ingest.push.max-articles", 1000)).isEqualTo(7);
+    assertThat(s.has("ingest.push.max-articles")).isTrue();
+  }
+
+  @Test
   void typedGettersExplainBadValues() {
     Settings s = Settings.of(Map.of("n", "x", "d", "5m", "b", "yes"));
     assertThat(s.getDuration("d", Duration.ZERO)).isEqualTo(Duration.ofMinutes(5));
