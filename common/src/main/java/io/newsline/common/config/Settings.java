@@ -95,7 +95,7 @@ public final class Settings {
    * key written a.b-c: a hyphenated key falls back to its dotted spelling.
    */
   private String value(String key) {
-    String v = value(key);
+    String v = values.get(key);
     return v != null || key.indexOf('-') < 0 ? v : values.get(key.replace('-', '.'));
   }
 
