@@ -102,6 +102,9 @@ class ApicurioInteropIT {
     startedAt = System.nanoTime();
     workDir = Files.createDirectories(Path.of("target", "apicurio-it").toAbsolutePath());
     apicurio = ApicurioRegistryProcess.start(home, workDir, "default");
+    // the registry answering is the one built: Apicurio's own system info
+    JsonNode info = Json.parse(http("GET", apicurio.baseUrl() + "/apis/registry/v2/system/info", null, Map.of()));
+    assertThat(info.path("version").asText()).isEqualTo("2.4.2.Final");
     System.out.printf("ApicurioInteropIT: Apicurio Registry 2.4.2 ready at %s after %d ms%n",
         apicurio.ccompatUrl(), apicurio.startedIn().toMillis());
   }
