@@ -110,10 +110,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       answer = null;
     }
     if (answer == null) {
-      // Apicurio's ccompat API matches the exact schema text: one registered with other formatting
-      // (say, an .avsc file as written) is found only with normalize=true. Confluent 7+ normalizes
-      // the same way and earlier versions ignore the parameter. A normalized match is used only if
-      // it encodes like the schema asked about (Apicurio's normalization also reorders fields).
+      // Apicurio's ccompat API matches the exact schema text: the same schema registered with other
+      // formatting (say, pretty-printed) is found only with normalize=true, a parameter of
+      // Confluent's API too. A normalized match is used only if it encodes like the schema asked
+      // about (Apicurio's normalization also sorts record fields by name).
       try {
         answer = transport.post(subjectPath(subject) + "?normalize=true", schemaBody(schema));
       } catch (SchemaNotFoundException notRegistered) {
@@ -244,8 +244,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   /**
    * Refuses an id whose schema would not decode what the schema sent encodes (a different parsing
-   * canonical form: names, types or field order). Confluent, Karapace and Apicurio in its default
-   * mode never do this; Apicurio's ccompat API with registry.ccompat.use-canonical-hash=true
+   * canonical form: names, types or field order). A registry that serves schemas as they were
+   * registered never does this; Apicurio's ccompat API with registry.ccompat.use-canonical-hash=true
    * (ENABLE_CCOMPAT_CANONICAL_HASH_MODE) does: it matches and serves schemas with their record
    * fields sorted by name, so bytes written with the id it gives would be decoded as garbage by
    * every reader.
