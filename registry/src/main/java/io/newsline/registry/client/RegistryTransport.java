@@ -175,6 +175,11 @@ final class RegistryTransport {
     try {
       JsonNode body = Json.parse(reply.body);
       code = body.path("error_code").asInt(-1);
+      if (code <= 0) {
+        // Apicurio's ccompat API sends "error_code": 0 for errors without a Confluent code (e.g.
+        // its 409 for an incompatible schema): report it as "no code", like a body without one
+        code = -1;
+      }
       if (body.hasNonNull("message")) {
         message = body.get("message").asText();
       }

@@ -9,11 +9,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 
 /**
@@ -25,6 +27,10 @@ import org.apache.avro.SchemaParseException;
  * two ids with the same schema give the same {@link Schema} instance. Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+  /** Confluent's compatibility levels: a closed set in its API. */
+  static final List<String> LEVELS = List.of("NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD",
+      "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE");
+
   private final RegistryClientConfig config;
   private final RegistryTransport transport;
   private final Map<String, Schema> parsedByText = new ConcurrentHashMap<>();
@@ -51,8 +57,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     JsonNode answer = transport.post(subjectPath(subject) + "/versions", schemaBody(schema));
     int id = requiredInt(answer, "id");
+    // one GET per new (subject, schema): readers will decode with what the registry serves for the
+    // id, so that (and not the schema sent) is what must match; cached from then on
+    requireSameEncoding(schema, schemaById(id), id, subject);
     idsBySubjectSchema.put(key, id);
-    schemasById.putIfAbsent(id, schema);
     return id;
   }
 
@@ -99,12 +107,33 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       answer = transport.post(subjectPath(subject), schemaBody(schema));
     } catch (SchemaNotFoundException notRegistered) {
-      return Optional.empty();
+      answer = null;
+    }
+    if (answer == null) {
+      // Apicurio's ccompat API matches the exact schema text: the same schema registered with other
+      // formatting (say, pretty-printed) is found only with normalize=true, a parameter of
+      // Confluent's API too. A normalized match is used only if it encodes like the schema asked
+      // about (Apicurio's normalization also sorts record fields by name).
+      try {
+        answer = transport.post(subjectPath(subject) + "?normalize=true", schemaBody(schema));
+      } catch (SchemaNotFoundException notRegistered) {
+        return Optional.empty();
+      }
+      RegisteredSchema found = toRegistered(answer);
+      if (!sameEncoding(schema, found.schema())) {
+        return Optional.empty();
+      }
+      return Optional.of(rememberLookup(subject, schema, found));
     }
     RegisteredSchema found = toRegistered(answer);
+    requireSameEncoding(schema, found.schema(), found.id(), subject);
+    return Optional.of(rememberLookup(subject, schema, found));
+  }
+
+  private RegisteredSchema rememberLookup(String subject, Schema schema, RegisteredSchema found) {
     idsBySubjectSchema.put(new SubjectSchema(subject, schema), found.id());
     remember(found);
-    return Optional.of(found);
+    return found;
   }
 
   @Override
@@ -152,7 +181,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public void setCompatibility(String subject, String level) {
     String path = subject == null ? "/config" : "/config" + encodedSubject(subject);
-    transport.put(path, Map.of("compatibility", level));
+    transport.put(path, Map.of("compatibility", checkedLevel(level)));
+  }
+
+  /**
+   * The level in upper case, or Confluent's 42203 error without calling the registry when it is not
+   * one of Confluent's seven levels. Confluent accepts any case and answers 422/42203 itself, but
+   * Apicurio's ccompat API (2.4) takes only the upper-case names and answers anything else with
+   * HTTP 500, which would be retried and reported as the registry being unavailable.
+   */
+  static String checkedLevel(String level) {
+    String upper = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
+    if (!LEVELS.contains(upper)) {
+      throw new SchemaRegistryException("invalid compatibility level: " + level
+          + " (expected one of " + String.join(", ", LEVELS) + ")", 422, 42203);
+    }
+    return upper;
   }
 
   /** Nothing to release: the JDK 17 HTTP client has no close, so shared clients stay usable. */
@@ -196,6 +240,29 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             "registry returned " + what + " that is not valid Avro: " + e.getMessage(), 200, -1);
       }
     });
+  }
+
+  /**
+   * Refuses an id whose schema would not decode what the schema sent encodes (a different parsing
+   * canonical form: names, types or field order). A registry that serves schemas as they were
+   * registered never does this; Apicurio's ccompat API with registry.ccompat.use-canonical-hash=true
+   * (ENABLE_CCOMPAT_CANONICAL_HASH_MODE) does: it matches and serves schemas with their record
+   * fields sorted by name, so bytes written with the id it gives would be decoded as garbage by
+   * every reader.
+   */
+  private static void requireSameEncoding(Schema sent, Schema served, int id, String subject) {
+    if (!sameEncoding(sent, served)) {
+      String shown = served.toString();
+      throw new SchemaRegistryException("registry answered schema id " + id + " for " + sent.getFullName()
+          + " under subject " + subject + ", but serves a schema with a different binary encoding"
+          + " (names, types or field order differ) under that id: "
+          + (shown.length() <= 300 ? shown : shown.substring(0, 300) + "...")
+          + "; an Apicurio registry must not run with registry.ccompat.use-canonical-hash=true", 200, -1);
+    }
+  }
+
+  private static boolean sameEncoding(Schema a, Schema b) {
+    return a == b || SchemaNormalization.parsingFingerprint64(a) == SchemaNormalization.parsingFingerprint64(b);
   }
 
   private static int requiredInt(JsonNode answer, String field) {
