@@ -151,8 +151,9 @@ final class LocalCommand implements Callable<Integer> {
       long published = ingest.published();
       int assigned = monitor.assigned();
       int failed = monitor.deadLetters("enrich") + monitor.deadLetters("aggregate");
-      String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %d events, %d dead letters",
-          published, monitor.enriched(), assigned, monitor.events().size(), failed + (int) ingest.deadLetters());
+      String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %s, %s",
+          published, monitor.enriched(), assigned, TimelineReport.count(monitor.events().size(), "event"),
+          TimelineReport.count(failed + (int) ingest.deadLetters(), "dead letter"));
       if (!progress.equals(lastProgress)) {
         out.println(progress);
         lastProgress = progress;

@@ -29,10 +29,13 @@ final class TimelineReport {
       String top = e.getTopEntities().stream().limit(8)
           .map(en -> en.getName() + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
       out.printf("  entities: %s%n", top);
-      for (TimelineQuote q : e.getQuotes().stream().limit(5).toList()) {
+      // the quotes most outlets carried first (stable: first seen first among equals)
+      List<TimelineQuote> quotes = e.getQuotes().stream()
+          .sorted(Comparator.comparingInt((TimelineQuote q) -> q.getOutlets().size()).reversed()).limit(5).toList();
+      for (TimelineQuote q : quotes) {
         String text = q.getText().length() > 90 ? q.getText().substring(0, 87) + "..." : q.getText();
-        out.printf("  quote: %s: \"%s\" (%s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
-            count(q.getArticleIds().size(), "article"));
+        out.printf("  quote: %s: \"%s\" (%s: %s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
+            count(q.getOutlets().size(), "outlet"), String.join(", ", q.getOutlets()));
       }
     }
   }

@@ -26,7 +26,8 @@ class BatchPipelineTest {
     List<String> lines = new ArrayList<>();
     int n = 0;
     for (IncomingArticle a : SampleArticles.load()) {
-      lines.add(Json.write(Json.object().put("id", "seed-" + n++).put("text", a.text())));
+      // the seeds come from five outlets but carry no outlet metadata: name them here
+      lines.add(Json.write(Json.object().put("id", "seed-" + n).put("outlet", "outlet-" + n++).put("text", a.text())));
     }
     Files.write(input, lines);
     Path out = dir.resolve("out");
@@ -54,6 +55,39 @@ class BatchPipelineTest {
     List<JsonNode> timelines = read(out.resolve("timelines.jsonl"));
     assertThat(timelines).hasSize(1);
     assertThat(timelines.get(0).get("article_count").asInt()).isEqualTo(5);
+    assertUshakovQuotesAppearOnceWithEveryOutlet(enriched, timelines.get(0));
+  }
+
+  /** Each distinct quote of Yuri Ushakov is one timeline quote, his, listing every outlet that carried it. */
+  private static void assertUshakovQuotesAppearOnceWithEveryOutlet(List<JsonNode> enriched, JsonNode timeline) {
+    String ushakov = "per:yuri_ushakov";
+    Set<String> carriers = new HashSet<>();
+    for (JsonNode a : enriched) {
+      for (JsonNode q : a.get("quotes")) {
+        if (ushakov.equals(q.path("speaker_id").asText())) {
+          carriers.add(a.get("id").asText());
+        }
+      }
+    }
+    assertThat(carriers).containsExactlyInAnyOrder("seed-1", "seed-2", "seed-3", "seed-4");
+    Set<String> texts = new HashSet<>();
+    Set<String> covered = new HashSet<>();
+    for (JsonNode q : timeline.get("quotes")) {
+      if (ushakov.equals(q.path("speaker_id").asText())) {
+        assertThat(texts.add(q.get("text").asText().toLowerCase().replaceAll("[^a-z ]", "").strip())).isTrue();
+        Set<String> outlets = new HashSet<>();
+        q.get("article_ids").forEach(id -> outlets.add(id.asText().replace("seed-", "outlet-")));
+        q.get("article_ids").forEach(id -> covered.add(id.asText()));
+        assertThat(q.get("outlets")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(outlets);
+      }
+    }
+    assertThat(covered).containsAll(carriers);
+    // "more or less acceptable": the Kremlin's words in one outlet, Ushakov's in two; one quote, his
+    assertThat(timeline.get("quotes")).filteredOn(q -> q.get("text").asText().equals("more or less acceptable"))
+        .singleElement().satisfies(q -> {
+          assertThat(q.get("speaker_id").asText()).isEqualTo(ushakov);
+          assertThat(q.get("outlets")).extracting(JsonNode::asText).containsExactly("outlet-0", "outlet-1", "outlet-3");
+        });
   }
 
   @Test

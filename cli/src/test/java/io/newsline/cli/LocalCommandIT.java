@@ -25,6 +25,6 @@ class LocalCommandIT {
     String out = captured.toString(StandardCharsets.UTF_8);
     System.out.println(out);
     assertThat(exit).isZero();
-    assertThat(out).contains("=== 1 event ===").contains("5 articles").contains("all input processed");
+    assertThat(out).contains("=== 1 event ===").contains("5 articles, 5 outlets").contains("all input processed");
   }
 }

@@ -160,9 +160,11 @@ public final class TimelineBuilder {
    * quotes are one when their normalised words are equal, when the shorter (at least
    * {@value #MIN_CONTAINED_WORDS} words) is contained in the longer, or when their word sets overlap
    * by at least {@value #SAME_QUOTE_JACCARD} (Jaccard); and their speakers do not contradict each
-   * other (different resolved speaker ids); a passage of at least
+   * other (see {@link #speakersAgree}); a passage of at least
    * {@value #MIN_CONTAINED_WORDS_ANY_SPEAKER} words inside another is the same quote whatever the
-   * speakers (one attribution is wrong). The first version seen is kept as the text.
+   * speakers (one attribution is wrong). The first version seen is kept as the text; the speaker
+   * is the first person named for it, else the first speaker ("the Kremlin said" becomes
+   * Ushakov's quote once an outlet names him).
    */
   private static List<TimelineQuote> quotes(List<EventState.ArticleSummary> articles) {
     List<TimelineQuote> out = new ArrayList<>();
@@ -178,8 +180,7 @@ public final class TimelineBuilder {
         TimelineQuote t = null;
         for (int i = 0; i < out.size(); i++) {
           TimelineQuote c = out.get(i);
-          boolean speakersAgree = c.getSpeakerId() == null || q.speakerId() == null || c.getSpeakerId().equals(q.speakerId());
-          if (norms.get(i).equals(key) || (speakersAgree && sameWords(key, w, norms.get(i), words.get(i)))
+          if ((speakersAgree(c.getSpeakerId(), q.speakerId()) && (norms.get(i).equals(key) || sameWords(key, w, norms.get(i), words.get(i))))
               || longContainment(key, norms.get(i))) {
             t = c;
             break;
@@ -192,7 +193,7 @@ public final class TimelineBuilder {
           norms.add(key);
           words.add(w);
         }
-        if (t.getSpeakerId() == null && q.speakerId() != null) {
+        if (!isPerson(t.getSpeakerId()) && q.speakerId() != null && (t.getSpeakerId() == null || isPerson(q.speakerId()))) {
           t.setSpeakerId(q.speakerId());
           t.setSpeaker(q.speaker());
         }
@@ -205,6 +206,19 @@ public final class TimelineBuilder {
       }
     }
     return out;
+  }
+
+  /**
+   * Two attributions of the same words contradict only when both name different people, or both
+   * name different institutions: an institution ("the Kremlin said") speaks through a person, so it
+   * agrees with any person, and an unresolved speaker agrees with anyone.
+   */
+  static boolean speakersAgree(String a, String b) {
+    return a == null || b == null || a.equals(b) || isPerson(a) != isPerson(b);
+  }
+
+  private static boolean isPerson(String speakerId) {
+    return speakerId != null && speakerId.startsWith("per:");
   }
 
   static final int MIN_CONTAINED_WORDS = 4;

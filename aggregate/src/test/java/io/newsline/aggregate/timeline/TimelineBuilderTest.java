@@ -65,6 +65,20 @@ class TimelineBuilderTest {
   }
 
   @Test
+  void aQuoteGivenToAnInstitutionBecomesThePersonsOnceAnOutletNamesHim() {
+    EventState e = new EventState();
+    e.id = "ev-4";
+    e.articles.add(summary("a", "x", null, 1, List.of(new ClusterArticle.ArticleQuote("org:kremlin", "Kremlin", "acceptable"))));
+    e.articles.add(summary("b", "y", null, 2, List.of(ushakov("acceptable"))));
+    e.articles.add(summary("c", "z", null, 3, List.of(new ClusterArticle.ArticleQuote("per:vladimir_putin", "Vladimir Putin", "acceptable"))));
+    EventTimeline t = TimelineBuilder.build(e);
+    assertThat(t.getQuotes()).hasSize(2);
+    assertThat(t.getQuotes().get(0).getSpeakerId()).isEqualTo("per:yuri_ushakov");
+    assertThat(t.getQuotes().get(0).getOutlets()).containsExactly("x", "y");
+    assertThat(t.getQuotes().get(1).getSpeakerId()).isEqualTo("per:vladimir_putin");
+  }
+
+  @Test
   void aLongPassageInsideAnotherIsOneQuoteEvenWhenAttributionDisagrees() {
     EventState e = new EventState();
     e.id = "ev-3";

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The bundled sample articles (five real articles from five outlets about one event), as plain
- * text files on the classpath under samples/, listed in samples/index.txt.
+ * text files on the classpath under samples/, listed in samples/index.txt with the outlet label
+ * each is published under (the articles themselves carry no outlet metadata).
  */
 public final class SampleArticles {
   private SampleArticles() {}
@@ -18,9 +19,12 @@ public final class SampleArticles {
   public static List<IncomingArticle> load() {
     List<IncomingArticle> out = new ArrayList<>();
     for (String name : read("samples/index.txt").split("\n")) {
-      String n = name.strip();
-      if (!n.isEmpty() && !n.startsWith("#")) {
-        out.add(IncomingArticle.plainText("sample", "samples/" + n, read("samples/" + n)));
+      String line = name.strip();
+      if (!line.isEmpty() && !line.startsWith("#")) {
+        String[] fileAndOutlet = line.split("\\s+", 2);
+        String file = fileAndOutlet[0];
+        String outlet = fileAndOutlet.length > 1 ? fileAndOutlet[1] : null;
+        out.add(new IncomingArticle("sample", "samples/" + file, null, null, outlet, null, read("samples/" + file), null, false));
       }
     }
     return out;
