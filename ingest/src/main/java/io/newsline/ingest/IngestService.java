@@ -56,6 +56,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   private final java.util.concurrent.atomic.AtomicLong publishedCount = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong deadLetterCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean ready;
+  private final int dedupCapacity;
 
   public IngestService(Settings settings, Supplier<Instant> clock) {
     this.topics = new Topics(settings);
@@ -64,7 +65,8 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     this.rawSerializer = AvroSerde.of(RawArticle.class, client, false).serializer();
     Serializer<DeadLetter> dlSerializer = AvroSerde.of(DeadLetter.class, client, false).serializer();
     this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
-    this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
+    this.dedupCapacity = settings.getInt("ingest.dedup.capacity", Deduplicator.DEFAULT_CAPACITY);
+    this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator(dedupCapacity));
     Map<String, Object> p = new HashMap<>(client);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get("ingest.transactional.id", "newsline-ingest-" + UUID.randomUUID()));
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -168,8 +170,11 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
       List<TopicPartition> parts = consumer.partitionsFor(topics.raw(), Duration.ofSeconds(30)).stream()
           .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
       consumer.assign(parts);
-      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
       Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      // the index keeps the latest dedupCapacity originals: no partition can hold more of them
+      // than its last dedupCapacity offsets, so start there and not at the beginning
+      parts.forEach(tp -> consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - dedupCapacity)));
       while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           if (r.value() == null) {
@@ -184,7 +189,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
         }
       }
     }
-    LOG.info("duplicate index rebuilt from {} raw articles", n);
+    LOG.info("duplicate index rebuilt from {} raw articles: {} originals (capacity {})", n, normalizer.indexed(), dedupCapacity);
   }
 
   /** Articles this service published (duplicates included), from every source. */

@@ -1,9 +1,9 @@
 package io.newsline.ingest.dedup;
 
 import io.newsline.common.Hashing;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -13,7 +13,13 @@ import java.util.Map;
  * still scores about 0.6). Candidates come from MinHash LSH: 32 bands of 2 positions, so a pair at
  * similarity 0.5 shares a band with probability 0.9999, while
  * different articles on the same event (similarity well under 0.1) rarely do and are then
- * rejected by the full signature. Only originals are indexed: duplicates link to them. Not thread-safe.
+ * rejected by the full signature. Only originals are indexed: duplicates link to them.
+ *
+ * <p>The index holds the latest {@code capacity} originals (about 3 KB of heap each, most of it the
+ * entries of the 21 band buckets) and forgets the
+ * oldest first: syndicated copies and rewrites follow their original within days, and a
+ * long-running ingest must not grow without bound. A copy of a forgotten original is ingested as
+ * an original. Not thread-safe.
  */
 public final class Deduplicator {
   public static final double NEAR_SIMILARITY = 0.5;
@@ -28,11 +34,29 @@ public final class Deduplicator {
   /** A candidate with more differing positions than this is below the threshold. */
   private static final int MAX_DIFFERENT = MinHash.SIZE - (int) Math.ceil(NEAR_SIMILARITY * MinHash.SIZE);
 
+  /** Default capacity: a day or more of a large news flow in about 300 MB of heap. */
+  public static final int DEFAULT_CAPACITY = 100_000;
+
+  private final int capacity;
   private final Map<String, String> byUrl = new HashMap<>();
   private final Map<String, String> byContent = new HashMap<>();
-  private final Map<Long, List<Entry>> buckets = new HashMap<>();
-  private int originals;
+  private final Map<Long, ArrayDeque<Entry>> buckets = new HashMap<>();
+  /** Indexed originals, oldest first: the eviction order. */
+  private final ArrayDeque<Entry> oldestFirst = new ArrayDeque<>();
+  private long evicted;
   private int lookup;
+
+  public Deduplicator() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  /** @param capacity originals kept in the index; the oldest are forgotten beyond it */
+  public Deduplicator(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("deduplication capacity must be at least 1, not " + capacity);
+    }
+    this.capacity = capacity;
+  }
 
   /**
    * The earlier article that {@code id} duplicates, or null when it is an original. An article
@@ -55,11 +79,15 @@ public final class Deduplicator {
     int stamp = ++lookup;
     long[] packed = pack(fp.minhash());
     for (int b = 0; b < BANDS; b++) {
-      List<Entry> bucket = buckets.getOrDefault(bandKey(fp.minhash(), b), List.of());
+      ArrayDeque<Entry> bucket = buckets.get(bandKey(fp.minhash(), b));
+      if (bucket == null) {
+        continue;
+      }
       // newest first, and only so many: a band value shared by hundreds of articles comes from
       // phrases everyone uses; a real near duplicate also shares several other bands
-      for (int k = bucket.size() - 1, seen = 0; k >= 0 && seen < MAX_BUCKET_SCAN; k--, seen++) {
-        Entry e = bucket.get(k);
+      Iterator<Entry> newestFirst = bucket.descendingIterator();
+      for (int seen = 0; newestFirst.hasNext() && seen < MAX_BUCKET_SCAN; seen++) {
+        Entry e = newestFirst.next();
         if (e.checked == stamp || e.id.equals(id)) {
           continue;
         }
@@ -83,25 +111,54 @@ public final class Deduplicator {
 
   /** Indexes an original article. */
   public void remember(String id, String canonicalUrl, String contentHash, Fingerprint fp) {
+    if (byContent.putIfAbsent(contentHash, id) != null) {
+      return; // this text is indexed already (the same article delivered again)
+    }
     if (canonicalUrl != null) {
       byUrl.putIfAbsent(canonicalUrl, id);
     }
-    if (byContent.putIfAbsent(contentHash, id) != null) {
-      return;
+    boolean near = fp.shingles() >= MIN_SHINGLES;
+    Entry e = new Entry(id, canonicalUrl, contentHash, near ? fp.minhash() : null, near ? pack(fp.minhash()) : null);
+    oldestFirst.addLast(e);
+    if (near) {
+      for (int b = 0; b < BANDS; b++) {
+        buckets.computeIfAbsent(bandKey(fp.minhash(), b), k -> new ArrayDeque<>(2)).addLast(e);
+      }
     }
-    originals++;
-    if (fp.shingles() < MIN_SHINGLES) {
-      return;
-    }
-    Entry e = new Entry(id, fp.minhash(), pack(fp.minhash()));
-    for (int b = 0; b < BANDS; b++) {
-      buckets.computeIfAbsent(bandKey(fp.minhash(), b), k -> new ArrayList<>(1)).add(e);
+    if (oldestFirst.size() > capacity) {
+      forget(oldestFirst.removeFirst());
     }
   }
 
-  /** Original articles indexed. */
+  /** The oldest original leaves every map; being the oldest, it heads each of its buckets. */
+  private void forget(Entry e) {
+    if (e.canonicalUrl != null) {
+      byUrl.remove(e.canonicalUrl, e.id);
+    }
+    byContent.remove(e.contentHash, e.id);
+    if (e.minhash != null) {
+      for (int b = 0; b < BANDS; b++) {
+        long key = bandKey(e.minhash, b);
+        ArrayDeque<Entry> bucket = buckets.get(key);
+        if (bucket != null && bucket.peekFirst() == e) {
+          bucket.removeFirst();
+          if (bucket.isEmpty()) {
+            buckets.remove(key);
+          }
+        }
+      }
+    }
+    evicted++;
+  }
+
+  /** Original articles in the index. */
   public int size() {
-    return originals;
+    return oldestFirst.size();
+  }
+
+  /** Originals forgotten to keep the index within its capacity. */
+  public long evicted() {
+    return evicted;
   }
 
   /** The low byte of every signature position, eight to a long. */
@@ -154,13 +211,18 @@ public final class Deduplicator {
 
   private static final class Entry {
     final String id;
+    final String canonicalUrl;
+    final String contentHash;
+    /** Null for texts too short to compare as near duplicates (not in any bucket). */
     final int[] minhash;
     final long[] packed;
     /** The last lookup that checked this entry: one check per lookup, however many bands match. */
     int checked;
 
-    Entry(String id, int[] minhash, long[] packed) {
+    Entry(String id, String canonicalUrl, String contentHash, int[] minhash, long[] packed) {
       this.id = id;
+      this.canonicalUrl = canonicalUrl;
+      this.contentHash = contentHash;
       this.minhash = minhash;
       this.packed = packed;
     }
