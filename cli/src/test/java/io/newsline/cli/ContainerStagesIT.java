@@ -9,10 +9,6 @@ import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,9 +71,9 @@ class ContainerStagesIT {
           stages.put(stage, c);
           ports.put(stage, port);
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (String stage : stages.keySet()) {
-          assertThat(awaitOk(http, "http://127.0.0.1:" + ports.get(stage) + "/ready", stages.get(stage)))
+          GenericContainer<?> c = stages.get(stage);
+          assertThat(ReadyProbe.awaitOk("http://127.0.0.1:" + ports.get(stage) + "/ready", WAIT, c::isRunning, c::getLogs))
               .contains("\"status\":\"UP\"");
         }
 
@@ -138,24 +134,6 @@ class ContainerStagesIT {
     c.stop();
     assertThat(exit).as(stage + " exit code after docker stop\n" + after).isIn(0L, 143L);
     assertThat(after.length()).as(stage + " logged its shutdown").isGreaterThanOrEqualTo(logs.length());
-  }
-
-  private static String awaitOk(HttpClient http, String url, GenericContainer<?> c) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline && c.isRunning()) {
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return r.body();
-        }
-        last = r.body();
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("not ready: " + last + "\n" + c.getLogs());
   }
 
   private static String logs(Map<String, GenericContainer<?>> stages) {

@@ -3,11 +3,7 @@ package io.newsline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.runtime.testing.EmbeddedStack;
-import java.net.URI;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,11 +36,10 @@ class StageServiceIT {
       pb.environment().put("NEWSLINE_HTTP_PORT", String.valueOf(port));
       Process p = pb.start();
       try {
-        HttpClient http = HttpClient.newHttpClient();
-        String health = awaitOk(http, "http://127.0.0.1:" + port + "/ready", Duration.ofSeconds(90), p, dir);
+        String health = ReadyProbe.awaitOk("http://127.0.0.1:" + port + "/ready", Duration.ofSeconds(90), p::isAlive,
+            () -> Files.readString(dir.resolve("enrich.log")));
         assertThat(health).contains("\"status\":\"UP\"").contains("enrich");
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = ReadyProbe.get("http://127.0.0.1:" + port + "/metrics");
         assertThat(metrics).contains("kafka_stream").contains("jvm_").doesNotContain("Exception");
       } finally {
         p.destroy(); // SIGTERM
@@ -53,23 +48,5 @@ class StageServiceIT {
       assertThat(p.exitValue()).as(Files.readString(dir.resolve("enrich.log"))).isIn(0, 143);
       assertThat(Files.readString(dir.resolve("enrich.log"))).contains("PENDING_SHUTDOWN -> NOT_RUNNING");
     }
-  }
-
-  private static String awaitOk(HttpClient http, String url, Duration timeout, Process p, Path dir) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return r.body();
-        }
-        last = r.body();
-      } catch (java.io.IOException e) {
-        last = e.toString();
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("not ready: " + last + "\n" + Files.readString(dir.resolve("enrich.log")));
   }
 }
