@@ -67,8 +67,20 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
     this.dedupCapacity = settings.getInt("ingest.dedup.capacity", Deduplicator.DEFAULT_CAPACITY);
     this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator(dedupCapacity));
-    Map<String, Object> p = new HashMap<>(client);
+    Map<String, Object> p = producerConfig(client);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get("ingest.transactional.id", "newsline-ingest-" + UUID.randomUUID()));
+    this.producer = new KafkaProducer<>(p);
+    rebuildDuplicateIndex(client);
+    producer.initTransactions();
+    ready = true;
+  }
+
+  /**
+   * The idempotent byte-array producer ingest writes raw articles with, before its transactional
+   * id; the import benchmark's baseline sends with the same settings.
+   */
+  public static Map<String, Object> producerConfig(Map<String, Object> client) {
+    Map<String, Object> p = new HashMap<>(client);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     // tunables: the user's settings win
@@ -79,10 +91,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    this.producer = new KafkaProducer<>(p);
-    rebuildDuplicateIndex(client);
-    producer.initTransactions();
-    ready = true;
+    return p;
   }
 
   /** Publishes the articles in one transaction (rejected ones become dead letters in it). */

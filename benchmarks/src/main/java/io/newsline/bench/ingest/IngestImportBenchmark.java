@@ -22,15 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Load harness for the issue-6 target: JSON Lines import into a real broker at 2,000 articles/s
@@ -167,17 +164,7 @@ public final class IngestImportBenchmark {
         records.add(new byte[][] {a.getId().getBytes(StandardCharsets.UTF_8), serde.serializer().serialize("bench.baseline", a)});
       }
     });
-    Map<String, Object> p = new HashMap<>(client);
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    // articles are ~5 KB: the 16 KB default batch would hold three; bigger batches cost the broker less per article
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(IngestService.producerConfig(client))) {
       for (int i = 0; i < Math.min(2000, records.size()); i++) { // warm-up
         producer.send(new ProducerRecord<>("bench.baseline", records.get(i)[0], records.get(i)[1]));
       }

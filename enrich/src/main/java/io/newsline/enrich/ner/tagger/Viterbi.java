@@ -26,12 +26,6 @@ public final class Viterbi {
   }
 
   /**
-   * @param emit n x L emission scores
-   * @param trans L x L transition scores (from * L + to)
-   * @param start L scores of the first label
-   * @param end L scores of the last label
-   */
-  /**
    * Transition scores arranged by target label: for label b, the score of each allowed
    * predecessor in {@link #PREDECESSORS} order. Precompute once per model.
    */
@@ -84,21 +78,15 @@ public final class Viterbi {
       score = next;
       next = swap;
     }
-    float top = NEG;
-    int arg = 0;
-    for (int a = 0; a < L; a++) {
-      if (Labels.allowedFast(a, -1) && score[a] + end[a] > top) {
-        top = score[a] + end[a];
-        arg = a;
-      }
-    }
-    best[n - 1] = arg;
-    for (int i = n - 1; i > 0; i--) {
-      best[i - 1] = back[i * L + best[i]];
-    }
-    return best;
+    return backtrack(score, end, back, best);
   }
 
+  /**
+   * @param emit n x L emission scores
+   * @param trans L x L transition scores (from * L + to)
+   * @param start L scores of the first label
+   * @param end L scores of the last label
+   */
   public static int[] decode(float[][] emit, float[] trans, float[] start, float[] end) {
     int n = emit.length;
     int[] best = new int[n];
@@ -131,6 +119,11 @@ public final class Viterbi {
       score = next;
       next = t;
     }
+    return backtrack(score, end, back, best);
+  }
+
+  /** Fills {@code best} from the last position's best allowed final label back through the pointers. */
+  private static int[] backtrack(float[] score, float[] end, byte[] back, int[] best) {
     float top = NEG;
     int arg = 0;
     for (int a = 0; a < L; a++) {
@@ -139,6 +132,7 @@ public final class Viterbi {
         arg = a;
       }
     }
+    int n = best.length;
     best[n - 1] = arg;
     for (int i = n - 1; i > 0; i--) {
       best[i - 1] = back[i * L + best[i]];
