@@ -24,6 +24,11 @@ public final class CanonicalIds {
       return known.id();
     }
     String folded = fold(name);
+    if (type == EntityType.ORGANIZATION && SpanRepair.isCallSign(name)) {
+      // WABC-TV and WABC are one station.
+      int space = folded.indexOf(' ');
+      return "org:" + (space < 0 ? folded : folded.substring(0, space));
+    }
     if (type == EntityType.PERSON) {
       // People are named in full once and by surname after, and some articles never give the
       // first name: the surname alone keeps the id the same either way.

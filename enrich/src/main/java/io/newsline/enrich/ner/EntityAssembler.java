@@ -9,33 +9,60 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Groups an article's mentions into canonical entities. Within the article: one type per name
- * (majority vote; curated names take their curated type), a surname alone joins the full name it belongs
- * to ("Putin", "Putin's" join "Vladimir Putin"). Across articles: ids come from
- * {@link CanonicalIds} and depend only on names. Salience weighs title, lead and frequency.
+ * (majority vote; curated names take their curated type); a part of a person's full name used
+ * alone joins that person ("Putin" and "Vladimir Putin", "Anwar" and "Anwar Ibrahim", "Sheikh
+ * Hasina" and "Sheikh Hasina Wazed"), as does a nickname in quotes after the name; an acronym
+ * joins the organisation whose initials it spells ("PTI", "Pakistan Tehreek-e-Insaf"), and an
+ * organisation's first word alone joins it ("Samsung", "Samsung Electronics"). Across articles:
+ * ids come from {@link CanonicalIds} and depend only on names. Salience weighs title, lead and
+ * frequency.
  */
 final class EntityAssembler {
   private static final double TITLE_WEIGHT = 3.0;
   private static final double LEAD_WEIGHT = 2.0;
   private static final double BODY_WEIGHT = 1.0;
+  /** Words an acronym skips: "Securities and Exchange Commission" is SEC. */
+  private static final Set<String> ACRONYM_SKIPS = Set.of("of", "and", "the", "for", "&", "on", "in", "e", "de", "la");
 
   private EntityAssembler() {}
 
   static List<Entity> assemble(List<RawMention> found) {
+    return assemble(found, Map.of());
+  }
+
+  /**
+   * Groups the mentions; nicknames maps the folded key of a nickname written in quotes after a
+   * person's name to that name ("Prachanda" to "Pushpa Kamal Dahal").
+   */
+  static List<Entity> assemble(List<RawMention> found, Map<String, String> nicknames) {
     List<RawMention> mentions = unifyTypes(found);
-    String[] personIds = personIds(mentions);
+    String[] personIds = personIds(mentions, nicknames);
+    String[] organisationIds = organisationIds(mentions);
     Map<String, String> ids = new HashMap<>();
     Map<String, Group> groups = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
       RawMention m = mentions.get(i);
-      String id = personIds[i] != null ? personIds[i]
-          : ids.computeIfAbsent(m.type().ordinal() + m.text(), k -> CanonicalIds.id(m.type(), m.text()));
-      groups.computeIfAbsent(id, k -> new Group(k, m.type())).add(m);
+      String id;
+      if (personIds[i] != null) {
+        id = personIds[i];
+      } else if (organisationIds[i] != null) {
+        id = organisationIds[i];
+        m = m.type() == EntityType.ORGANIZATION ? m : m.withType(EntityType.ORGANIZATION);
+      } else {
+        RawMention x = m;
+        id = ids.computeIfAbsent(x.type().ordinal() + x.text(), k -> CanonicalIds.id(x.type(), x.text()));
+      }
+      RawMention y = m;
+      groups.computeIfAbsent(id, k -> new Group(k, y.type())).add(m);
     }
     double max = 0;
     for (Group g : groups.values()) {
@@ -50,23 +77,80 @@ final class EntityAssembler {
     return out;
   }
 
+  /** A name's words as written (split at spaces), each folded: "Edwards-Thomas" is one word. */
+  static String[] words(String text) {
+    String[] raw = text.strip().split("\\s+");
+    List<String> out = new ArrayList<>(raw.length);
+    for (String w : raw) {
+      String k = KnownEntities.key(w);
+      if (!k.isEmpty()) {
+        out.add(k);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /**
+   * The people of an article: their full names (two or more words, not part of a longer name of
+   * the article), and for each proper first or last part of a full name ("anwar", "ibrahim",
+   * "sheikh hasina") the full names it may stand for, in order of appearance. A last part is a
+   * surname (true), a first part a given name (false).
+   */
+  private static final class People {
+    final Set<String> full = new LinkedHashSet<>();
+    final Map<String, Set<String>> byPart = new HashMap<>();
+    final Set<String> surnames = new HashSet<>();
+
+    People(List<RawMention> mentions) {
+      Map<String, String[]> names = new LinkedHashMap<>();
+      for (RawMention m : mentions) {
+        if (m.type() == EntityType.PERSON) {
+          names.putIfAbsent(m.key(), words(m.text()));
+        }
+      }
+      Set<String> parts = new HashSet<>();
+      for (String[] w : names.values()) {
+        for (int len = 1; len < w.length; len++) {
+          parts.add(join(w, 0, len));
+          parts.add(join(w, w.length - len, w.length));
+        }
+      }
+      for (Map.Entry<String, String[]> e : names.entrySet()) {
+        String[] w = e.getValue();
+        if (w.length < 2 || parts.contains(e.getKey())) {
+          continue;
+        }
+        full.add(e.getKey());
+        for (int len = 1; len < w.length; len++) {
+          byPart.computeIfAbsent(join(w, 0, len), k -> new LinkedHashSet<>()).add(e.getKey());
+          String last = join(w, w.length - len, w.length);
+          byPart.computeIfAbsent(last, k -> new LinkedHashSet<>()).add(e.getKey());
+          surnames.add(last);
+        }
+      }
+    }
+  }
+
+  private static String join(String[] w, int from, int to) {
+    return String.join(" ", java.util.Arrays.asList(w).subList(from, to));
+  }
+
   /**
    * One type per folded name: curated names take their curated type, others the majority of their
-   * mentions (first mention wins ties); a single word that is the surname of a person named in
-   * full in the article becomes that person.
+   * mentions (a title's counting half; the first mention wins ties); a part of a person's full name in the article becomes that
+   * person (a last part whatever it was tagged; a first part unless tagged a place).
    */
   static List<RawMention> unifyTypes(List<RawMention> mentions) {
     Map<String, EnumMap<EntityType, Integer>> votes = new HashMap<>();
     Map<String, EntityType> first = new HashMap<>();
-    Map<String, Boolean> surnames = new HashMap<>();
     for (RawMention m : mentions) {
       String key = m.key();
-      votes.computeIfAbsent(key, k -> new EnumMap<>(EntityType.class)).merge(m.type(), 1, Integer::sum);
+      // A headline's capitals say less about a name's type than running text.
+      int vote = m.field() == Field.TITLE ? 1 : 2;
+      votes.computeIfAbsent(key, k -> new EnumMap<>(EntityType.class)).merge(m.type(), vote, Integer::sum);
       first.putIfAbsent(key, m.type());
-      if (m.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
-        surnames.put(KnownEntities.surname(key), true);
-      }
     }
+    People people = new People(mentions);
     Map<String, EntityType> decided = new HashMap<>();
     for (Map.Entry<String, EnumMap<EntityType, Integer>> e : votes.entrySet()) {
       String key = e.getKey();
@@ -76,7 +160,7 @@ final class EntityAssembler {
           best = v.getKey();
         }
       }
-      if (key.indexOf(' ') < 0 && surnames.containsKey(key)) {
+      if (people.surnames.contains(key) || people.byPart.containsKey(key) && best != EntityType.LOCATION) {
         best = EntityType.PERSON;
       }
       decided.put(key, best);
@@ -94,18 +178,25 @@ final class EntityAssembler {
   }
 
   /**
-   * Ids of the article's people, per mention (null for others). Normally the surname id; when two
-   * people of the article share a surname, each full name gets a full-name id and a bare surname
-   * goes to the one named most recently before it.
+   * Ids of the article's people, per mention (null for others). A full name has its surname id
+   * ({@link CanonicalIds#id}), or its full-name id when two people of the article share that id;
+   * a part of full names goes to the one of them named most recently before it (else the first);
+   * a nickname goes to the name it followed.
    */
-  static String[] personIds(List<RawMention> mentions) {
-    Map<String, Map<String, String>> peopleBySurname = new HashMap<>();
+  static String[] personIds(List<RawMention> mentions, Map<String, String> nicknames) {
+    People people = new People(mentions);
+    Map<String, String> textOf = new HashMap<>();
+    Map<String, Set<String>> fullBySurnameId = new HashMap<>();
     for (RawMention m : mentions) {
-      String key = m.key();
-      if (m.type() == EntityType.PERSON && key.indexOf(' ') > 0) {
-        peopleBySurname.computeIfAbsent(KnownEntities.surname(key), k -> new LinkedHashMap<>())
-            .putIfAbsent(CanonicalIds.fullNameId(m.text()), m.text());
+      if (m.type() == EntityType.PERSON && people.full.contains(m.key()) && textOf.putIfAbsent(m.key(), m.text()) == null) {
+        fullBySurnameId.computeIfAbsent(CanonicalIds.id(EntityType.PERSON, m.text()), k -> new HashSet<>())
+            .add(CanonicalIds.fullNameId(m.text()));
       }
+    }
+    Map<String, String> fullIds = new HashMap<>();
+    for (Map.Entry<String, String> e : textOf.entrySet()) {
+      String id = CanonicalIds.id(EntityType.PERSON, e.getValue());
+      fullIds.put(e.getKey(), fullBySurnameId.get(id).size() > 1 ? CanonicalIds.fullNameId(e.getValue()) : id);
     }
     String[] ids = new String[mentions.size()];
     Map<String, String> lastNamed = new HashMap<>();
@@ -115,22 +206,118 @@ final class EntityAssembler {
         continue;
       }
       String key = m.key();
-      boolean full = key.indexOf(' ') > 0;
-      String surname = full ? KnownEntities.surname(key) : key;
-      Map<String, String> people = peopleBySurname.getOrDefault(surname, Map.of());
-      boolean shared = people.size() > 1;
-      if (full) {
-        ids[i] = shared ? CanonicalIds.fullNameId(m.text()) : CanonicalIds.id(EntityType.PERSON, m.text());
-        lastNamed.put(surname, ids[i]);
-      } else if (people.isEmpty()) {
+      String nicknameOf = nicknames.get(key);
+      if (nicknameOf != null && !people.full.contains(key)) {
+        key = KnownEntities.key(nicknameOf);
+      }
+      String full = fullIds.get(key);
+      if (full != null) {
+        ids[i] = full;
+        String[] w = words(textOf.get(key));
+        for (int len = 1; len < w.length; len++) {
+          lastNamed.put(join(w, 0, len), full);
+          lastNamed.put(join(w, w.length - len, w.length), full);
+        }
+        continue;
+      }
+      Set<String> candidates = people.byPart.get(key);
+      if (candidates == null) {
         ids[i] = CanonicalIds.id(EntityType.PERSON, m.text());
-      } else if (shared) {
-        ids[i] = lastNamed.getOrDefault(surname, people.keySet().iterator().next());
-      } else {
-        ids[i] = CanonicalIds.id(EntityType.PERSON, people.values().iterator().next());
+        continue;
+      }
+      Set<String> distinct = new LinkedHashSet<>();
+      for (String c : candidates) {
+        distinct.add(fullIds.get(c));
+      }
+      ids[i] = distinct.size() == 1 ? distinct.iterator().next()
+          : lastNamed.getOrDefault(key, distinct.iterator().next());
+    }
+    return ids;
+  }
+
+  /**
+   * Ids of organisations written short, per mention (null for the rest): an acronym of capitals
+   * spelling the initials of exactly one longer organisation name in the article, or a single
+   * word (tagged an organisation) that opens exactly one longer organisation name, shares that
+   * organisation's id. A curated id wins; otherwise an acronym's id is the acronym's, as later
+   * articles tend to use it alone.
+   */
+  static String[] organisationIds(List<RawMention> mentions) {
+    Map<String, String> longNames = new LinkedHashMap<>();
+    for (RawMention m : mentions) {
+      if (m.type() == EntityType.ORGANIZATION && m.text().indexOf(' ') > 0) {
+        longNames.putIfAbsent(m.key(), m.text());
+      }
+    }
+    String[] ids = new String[mentions.size()];
+    if (longNames.isEmpty()) {
+      return ids;
+    }
+    Map<String, Set<String>> byInitials = new HashMap<>();
+    Map<String, Set<String>> byFirstWord = new HashMap<>();
+    for (Map.Entry<String, String> e : longNames.entrySet()) {
+      String initials = initials(e.getValue());
+      if (initials.length() >= 2) {
+        byInitials.computeIfAbsent(initials, k -> new LinkedHashSet<>()).add(e.getKey());
+      }
+      byFirstWord.computeIfAbsent(words(e.getValue())[0], k -> new LinkedHashSet<>()).add(e.getKey());
+    }
+    Map<String, String> linked = new HashMap<>();
+    for (RawMention m : mentions) {
+      String text = m.text();
+      if (text.indexOf(' ') >= 0 || linked.containsKey(m.key()) || m.type() == EntityType.PERSON) {
+        continue;
+      }
+      Set<String> longer = isAcronym(text) ? byInitials.get(text)
+          : m.type() == EntityType.ORGANIZATION ? byFirstWord.get(m.key()) : null;
+      if (longer == null || longer.size() != 1) {
+        continue;
+      }
+      String longText = longNames.get(longer.iterator().next());
+      String shortId = CanonicalIds.id(EntityType.ORGANIZATION, text);
+      String longId = CanonicalIds.id(EntityType.ORGANIZATION, longText);
+      boolean longCurated = KnownEntities.get().lookup(longText) != null;
+      boolean shortCurated = KnownEntities.get().lookup(text) != null;
+      String id = longCurated && !shortCurated ? longId : shortCurated || isAcronym(text) ? shortId : longId;
+      linked.put(m.key(), id);
+      linked.put(KnownEntities.key(longText), id);
+    }
+    for (int i = 0; i < ids.length; i++) {
+      RawMention m = mentions.get(i);
+      if (m.type() != EntityType.PERSON) {
+        ids[i] = linked.get(m.key());
       }
     }
     return ids;
+  }
+
+  /** Two to six capitals (an ampersand allowed): "SEC", "PTI", "CFPB". */
+  private static boolean isAcronym(String s) {
+    if (s.length() < 2 || s.length() > 6) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isUpperCase(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Capital initials of a name's words and hyphen parts, skipping small words: "PTI", "SEC". */
+  static String initials(String name) {
+    StringBuilder b = new StringBuilder();
+    for (String w : name.split("[\\s\\-]+")) {
+      if (w.isEmpty() || ACRONYM_SKIPS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      char c = w.charAt(0);
+      if (!Character.isUpperCase(c)) {
+        return "";
+      }
+      b.append(c);
+    }
+    return b.toString();
   }
 
   private static final class Group {

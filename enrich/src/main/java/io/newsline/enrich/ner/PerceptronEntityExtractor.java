@@ -16,7 +16,9 @@ import io.newsline.enrich.ner.tagger.WordClusters;
 import io.newsline.enrich.text.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -56,17 +58,31 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(ArticleText article) {
-    return EntityAssembler.assemble(mentions(article));
+    Map<String, String> nicknames = new HashMap<>();
+    return EntityAssembler.assemble(mentions(article, nicknames), nicknames);
   }
 
   /** Tagged mentions in document order, title first, before grouping. */
   List<RawMention> mentions(ArticleText article) {
+    return mentions(article, new HashMap<>());
+  }
+
+  /**
+   * Tagged mentions in document order, title first, before grouping; nicknames receives the
+   * folded key of each nickname in quotes after a person's name, mapped to that name.
+   */
+  private List<RawMention> mentions(ArticleText article, Map<String, String> nicknames) {
     ArticleLayout layout = ArticleLayout.of(article);
     List<int[]> labels = tagger.tag(layout.sentences);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
       int[] y = labels.get(s);
+      for (int[] nick : SpanRepair.apply(p.tokens(), y, p.kind(), gazetteer)) {
+        String nickname = p.source().substring(p.tokens().get(nick[0]).start(), p.tokens().get(nick[1] - 1).end());
+        String name = p.source().substring(p.tokens().get(nick[2]).start(), p.tokens().get(nick[3] - 1).end());
+        nicknames.putIfAbsent(KnownEntities.key(nickname), name);
+      }
       boolean heading = p.kind() == LineKind.TITLE_CASE && (p.field() == Field.TITLE || isHeading(p, y));
       int begin = -1;
       for (int i = 0; i < y.length; i++) {
@@ -83,11 +99,15 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           begin = i;
         }
         if ((part == 2 || part == 3) && begin >= 0) {
-          int start = p.tokens().get(begin).start();
-          int end = p.tokens().get(i).end();
-          String name = p.source().substring(start, end);
+          EntityType type = Labels.TYPES[Labels.type(y[i])];
+          Token first = p.tokens().get(begin);
+          Token last = p.tokens().get(i);
+          // "Anwar-led", "post-Geneva": the name without the modifier (MISC keeps it, as CoNLL does).
+          int start = type == EntityType.MISC ? first.start() : SpanRepair.nameStart(first.text(), first.start());
+          int end = type == EntityType.MISC ? last.end() : SpanRepair.nameEnd(last.text(), last.end());
+          String name = end > start ? p.source().substring(start, end) : "";
           if (hasLetterOrDigit(name)) {
-            RawMention m = RawMention.of(p.field(), start, end, name, Labels.TYPES[Labels.type(y[i])], p.lead());
+            RawMention m = RawMention.of(p.field(), start, end, name, type, p.lead());
             found.add(candidate(m, p, begin, i + 1, heading));
           }
           begin = -1;
@@ -128,9 +148,9 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     int[] ends = new int[to - from];
     for (int k = from; k < to; k++) {
       Token t = p.tokens().get(k);
-      words[k - from] = t.text();
-      starts[k - from] = t.start();
-      ends[k - from] = t.end();
+      starts[k - from] = Math.max(t.start(), m.start());
+      ends[k - from] = Math.min(t.end(), m.end());
+      words[k - from] = p.source().substring(starts[k - from], ends[k - from]);
     }
     return new HeadingFilter.Candidate(m, words, starts, ends, heading);
   }

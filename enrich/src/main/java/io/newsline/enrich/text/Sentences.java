@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits text into sentences with exact offsets: at line breaks and at . ! ? followed by space and
- * an upper-case letter or a quote, but not after common abbreviations (Mr., U.S., Jan.).
+ * an upper-case letter or a quote, but not after common abbreviations (Mr., U.S., Jan.) or initials
+ * (K.P. Sharma Oli).
  */
 public final class Sentences {
   private static final java.util.Set<String> ABBREVIATIONS =
@@ -71,7 +72,22 @@ public final class Sentences {
         w--;
       }
       String word = s.substring(w, i).toLowerCase(java.util.Locale.ROOT);
-      return !ABBREVIATIONS.contains(word) && !(word.length() == 1 && Character.isLetter(word.charAt(0)));
+      return !ABBREVIATIONS.contains(word) && !isInitials(word);
+    }
+    return true;
+  }
+
+  /** Single letters with dots between them ("k", "k.p", "j.r.r"): initials of a name, not an end. */
+  private static boolean isInitials(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      boolean letterPlace = k % 2 == 0;
+      char c = word.charAt(k);
+      if (letterPlace ? !Character.isLetter(c) : c != '.') {
+        return false;
+      }
     }
     return true;
   }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs the extractor over a docs.jsonl file ({"id","text",...} per line, whole text as the text
+ * Runs the extractor over a docs.jsonl file ({"id","title"?,"text",...} per line, whole text as the text
  * field, as `newsline batch --no-clean` does) and writes enriched.jsonl lines for score_ner.py.
  *
  * <pre>java -cp ... io.newsline.enrich.ner.train.EvalConll IN.docs.jsonl OUT.jsonl</pre>
@@ -32,7 +32,9 @@ public final class EvalConll {
           continue;
         }
         JsonNode doc = Json.parse(line);
-        ArticleText article = new ArticleText(doc.get("id").asText(), null, doc.get("text").asText());
+        JsonNode title = doc.get("title");
+        ArticleText article = new ArticleText(doc.get("id").asText(),
+            title == null || title.isNull() ? null : title.asText(), doc.get("text").asText());
         Enrichment e = new Enrichment(extractor.extract(article), List.of());
         out.write(Json.write(EnrichedJson.of(article, e)));
         out.write('\n');

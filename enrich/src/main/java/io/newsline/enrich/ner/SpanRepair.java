@@ -1,0 +1,314 @@
+package io.newsline.enrich.ner;
+
+import io.newsline.enrich.model.EntityType;
+import io.newsline.enrich.ner.tagger.FeatureHash;
+import io.newsline.enrich.ner.tagger.Gazetteer;
+import io.newsline.enrich.ner.tagger.Labels;
+import io.newsline.enrich.ner.tagger.LineKind;
+import io.newsline.enrich.text.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Repairs of a sentence's tagged spans that the 1996-trained tagger gets wrong on modern news,
+ * each a general pattern of how names are written rather than a list of names:
+ * <ul>
+ *   <li>offices and titles are not part of a name: "Chairperson Mamata Banerjee" is the person
+ *       Mamata Banerjee, "Trinamool Congress Chairperson Mamata Banerjee" the party and the
+ *       person, "Finance Minister" before a name nothing; heading words ("Explainer", "Analysis")
+ *       opening a line are not names either;</li>
+ *   <li>initials belong to the name they precede ("K.P. Sharma Oli", not the place "K.P.");</li>
+ *   <li>a nickname in quotes right after a person's name ('Pushpa Kamal Dahal "Prachanda"') is
+ *       that person: tagged as a name of its own, linked by {@link #nicknameOf};</li>
+ *   <li>common-noun acronyms (AI, CEO, GDP) are not organisations;</li>
+ *   <li>broadcasters' call signs (WABC-TV, KQED: K or W and two or three more capitals, not an
+ *       English word) are organisations.</li>
+ * </ul>
+ * Works on BILOU labels in place, so that everything after it (heading check, propagation) sees
+ * the repaired spans. Hyphenated modifiers ("Anwar-led", "post-Geneva") are trimmed where the
+ * mention is cut out of the text ({@link #nameStart}, {@link #nameEnd}).
+ */
+final class SpanRepair {
+  /** Person titles and offices written before a name; capitalised as in running text. */
+  private static final Set<String> TITLES = Set.of(
+      "President", "Vice-President", "Vice", "Chairman", "Chairwoman", "Chairperson", "Chair", "Minister",
+      "Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "Governor",
+      "Gov.", "Mayor", "Speaker", "Spokesman", "Spokeswoman", "Spokesperson", "CEO", "CFO", "PM", "Ambassador",
+      "Premier", "Prime", "Chief", "Deputy", "Commissioner", "Director", "Chancellor", "Mr.", "Mrs.", "Ms.",
+      "Mr", "Mrs", "Ms", "Dr.", "Dr", "Prof.", "Professor", "Judge", "Coach", "Attorney", "Solicitor",
+      "Adviser", "Advisor", "Executive", "Officer", "Founder", "Co-founder", "Cofounder", "Lawmaker",
+      "MP", "Sheriff", "Superintendent", "Inspector", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Lieutenant",
+      "Colonel", "Sergeant", "Admiral", "Marshal", "Pope", "Cardinal", "Archbishop", "Bishop", "Rabbi",
+      "Imam", "Leader", "Head", "Councillor", "Councilor", "Councilman", "Councilwoman", "Treasurer",
+      "Comptroller", "Auditor", "Ombudsman", "Envoy", "Emir", "Crown", "Interim", "Acting", "Former");
+  /** Words that open a line as a section or genre label, not as part of a name. */
+  private static final Set<String> HEADING_WORDS = Set.of(
+      "Explainer", "Explained", "Analysis", "Exclusive", "Opinion", "Breaking", "Update", "Updated", "Factbox",
+      "Timeline", "Editorial", "Interview", "Watch");
+  /** Acronyms of common nouns: never organisations by themselves. */
+  private static final Set<String> COMMON_ACRONYMS = Set.of(
+      "AI", "AGI", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "IPO", "IPOs", "EV", "EVs", "ETF", "ETFs", "VAT",
+      "GST", "TV", "PC", "PCs", "HR", "PR", "LGBT", "LGBTQ", "LGBTQ+", "COVID", "COVID-19", "GPU", "GPUs", "CPU",
+      "CPUs", "DNA", "HIV", "SUV", "SUVs", "UFO", "API", "APIs", "ICU", "OK", "AM", "PM", "GMT", "UTC", "VPN",
+      "SMS", "PDF", "URL", "USB", "LNG", "LPG", "CO2", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "YoY",
+      "PhD", "MBA", "ID", "IDs", "DIY", "FAQ", "VIP", "VIPs", "RSVP", "ASAP", "NGO", "NGOs", "MP", "MPs");
+  /** A broadcaster's call sign: K or W and 2-3 capitals, maybe -TV, -FM, -AM, -DT, -LP, -CD. */
+  private static final Pattern CALL_SIGN = Pattern.compile("[KW][A-Z]{2,3}(-(TV|FM|AM|DT|LP|CD))?");
+  /** Does the word look like a broadcaster's call sign (not checked against the dictionary)? */
+  static boolean isCallSign(String w) {
+    return CALL_SIGN.matcher(w).matches() && !w.endsWith("II");
+  }
+
+  /** Initials: "K.", "K.P.", "J.R.R.". */
+  private static final Pattern INITIALS = Pattern.compile("(\\p{Lu}\\.){1,3}");
+  /** Lower-case second parts of hyphenated modifiers: "Anwar-led", "U.S.-backed", "Kyiv-based". */
+  private static final Set<String> AFFIXES = Set.of(
+      "led", "backed", "based", "owned", "run", "controlled", "held", "born", "made", "style", "era", "linked",
+      "aligned", "affiliated", "funded", "sponsored", "brokered", "dominated", "friendly", "bound", "drafted",
+      "allied", "ruled", "mediated", "speaking", "inspired", "type", "like", "centric", "focused", "themed",
+      "listed", "registered", "headquartered", "educated", "trained", "supported", "appointed", "elected",
+      "installed", "imposed", "organised", "organized", "proposed", "designated", "certified", "approved",
+      "wide", "level", "specific", "area", "bred", "raised", "watcher", "watchers", "skeptic", "sceptic",
+      "skeptics", "sceptics", "occupied", "annexed", "administered", "built", "designed", "produced",
+      "brand", "branded", "obsessed", "related", "origin", "origins", "bashing", "baiting", "leaning",
+      "facing", "oriented", "supplied", "armed", "financed", "hosted");
+  /** Lower-case prefixes of hyphenated modifiers: "post-Geneva", "pro-Kremlin", "ex-Tory". */
+  private static final Set<String> PREFIXES = Set.of(
+      "post", "pre", "anti", "pro", "ex", "non", "mid", "neo", "pan", "trans", "inter", "intra", "cross",
+      "sub", "multi", "un", "de", "re", "all", "super", "ultra", "semi", "quasi", "over", "under");
+
+  private SpanRepair() {}
+
+  /** A tagged span of tokens [from, to) of one type index ({@link Labels#TYPES}). */
+  private record Span(int from, int to, int type) {}
+
+  /**
+   * Repairs the labels y of one sentence (tokens of a line of the given kind) in place. Returns
+   * the nicknames in quotes that follow a person's name, as token bounds
+   * {nicknameFrom, nicknameTo, nameFrom, nameTo}.
+   */
+  static List<int[]> apply(List<Token> tokens, int[] y, LineKind kind, Gazetteer gazetteer) {
+    List<Span> spans = spans(y);
+    List<Span> out = new ArrayList<>(spans.size() + 2);
+    List<int[]> nicknames = new ArrayList<>(0);
+    for (int s = 0; s < spans.size(); s++) {
+      Span span = spans.get(s);
+      for (Span piece : withoutTitles(tokens, span, gazetteer)) {
+        piece = withInitials(tokens, piece, out);
+        if (piece.to - piece.from == 1 && COMMON_ACRONYMS.contains(tokens.get(piece.from).text())) {
+          continue;
+        }
+        out.add(piece);
+      }
+    }
+    int per = Labels.typeIndex(EntityType.PERSON);
+    int org = Labels.typeIndex(EntityType.ORGANIZATION);
+    List<Span> withNicknames = new ArrayList<>(out.size());
+    for (int s = 0; s < out.size(); s++) {
+      Span span = out.get(s);
+      withNicknames.add(span);
+      int[] nick = span.type == per ? nickname(tokens, span.to) : null;
+      if (nick == null) {
+        continue;
+      }
+      Span next = s + 1 < out.size() ? out.get(s + 1) : null;
+      if (next != null && next.from == nick[0] && next.to == nick[1]) {
+        next = new Span(nick[0], nick[1], per);
+        out.set(s + 1, next);
+      } else if (next != null && next.from <= nick[1]) {
+        continue;
+      } else {
+        withNicknames.add(new Span(nick[0], nick[1], per));
+      }
+      nicknames.add(new int[] {nick[0], nick[1], span.from, span.to});
+    }
+    java.util.Arrays.fill(y, Labels.O);
+    for (Span span : withNicknames) {
+      write(y, span);
+    }
+    if (kind != LineKind.ALL_CAPS) {
+      for (int i = 0; i < y.length; i++) {
+        boolean single = y[i] == Labels.O || Labels.part(y[i]) == 3 && Labels.TYPES[Labels.type(y[i])] == EntityType.MISC;
+        String w = tokens.get(i).text();
+        if (single && isCallSign(w) && !isWord(w, gazetteer)) {
+          y[i] = Labels.label(org, 3);
+        }
+      }
+    }
+    return nicknames;
+  }
+
+  /**
+   * Cuts a span at the last title in it that a name follows: the words after it are a person,
+   * the words before it (less any further titles) keep the span's type when one of them is a name
+   * rather than a common word ("Trinamool Congress Chairperson Mamata Banerjee"), and a span made of
+   * titles only is dropped. Heading words opening the line are dropped too.
+   */
+  private static List<Span> withoutTitles(List<Token> tokens, Span span, Gazetteer gazetteer) {
+    int from = span.from;
+    while (from < span.to && from == 0 && HEADING_WORDS.contains(tokens.get(from).text())) {
+      from++;
+    }
+    int cut = -1;
+    int per = Labels.typeIndex(EntityType.PERSON);
+    // A single word after a title is a person only if the tagger said so ("President Trump");
+    // in an organisation it is more likely part of the name ("Executive Yuan").
+    int minTail = span.type == per ? 1 : 2;
+    for (int k = span.to - 1 - minTail; k >= from; k--) {
+      if (TITLES.contains(tokens.get(k).text()) && namesFollow(tokens, k + 1, span.to)) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut < 0) {
+      boolean allTitles = true;
+      for (int k = from; k < span.to && allTitles; k++) {
+        allTitles = TITLES.contains(tokens.get(k).text());
+      }
+      return allTitles ? List.of() : List.of(new Span(from, span.to, span.type));
+    }
+    List<Span> pieces = new ArrayList<>(2);
+    int headEnd = cut;
+    while (headEnd > from && (TITLES.contains(tokens.get(headEnd - 1).text())
+        || isLowerCase(tokens.get(headEnd - 1).text()))) {
+      headEnd--;
+    }
+    boolean nameInHead = false;
+    for (int k = from; k < headEnd; k++) {
+      String w = tokens.get(k).text();
+      nameInHead |= Character.isUpperCase(w.charAt(0)) && !HeadingFilter.isCommonWord(w, gazetteer);
+    }
+    if (nameInHead) {
+      pieces.add(new Span(from, headEnd, span.type == per ? Labels.typeIndex(EntityType.ORGANIZATION) : span.type));
+    }
+    pieces.add(new Span(cut + 1, span.to, per));
+    return pieces;
+  }
+
+  /** Are tokens [from, to) one to four capitalised words, none of them a title? */
+  private static boolean namesFollow(List<Token> tokens, int from, int to) {
+    if (to - from < 1 || to - from > 4) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      String w = tokens.get(k).text();
+      if (!Character.isUpperCase(w.charAt(0)) || TITLES.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A person's name preceded by initials takes them in ("K.P. Sharma Oli"), also when the tagger
+   * had made the initials a name of their own (then the last piece in out is dropped).
+   */
+  private static Span withInitials(List<Token> tokens, Span span, List<Span> out) {
+    if (span.type != Labels.typeIndex(EntityType.PERSON)) {
+      return span;
+    }
+    int from = span.from;
+    while (from > 0 && INITIALS.matcher(tokens.get(from - 1).text()).matches()) {
+      Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.to > from - 1) {
+        if (last.from != from - 1 || last.to != from) {
+          break;
+        }
+        out.remove(out.size() - 1);
+      }
+      from--;
+    }
+    return from == span.from ? span : new Span(from, span.to, span.type);
+  }
+
+  /** A nickname in quotes right after a name: token bounds [start, end) of the words inside. */
+  private static int[] nickname(List<Token> tokens, int i) {
+    if (i + 2 >= tokens.size() || !isQuote(tokens.get(i).text())) {
+      return null;
+    }
+    int end = i + 1;
+    while (end < tokens.size() && end - i <= 3 && Character.isUpperCase(tokens.get(end).text().charAt(0))
+        && !isQuote(tokens.get(end).text())) {
+      end++;
+    }
+    if (end == i + 1 || end >= tokens.size() || end - i > 3 || !isQuote(tokens.get(end).text())) {
+      return null;
+    }
+    return new int[] {i + 1, end};
+  }
+
+  private static boolean isQuote(String w) {
+    return w.equals("\"") || w.equals("\u201c") || w.equals("\u201d") || w.equals("'") || w.equals("\u2018")
+        || w.equals("\u2019");
+  }
+
+  private static boolean isLowerCase(String w) {
+    return Character.isLowerCase(w.charAt(0));
+  }
+
+  /** Is the word (any case) listed in the dictionary? Call signs are not words. */
+  private static boolean isWord(String w, Gazetteer gazetteer) {
+    int dash = w.indexOf('-');
+    String core = dash < 0 ? w : w.substring(0, dash);
+    return gazetteer.casing(FeatureHash.ofLower(core, 0, core.length())) != 0;
+  }
+
+  /**
+   * Start of the name in a mention's first word: after a lower-case prefix and hyphen
+   * ("post-Geneva" gives the offset of "Geneva"), else the word's start.
+   */
+  static int nameStart(String word, int start) {
+    int dash = word.indexOf('-');
+    if (dash > 0 && dash + 1 < word.length() && Character.isUpperCase(word.charAt(dash + 1))
+        && PREFIXES.contains(word.substring(0, dash).toLowerCase(java.util.Locale.ROOT))) {
+      return start + dash + 1;
+    }
+    return start;
+  }
+
+  /**
+   * End of the name in a mention's last word: before a hyphen and a lower-case modifier
+   * ("Anwar-led" gives the end of "Anwar"), else the word's end.
+   */
+  static int nameEnd(String word, int end) {
+    int dash = word.lastIndexOf('-');
+    if (dash > 0 && dash + 1 < word.length() && AFFIXES.contains(word.substring(dash + 1))) {
+      return end - (word.length() - dash);
+    }
+    return end;
+  }
+
+  private static List<Span> spans(int[] y) {
+    List<Span> spans = new ArrayList<>();
+    int begin = -1;
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] == Labels.O) {
+        begin = -1;
+        continue;
+      }
+      int part = Labels.part(y[i]);
+      if (part == 0 || part == 3) {
+        begin = i;
+      }
+      if ((part == 2 || part == 3) && begin >= 0) {
+        spans.add(new Span(begin, i + 1, Labels.type(y[i])));
+        begin = -1;
+      }
+    }
+    return spans;
+  }
+
+  private static void write(int[] y, Span s) {
+    if (s.to - s.from == 1) {
+      y[s.from] = Labels.label(s.type, 3);
+      return;
+    }
+    y[s.from] = Labels.label(s.type, 0);
+    for (int k = s.from + 1; k < s.to - 1; k++) {
+      y[k] = Labels.label(s.type, 1);
+    }
+    y[s.to - 1] = Labels.label(s.type, 2);
+  }
+}
