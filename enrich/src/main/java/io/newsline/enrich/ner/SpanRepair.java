@@ -42,7 +42,18 @@ final class SpanRepair {
       "MP", "Sheriff", "Superintendent", "Inspector", "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Lieutenant",
       "Colonel", "Sergeant", "Admiral", "Marshal", "Pope", "Cardinal", "Archbishop", "Bishop", "Rabbi",
       "Imam", "Leader", "Head", "Councillor", "Councilor", "Councilman", "Councilwoman", "Treasurer",
-      "Comptroller", "Auditor", "Ombudsman", "Envoy", "Emir", "Crown", "Interim", "Acting", "Former");
+      "Comptroller", "Auditor", "Ombudsman", "Envoy", "Emir", "Crown", "Interim", "Acting", "Former",
+      "Justice");
+  /** Nouns that head an organisation's name before "of": "University of Georgia", "Bank of Korea". */
+  private static final Set<String> HEADS_BEFORE_OF = Set.of(
+      "University", "Institute", "College", "Academy", "Bank", "Ministry", "Department", "Council",
+      "Commission", "Agency", "Authority", "Court", "Party", "Union", "Association", "Federation",
+      "Foundation", "Corporation", "Society", "Board", "Bureau", "Organisation", "Organization",
+      "Committee", "Museum", "School", "Church", "League", "Chamber", "Confederation", "Congress");
+  /** Nouns that end an organisation's name: "Grady College", "Adani Group", "Acme Corp.". */
+  private static final Set<String> HEADS_AFTER = Set.of(
+      "University", "College", "Institute", "Academy", "Foundation", "Corporation", "Corp", "Corp.",
+      "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "GmbH", "Group", "Holdings");
   /** Words that open a line as a section or genre label, not as part of a name. */
   private static final Set<String> HEADING_WORDS = Set.of(
       "Explainer", "Explained", "Analysis", "Exclusive", "Opinion", "Breaking", "Update", "Updated", "Factbox",
@@ -105,6 +116,10 @@ final class SpanRepair {
     }
     int per = Labels.typeIndex(EntityType.PERSON);
     int org = Labels.typeIndex(EntityType.ORGANIZATION);
+    out = withOrganisationHeads(tokens, out, org);
+    if (kind != LineKind.ALL_CAPS) {
+      out = withDateline(tokens, out, gazetteer);
+    }
     List<Span> withNicknames = new ArrayList<>(out.size());
     for (int s = 0; s < out.size(); s++) {
       Span span = out.get(s);
@@ -185,6 +200,124 @@ final class SpanRepair {
     }
     pieces.add(new Span(cut + 1, span.to, per));
     return pieces;
+  }
+
+  /**
+   * Organisation names the tagger cut up around their head noun: "University of Georgia" (tagged
+   * "Georgia"), "Central Bank of Sri Lanka" (tagged "Central Bank" and "Sri Lanka"), "Grady College"
+   * (tagged "Grady") become one organisation.
+   */
+  private static List<Span> withOrganisationHeads(List<Token> tokens, List<Span> spans, int org) {
+    int n = tokens.size();
+    int[] spanAt = new int[n];
+    java.util.Arrays.fill(spanAt, -1);
+    for (int s = 0; s < spans.size(); s++) {
+      for (int k = spans.get(s).from; k < spans.get(s).to; k++) {
+        spanAt[k] = s;
+      }
+    }
+    List<Span> added = new ArrayList<>(0);
+    for (int h = 0; h < n; h++) {
+      String w = tokens.get(h).text();
+      int from = -1;
+      int to = -1;
+      if (HEADS_BEFORE_OF.contains(w) && h + 2 < n && tokens.get(h + 1).text().equals("of")
+          && Character.isUpperCase(tokens.get(h + 2).text().charAt(0)) && !tokens.get(h + 2).text().equals("The")) {
+        from = spanAt[h] >= 0 ? spans.get(spanAt[h]).from : h > 0 && spanAt[h - 1] >= 0 ? spans.get(spanAt[h - 1]).from : h;
+        to = spanAt[h + 2] >= 0 ? spans.get(spanAt[h + 2]).to : capitalisedRunEnd(tokens, h + 2, spanAt);
+      } else if (HEADS_AFTER.contains(w) && h > 0 && spanAt[h] < 0 && spanAt[h - 1] >= 0) {
+        from = spans.get(spanAt[h - 1]).from;
+        to = h + 1;
+      }
+      if (from < 0 || to <= h) {
+        continue;
+      }
+      added.add(new Span(from, to, org));
+      for (int k = from; k < to; k++) {
+        spanAt[k] = -2;
+      }
+      h = to - 1;
+    }
+    if (added.isEmpty()) {
+      return spans;
+    }
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      if (spanAt[s.from] != -2) {
+        out.add(s);
+      }
+    }
+    out.addAll(added);
+    out.sort(java.util.Comparator.comparingInt(Span::from));
+    return out;
+  }
+
+  /** End of a run of up to four capitalised words from i that no span covers. */
+  private static int capitalisedRunEnd(List<Token> tokens, int i, int[] spanAt) {
+    int end = i;
+    while (end < tokens.size() && end - i < 4 && spanAt[end] == -1
+        && Character.isUpperCase(tokens.get(end).text().charAt(0))) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * A dateline opening a line ("KOLKATA - ...", "SANTA CLARA, Calif. - ...", "DHAKA (Reuters) -"):
+   * up to four words in capitals before a dash, a comma or a bracket that a list knows as a place.
+   */
+  private static List<Span> withDateline(List<Token> tokens, List<Span> spans, Gazetteer gazetteer) {
+    int end = 0;
+    while (end < tokens.size() && end < 4 && isAllCapsWord(tokens.get(end).text())) {
+      end++;
+    }
+    if (end == 0 || end + 1 >= tokens.size()) {
+      return spans;
+    }
+    String next = tokens.get(end).text();
+    boolean dash = next.equals("-") || next.equals("--") || next.equals("–") || next.equals("—");
+    boolean more = next.equals("(") || next.equals(",") && hasDashSoon(tokens, end + 1);
+    if (!dash && !more) {
+      return spans;
+    }
+    String[] place = new String[end];
+    for (int k = 0; k < end; k++) {
+      place[k] = tokens.get(k).text();
+    }
+    if (!gazetteer.containsPlace(place)) {
+      return spans;
+    }
+    List<Span> out = new ArrayList<>(spans.size() + 1);
+    out.add(new Span(0, end, Labels.typeIndex(EntityType.LOCATION)));
+    for (Span s : spans) {
+      if (s.from >= end) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasDashSoon(List<Token> tokens, int from) {
+    for (int k = from; k < tokens.size() && k < from + 4; k++) {
+      String w = tokens.get(k).text();
+      if (w.equals("-") || w.equals("--") || w.equals("–") || w.equals("—")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAllCapsWord(String w) {
+    if (w.length() < 2) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (!Character.isUpperCase(c) && c != '.' && c != '-' && c != '\'') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Are tokens [from, to) one to four capitalised words, none of them a title? */

@@ -60,7 +60,11 @@ public final class DocumentTagger {
     }
   }
 
-  /** BILOU labels for each word of each sentence. */
+  /**
+   * BILOU labels for each word of each sentence, in two passes: the second adds to the first
+   * pass's scores what the first pass said about the same words elsewhere in the article
+   * ({@link PredictionHistory}) and decodes again the sentences that changes.
+   */
   public List<int[]> tag(List<Sentence> sentences) {
     DocumentStats stats = statsOf(sentences);
     Map<String, Scored> vocabulary = new HashMap<>();
@@ -68,11 +72,14 @@ public final class DocumentTagger {
     Scored end = new Scored(FeatureExtractor.END);
     long[] buf = new long[FeatureExtractor.BUFFER];
     List<int[]> out = new ArrayList<>(sentences.size());
+    List<int[][]> scores = new ArrayList<>(sentences.size());
+    PredictionHistory history = new PredictionHistory();
     for (Sentence s : sentences) {
       String[] words = s.words();
       int n = words.length;
       if (n == 0) {
         out.add(new int[0]);
+        scores.add(new int[0][]);
         continue;
       }
       Scored[] scored = new Scored[n];
@@ -95,7 +102,26 @@ public final class DocumentTagger {
         int k = FeatureExtractor.contextFeatures(w, i, gaz, s.kind(), stats, buf, 0);
         model.addAll(buf, k, a);
       }
-      out.add(model.decode(acc));
+      int[] y = model.decode(acc);
+      history.add(words, y);
+      out.add(y);
+      scores.add(acc);
+    }
+    for (int s = 0; s < sentences.size(); s++) {
+      String[] words = sentences.get(s).words();
+      int[] first = out.get(s);
+      int[][] acc = scores.get(s);
+      boolean changed = false;
+      for (int i = 0; i < words.length; i++) {
+        int k = history.features(words[i], first[i], sentences.get(s).kind(), buf, 0);
+        if (k > 0) {
+          model.addAll(buf, k, acc[i]);
+          changed = true;
+        }
+      }
+      if (changed) {
+        out.set(s, model.decode(acc));
+      }
     }
     return out;
   }

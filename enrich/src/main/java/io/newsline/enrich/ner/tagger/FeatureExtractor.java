@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class FeatureExtractor {
   /** Bump when features change: a model trained with other features must not load. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   public static final int SELF = 0;
   public static final int LEFT1 = 1;
   public static final int RIGHT1 = 2;

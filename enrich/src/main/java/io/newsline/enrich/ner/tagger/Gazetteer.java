@@ -24,6 +24,8 @@ public final class Gazetteer {
   };
   private static final int MAX_WORDS = 6;
   private static final int FIRST_NAME = java.util.Arrays.asList(LISTS).indexOf("first_name");
+  /** The lists of places: country, city_major, city, region. */
+  private static final int PLACES = 0b1111;
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
   private static final int CONTINUES = 1 << 30;
   private final LongIntMap phrases = new LongIntMap(1 << 16);
@@ -106,6 +108,11 @@ public final class Gazetteer {
   /** Is this exact word sequence a listed name (any list but given names, which are only parts)? */
   public boolean containsName(String[] words) {
     return (lists(words) & ~(1 << FIRST_NAME)) != 0;
+  }
+
+  /** Is this exact word sequence a listed country, city or region? */
+  public boolean containsPlace(String[] words) {
+    return (lists(words) & PLACES) != 0;
   }
 
   /** Is this exact word sequence a listed phrase (any list)? */

@@ -20,6 +20,10 @@ public final class PerceptronTrainer {
   private final LongIntMap index = new LongIntMap(1 << 20);
   private final List<int[][]> examples = new ArrayList<>();
   private final List<int[]> gold = new ArrayList<>();
+  /** Per example, fixed scores the weights add to, or null (second-stage training). */
+  private final List<float[][]> bases = new ArrayList<>();
+  /** Per example, fixed transitions {trans, start, end} when they are not learned, or null. */
+  private final List<float[][]> fixedTransitions = new ArrayList<>();
   private float[] w = new float[0];
   private double[] u = new double[0];
   private final float[] trans = new float[L * L];
@@ -32,6 +36,16 @@ public final class PerceptronTrainer {
 
   /** Adds one training sentence: features per word and gold labels. */
   public void add(long[][] features, int[] labels) {
+    add(features, labels, null, null);
+  }
+
+  /**
+   * Adds one training sentence whose scores start from base (per word and label) and whose
+   * transitions {trans, start, end} are fixed: a second stage on top of a trained first one.
+   */
+  public void add(long[][] features, int[] labels, float[][] base, float[][] transitions) {
+    bases.add(base);
+    fixedTransitions.add(transitions);
     int[][] rows = new int[features.length][];
     for (int i = 0; i < features.length; i++) {
       rows[i] = new int[features[i].length];
@@ -65,7 +79,7 @@ public final class PerceptronTrainer {
       int wrong = 0;
       int tokens = 0;
       for (int idx : order) {
-        wrong += step(examples.get(idx), gold.get(idx));
+        wrong += step(examples.get(idx), gold.get(idx), bases.get(idx), fixedTransitions.get(idx));
         tokens += gold.get(idx).length;
         c++;
       }
@@ -82,21 +96,24 @@ public final class PerceptronTrainer {
     }
   }
 
-  private int step(int[][] x, int[] y) {
+  private int step(int[][] x, int[] y, float[][] base, float[][] fixed) {
     int n = y.length;
     if (n == 0) {
       return 0;
     }
     float[][] emit = new float[n][L];
     for (int i = 0; i < n; i++) {
+      if (base != null) {
+        System.arraycopy(base[i], 0, emit[i], 0, L);
+      }
       for (int r : x[i]) {
-        int base = r * L;
+        int row = r * L;
         for (int l = 0; l < L; l++) {
-          emit[i][l] += w[base + l];
+          emit[i][l] += w[row + l];
         }
       }
     }
-    int[] p = Viterbi.decode(emit, trans, start, end);
+    int[] p = fixed != null ? Viterbi.decode(emit, fixed[0], fixed[1], fixed[2]) : Viterbi.decode(emit, trans, start, end);
     int wrong = 0;
     for (int i = 0; i < n; i++) {
       if (p[i] != y[i]) {
@@ -107,8 +124,8 @@ public final class PerceptronTrainer {
         }
       }
     }
-    if (wrong == 0) {
-      return 0;
+    if (wrong == 0 || fixed != null) {
+      return wrong;
     }
     updateEdge(start, startU, y[0], p[0]);
     updateEdge(end, endU, y[n - 1], p[n - 1]);
@@ -139,28 +156,60 @@ public final class PerceptronTrainer {
     }
   }
 
+  /** Emission scores of a sentence under the averaged weights (unseen features add nothing). */
+  public float[][] scores(long[][] features) {
+    float[][] out = new float[features.length][L];
+    for (int i = 0; i < features.length; i++) {
+      for (long h : features[i]) {
+        int r = index.get(h);
+        if (r < 0) {
+          continue;
+        }
+        for (int l = 0; l < L; l++) {
+          out[i][l] += (float) (w[r * L + l] - u[r * L + l] / c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The averaged {transitions, start, end} scores, as {@link Viterbi#decode(float[][], float[], float[], float[])} takes them. */
+  public float[][] transitions() {
+    return new float[][] {average(trans, transU), average(start, startU), average(end, endU)};
+  }
+
   /**
    * Writes the averaged weights, dropping features whose largest weight is below minWeight: they
    * change few decisions but cost a memory access each at run time.
    */
   public void write(OutputStream out, String metadata, float minWeight) throws IOException {
-    long[] keys = index.keys();
-    Arrays.sort(keys);
-    List<Long> kept = new ArrayList<>();
-    List<float[]> rows = new ArrayList<>();
-    for (long key : keys) {
-      int r = index.get(key);
-      float[] row = new float[L];
-      boolean any = false;
-      for (int l = 0; l < L; l++) {
-        row[l] = (float) (w[r * L + l] - u[r * L + l] / c);
-        any |= Math.abs(row[l]) >= minWeight;
-      }
-      if (any) {
-        kept.add(key);
-        rows.add(row);
+    write(out, metadata, minWeight, null);
+  }
+
+  /**
+   * Writes the averaged weights of this trainer and of a second stage's (whose feature hashes
+   * differ from this one's), with this trainer's transitions.
+   */
+  public void write(OutputStream out, String metadata, float minWeight, PerceptronTrainer second)
+      throws IOException {
+    java.util.TreeMap<Long, float[]> all = new java.util.TreeMap<>();
+    for (PerceptronTrainer t : second == null ? List.of(this) : List.of(this, second)) {
+      for (long key : t.index.keys()) {
+        int r = t.index.get(key);
+        float[] row = new float[L];
+        boolean any = false;
+        for (int l = 0; l < L; l++) {
+          row[l] = (float) (t.w[r * L + l] - t.u[r * L + l] / t.c);
+          any |= Math.abs(row[l]) >= minWeight;
+        }
+        if (any && all.put(key, row) != null) {
+          throw new IllegalStateException("feature hash in both stages: " + key);
+        }
       }
     }
+    long[] keys = index.keys();
+    List<Long> kept = new ArrayList<>(all.keySet());
+    List<float[]> rows = new ArrayList<>(all.values());
     long[] k = new long[kept.size()];
     for (int i = 0; i < k.length; i++) {
       k[i] = kept.get(i);

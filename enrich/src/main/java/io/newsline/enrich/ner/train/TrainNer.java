@@ -7,6 +7,8 @@ import io.newsline.enrich.ner.tagger.FeatureExtractor;
 import io.newsline.enrich.ner.tagger.Gazetteer;
 import io.newsline.enrich.ner.tagger.LineKind;
 import io.newsline.enrich.ner.tagger.NerResources;
+import io.newsline.enrich.ner.tagger.PredictionHistory;
+import io.newsline.enrich.ner.tagger.Viterbi;
 import io.newsline.enrich.ner.train.ConllReader.LabelledSentence;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ import java.util.zip.GZIPOutputStream;
 public final class TrainNer {
   static final double TITLE_CASE_SHARE = 0.3;
   static final float MIN_WEIGHT = 1.0f;
+  /** Folds of the jackknife that trains the second pass on honest first-pass predictions. */
+  static final int FOLDS = 4;
 
   private TrainNer() {}
 
@@ -44,35 +48,107 @@ public final class TrainNer {
     float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : MIN_WEIGHT;
     long t0 = System.nanoTime();
     FeatureExtractor fx = new FeatureExtractor(Gazetteer.load(), NerResources.clusters());
-    List<List<LabelledSentence>> docs = ConllReader.read(train);
-    PerceptronTrainer trainer = new PerceptronTrainer();
+    List<Doc> docs = prepare(ConllReader.read(train), fx, seed);
+    PerceptronTrainer first = firstStage(docs, d -> true, epochs, seed);
+    System.err.printf("%d documents, %d features%n", docs.size(), first.featureCount());
+    PerceptronTrainer second = secondStage(docs, epochs, seed);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)) {
+      first.write(os, "averaged perceptron, BILOU, CoNLL-2003 eng.train, epochs=" + epochs + " seed=" + seed
+          + " title-case share=" + TITLE_CASE_SHARE + " min weight=" + minWeight + " folds=" + FOLDS, minWeight, second);
+    }
+    System.err.printf("wrote %s (%d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A training document: its sentences as the tagger sees them, their features and gold labels. */
+  record Doc(List<Sentence> sentences, List<long[][]> features, List<int[]> labels,
+      List<long[][]> titleCasedFeatures, List<int[]> titleCasedLabels) {}
+
+  /**
+   * Features of every sentence of every document, and of a seeded share of sentences also
+   * Title-Cased (modern headlines are Title Case, CoNLL's ALL CAPS).
+   */
+  static List<Doc> prepare(List<List<LabelledSentence>> docs, FeatureExtractor fx, long seed) {
     Random rnd = new Random(seed);
-    int sentences = 0;
+    List<Doc> out = new ArrayList<>(docs.size());
     for (List<LabelledSentence> doc : docs) {
       List<Sentence> view = new ArrayList<>();
       for (LabelledSentence s : doc) {
         view.add(sentence(s.words()));
       }
       DocumentStats stats = DocumentTagger.statsOf(view);
+      Doc d = new Doc(view, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (int i = 0; i < doc.size(); i++) {
         LabelledSentence s = doc.get(i);
-        trainer.add(fx.extract(view.get(i).words(), view.get(i).kind(), stats), s.labels());
-        sentences++;
+        d.features().add(fx.extract(view.get(i).words(), view.get(i).kind(), stats));
+        d.labels().add(s.labels());
         if (i > 0 && s.words().length >= 4 && rnd.nextDouble() < TITLE_CASE_SHARE) {
           Sentence t = sentence(titleCased(s.words()));
-          trainer.add(fx.extract(t.words(), t.kind(), stats), s.labels());
-          sentences++;
+          d.titleCasedFeatures().add(fx.extract(t.words(), t.kind(), stats));
+          d.titleCasedLabels().add(s.labels());
         }
       }
+      out.add(d);
     }
-    System.err.printf("%d documents, %d sentences, %d features%n", docs.size(), sentences, trainer.featureCount());
+    return out;
+  }
+
+  /** The first-pass tagger trained on the documents whose index passes the filter. */
+  static PerceptronTrainer firstStage(List<Doc> docs, java.util.function.IntPredicate use, int epochs, long seed) {
+    PerceptronTrainer trainer = new PerceptronTrainer();
+    for (int d = 0; d < docs.size(); d++) {
+      if (!use.test(d)) {
+        continue;
+      }
+      Doc doc = docs.get(d);
+      for (int i = 0; i < doc.features().size(); i++) {
+        trainer.add(doc.features().get(i), doc.labels().get(i));
+      }
+      for (int i = 0; i < doc.titleCasedFeatures().size(); i++) {
+        trainer.add(doc.titleCasedFeatures().get(i), doc.titleCasedLabels().get(i));
+      }
+    }
     trainer.train(epochs, seed);
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)) {
-      trainer.write(os, "averaged perceptron, BILOU, CoNLL-2003 eng.train, epochs=" + epochs + " seed=" + seed
-          + " title-case share=" + TITLE_CASE_SHARE + " min weight=" + minWeight, minWeight);
+    return trainer;
+  }
+
+  /**
+   * The second pass ({@link PredictionHistory}), trained on first-pass predictions that are as
+   * wrong as on unseen text: each fold of documents is tagged by a first pass trained without it.
+   */
+  static PerceptronTrainer secondStage(List<Doc> docs, int epochs, long seed) {
+    PerceptronTrainer second = new PerceptronTrainer();
+    long[] buf = new long[FeatureExtractor.BUFFER];
+    for (int fold = 0; fold < FOLDS; fold++) {
+      int f = fold;
+      PerceptronTrainer firstPass = firstStage(docs, d -> d % FOLDS != f, epochs, seed);
+      float[][] transitions = firstPass.transitions();
+      for (int d = fold; d < docs.size(); d += FOLDS) {
+        Doc doc = docs.get(d);
+        List<float[][]> scores = new ArrayList<>();
+        List<int[]> predicted = new ArrayList<>();
+        List<String[]> words = new ArrayList<>();
+        for (int i = 0; i < doc.features().size(); i++) {
+          float[][] s = firstPass.scores(doc.features().get(i));
+          scores.add(s);
+          predicted.add(s.length == 0 ? new int[0] : Viterbi.decode(s, transitions[0], transitions[1], transitions[2]));
+          words.add(doc.sentences().get(i).words());
+        }
+        PredictionHistory history = PredictionHistory.of(words, predicted);
+        for (int i = 0; i < words.size(); i++) {
+          String[] w = words.get(i);
+          long[][] features = new long[w.length][];
+          for (int t = 0; t < w.length; t++) {
+            int k = history.features(w[t], predicted.get(i)[t], doc.sentences().get(i).kind(), buf, 0);
+            features[t] = java.util.Arrays.copyOf(buf, k);
+          }
+          second.add(features, doc.labels().get(i), scores.get(i), transitions);
+        }
+      }
+      System.err.printf("fold %d of %d tagged%n", fold + 1, FOLDS);
     }
-    System.err.printf("wrote %s (%d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
+    second.train(epochs, seed);
+    return second;
   }
 
   static Sentence sentence(String[] words) {
