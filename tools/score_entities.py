@@ -177,7 +177,7 @@ def main():
     ap.add_argument("command", choices=["input", "score"])
     ap.add_argument("check")
     ap.add_argument("file")
-    ap.add_argument("--split", default="all", choices=["tune", "report", "all"])
+    ap.add_argument("--split", default="all", choices=["tune", "report", "final", "all"])
     ap.add_argument("--errors", action="store_true")
     a = ap.parse_args()
     if a.command == "input":

@@ -41,12 +41,13 @@ final class EntityAssembler {
 
   /**
    * Groups the mentions; nicknames maps the folded key of a nickname written in quotes after a
-   * person's name to that name ("Prachanda" to "Pushpa Kamal Dahal").
+   * person's name, or of a short name in brackets after a name, to that name ("Prachanda" to
+   * "Pushpa Kamal Dahal", "Bersatu" to "Parti Pribumi Bersatu Malaysia").
    */
   static List<Entity> assemble(List<RawMention> found, Map<String, String> nicknames) {
     List<RawMention> mentions = unifyTypes(found);
     String[] personIds = personIds(mentions, nicknames);
-    String[] organisationIds = organisationIds(mentions);
+    String[] organisationIds = organisationIds(mentions, nicknames);
     Map<String, String> ids = new HashMap<>();
     Map<String, Group> groups = new LinkedHashMap<>();
     for (int i = 0; i < mentions.size(); i++) {
@@ -77,7 +78,10 @@ final class EntityAssembler {
     return out;
   }
 
-  /** A name's words as written (split at spaces), each folded: "Edwards-Thomas" is one word. */
+  /**
+   * A name's words as written (split at spaces), each folded, without a closing Jr./Sr./III:
+   * "Edwards-Thomas" is one word, "Ferdinand Marcos Jr." two.
+   */
   static String[] words(String text) {
     String[] raw = text.strip().split("\\s+");
     List<String> out = new ArrayList<>(raw.length);
@@ -86,6 +90,9 @@ final class EntityAssembler {
       if (!k.isEmpty()) {
         out.add(k);
       }
+    }
+    while (out.size() > 1 && KnownEntities.SUFFIXES.contains(out.get(out.size() - 1))) {
+      out.remove(out.size() - 1);
     }
     return out.toArray(new String[0]);
   }
@@ -236,13 +243,14 @@ final class EntityAssembler {
   }
 
   /**
-   * Ids of organisations written short, per mention (null for the rest): an acronym of capitals
-   * spelling the initials of exactly one longer organisation name in the article, or a single
-   * word (tagged an organisation) that opens exactly one longer organisation name, shares that
-   * organisation's id. A curated id wins; otherwise an acronym's id is the acronym's, as later
-   * articles tend to use it alone.
+   * Ids of organisations written short, per mention (null for the rest): a short name given in
+   * brackets after the full name (shortNames: folded short name to full name), an acronym of
+   * capitals spelling the initials of exactly one longer organisation name in the article, or a
+   * single word (tagged an organisation) that opens exactly one longer organisation name, shares
+   * that organisation's id. A curated id wins; otherwise a short name's or acronym's id is its
+   * own, as later articles tend to use it alone.
    */
-  static String[] organisationIds(List<RawMention> mentions) {
+  static String[] organisationIds(List<RawMention> mentions, Map<String, String> shortNames) {
     Map<String, String> longNames = new LinkedHashMap<>();
     for (RawMention m : mentions) {
       if (m.type() == EntityType.ORGANIZATION && m.text().indexOf(' ') > 0) {
@@ -268,7 +276,9 @@ final class EntityAssembler {
       if (text.indexOf(' ') >= 0 || linked.containsKey(m.key()) || m.type() == EntityType.PERSON) {
         continue;
       }
-      Set<String> longer = isAcronym(text) ? byInitials.get(text)
+      String bracketed = m.type() == EntityType.ORGANIZATION ? shortNames.get(m.key()) : null;
+      Set<String> longer = bracketed != null && longNames.containsKey(KnownEntities.key(bracketed))
+          ? Set.of(KnownEntities.key(bracketed)) : isAcronym(text) ? byInitials.get(text)
           : m.type() == EntityType.ORGANIZATION ? byFirstWord.get(m.key()) : null;
       if (longer == null || longer.size() != 1) {
         continue;
@@ -278,7 +288,7 @@ final class EntityAssembler {
       String longId = CanonicalIds.id(EntityType.ORGANIZATION, longText);
       boolean longCurated = KnownEntities.get().lookup(longText) != null;
       boolean shortCurated = KnownEntities.get().lookup(text) != null;
-      String id = longCurated && !shortCurated ? longId : shortCurated || isAcronym(text) ? shortId : longId;
+      String id = longCurated && !shortCurated ? longId : shortCurated || isAcronym(text) || bracketed != null ? shortId : longId;
       linked.put(m.key(), id);
       linked.put(KnownEntities.key(longText), id);
     }

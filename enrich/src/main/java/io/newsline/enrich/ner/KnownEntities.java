@@ -25,7 +25,7 @@ public final class KnownEntities {
 
   private static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "del",
       "della", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben", "dos", "das", "ter", "ten");
-  private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+  static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
   private static final KnownEntities INSTANCE = load();
   private final Map<String, Known> byKey = new HashMap<>();
 

@@ -97,8 +97,8 @@ final class SpanRepair {
 
   /**
    * Repairs the labels y of one sentence (tokens of a line of the given kind) in place. Returns
-   * the nicknames in quotes that follow a person's name, as token bounds
-   * {nicknameFrom, nicknameTo, nameFrom, nameTo}.
+   * the nicknames and bracketed short names that follow a name, as token bounds
+   * {aliasFrom, aliasTo, nameFrom, nameTo}.
    */
   static List<int[]> apply(List<Token> tokens, int[] y, LineKind kind, Gazetteer gazetteer) {
     List<Span> spans = spans(y);
@@ -124,18 +124,22 @@ final class SpanRepair {
     for (int s = 0; s < out.size(); s++) {
       Span span = out.get(s);
       withNicknames.add(span);
-      int[] nick = span.type == per ? nickname(tokens, span.to) : null;
+      int[] nick = span.type == per || span.type == org ? alias(tokens, span.to, span.type == per) : null;
       if (nick == null) {
         continue;
       }
       Span next = s + 1 < out.size() ? out.get(s + 1) : null;
+      boolean inQuotes = !tokens.get(span.to).text().equals("(");
       if (next != null && next.from == nick[0] && next.to == nick[1]) {
-        next = new Span(nick[0], nick[1], per);
-        out.set(s + 1, next);
+        // In brackets a differently typed name is something else: "Michael Johnson (U.S.)".
+        if (!inQuotes && next.type != span.type) {
+          continue;
+        }
+        out.set(s + 1, new Span(nick[0], nick[1], span.type));
       } else if (next != null && next.from <= nick[1]) {
         continue;
       } else {
-        withNicknames.add(new Span(nick[0], nick[1], per));
+        withNicknames.add(new Span(nick[0], nick[1], span.type));
       }
       nicknames.add(new int[] {nick[0], nick[1], span.from, span.to});
     }
@@ -356,20 +360,44 @@ final class SpanRepair {
     return from == span.from ? span : new Span(from, span.to, span.type);
   }
 
-  /** A nickname in quotes right after a name: token bounds [start, end) of the words inside. */
-  private static int[] nickname(List<Token> tokens, int i) {
-    if (i + 2 >= tokens.size() || !isQuote(tokens.get(i).text())) {
+  /**
+   * Another name right after a name: a nickname in quotes after a person's ('Pushpa Kamal Dahal
+   * "Prachanda"'), or a short name in brackets ("Parti Pribumi Bersatu Malaysia (Bersatu)"), one to
+   * three capitalised words of letters. Token bounds [start, end) of the words inside, or null.
+   */
+  private static int[] alias(List<Token> tokens, int i, boolean quotesToo) {
+    if (i + 2 >= tokens.size()) {
+      return null;
+    }
+    String open = tokens.get(i).text();
+    boolean bracket = open.equals("(");
+    if (!bracket && !(quotesToo && isQuote(open))) {
       return null;
     }
     int end = i + 1;
-    while (end < tokens.size() && end - i <= 3 && Character.isUpperCase(tokens.get(end).text().charAt(0))
-        && !isQuote(tokens.get(end).text())) {
+    while (end < tokens.size() && end - i <= 3 && isNameWord(tokens.get(end).text())) {
       end++;
     }
-    if (end == i + 1 || end >= tokens.size() || end - i > 3 || !isQuote(tokens.get(end).text())) {
+    if (end == i + 1 || end >= tokens.size() || end - i > 3) {
       return null;
     }
-    return new int[] {i + 1, end};
+    String close = tokens.get(end).text();
+    // Codes of one or two letters in brackets are market or league codes, not names.
+    boolean shortCode = end == i + 2 && tokens.get(i + 1).text().length() < 3;
+    return !shortCode && (bracket ? close.equals(")") : isQuote(close)) ? new int[] {i + 1, end} : null;
+  }
+
+  private static boolean isNameWord(String w) {
+    if (!Character.isUpperCase(w.charAt(0))) {
+      return false;
+    }
+    for (int k = 1; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (!Character.isLetter(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isQuote(String w) {
