@@ -102,11 +102,13 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           EntityType type = Labels.TYPES[Labels.type(y[i])];
           Token first = p.tokens().get(begin);
           Token last = p.tokens().get(i);
-          // "Anwar-led", "post-Geneva": the name without the modifier (MISC keeps it, as CoNLL does).
-          int start = type == EntityType.MISC ? first.start() : SpanRepair.nameStart(first.text(), first.start());
-          int end = type == EntityType.MISC ? last.end() : SpanRepair.nameEnd(last.text(), last.end());
+          // "Anwar-led", "post-Geneva": the name without the modifier. Tagged MISC (as CoNLL does),
+          // the modifier word is no entity at all: "U.S.-backed" is not a second United States.
+          int start = SpanRepair.nameStart(first.text(), first.start());
+          int end = SpanRepair.nameEnd(last.text(), last.end());
+          boolean modifier = start != first.start() || end != last.end();
           String name = end > start ? p.source().substring(start, end) : "";
-          if (hasLetterOrDigit(name)) {
+          if (hasLetterOrDigit(name) && !(modifier && type == EntityType.MISC)) {
             RawMention m = RawMention.of(p.field(), start, end, name, type, p.lead());
             found.add(candidate(m, p, begin, i + 1, heading));
           }

@@ -86,6 +86,12 @@ class SeedArticlesTest {
     assertThat(ids("Trump", "Donald Trump")).containsExactly("per:donald_trump");
     assertThat(ids("Ushakov", "Yuri Ushakov")).containsExactly("per:yuri_ushakov");
     assertThat(ids("Witkoff", "Steve Witkoff")).containsExactly("per:steve_witkoff");
+    // "post-Geneva" talks are about Geneva; "U.S.-led" is no second United States.
+    assertThat(ids("Geneva")).containsExactly("loc:geneva");
+    for (List<Entity> es : ENTITIES) {
+      assertThat(es).extracting(Entity::id).noneMatch(id -> id.contains("post_") || id.endsWith("_led")
+          || id.endsWith("_backed") || id.endsWith("_aligned"));
+    }
   }
 
   @Test
