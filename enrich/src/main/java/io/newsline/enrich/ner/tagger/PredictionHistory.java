@@ -14,6 +14,7 @@ public final class PredictionHistory {
   private static final int L = Labels.COUNT;
   private final LongIntMap index = new LongIntMap(256);
   private int[] counts = new int[64 * L];
+  private final int[] byType = new int[Labels.TYPES.length + 1];
   private int words;
 
   /** Counts the first-pass labels y of a sentence's words. */
@@ -64,7 +65,7 @@ public final class PredictionHistory {
     }
     int base = slot * L;
     int others = 0;
-    int[] byType = new int[Labels.TYPES.length + 1];
+    java.util.Arrays.fill(byType, 0);
     for (int y = 0; y < L; y++) {
       int n = counts[base + y] - (y == self ? 1 : 0);
       if (n <= 0) {
