@@ -20,11 +20,16 @@ import java.util.regex.Pattern;
  *       person, "Finance Minister" before a name nothing; heading words ("Explainer", "Analysis")
  *       opening a line are not names either;</li>
  *   <li>initials belong to the name they precede ("K.P. Sharma Oli", not the place "K.P.");</li>
- *   <li>a nickname in quotes right after a person's name ('Pushpa Kamal Dahal "Prachanda"') is
- *       that person: tagged as a name of its own, linked by {@link #nicknameOf};</li>
+ *   <li>a nickname in quotes right after a person's name ('Pushpa Kamal Dahal "Prachanda"'), or a
+ *       short name in brackets after a person's or organisation's ("Parti Pribumi Bersatu Malaysia
+ *       (Bersatu)"), is a name of its own, returned so that {@link EntityAssembler} links the
+ *       two;</li>
  *   <li>common-noun acronyms (AI, CEO, GDP) are not organisations;</li>
  *   <li>broadcasters' call signs (WABC-TV, KQED: K or W and two or three more capitals, not an
- *       English word) are organisations.</li>
+ *       English word) are organisations;</li>
+ *   <li>an organisation cut up around its head noun is one ("University of Georgia", "Central
+ *       Bank of Sri Lanka", "Grady College");</li>
+ *   <li>a dateline of a listed place opening a line ("KOLKATA - ") is a place.</li>
  * </ul>
  * Works on BILOU labels in place, so that everything after it (heading check, propagation) sees
  * the repaired spans. Hyphenated modifiers ("Anwar-led", "post-Geneva") are trimmed where the
