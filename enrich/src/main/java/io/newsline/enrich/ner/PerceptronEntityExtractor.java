@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,7 +69,8 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
 
   /**
    * Tagged mentions in document order, title first, before grouping; nicknames receives the
-   * folded key of each nickname in quotes after a person's name, mapped to that name.
+   * folded key of each nickname in quotes or short name in brackets after a name, mapped to that
+   * name.
    */
   private List<RawMention> mentions(ArticleText article, Map<String, String> nicknames) {
     ArticleLayout layout = ArticleLayout.of(article);
