@@ -9,7 +9,7 @@ import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
 import io.newsline.runtime.streams.StageSettings;
 import io.newsline.runtime.streams.StreamsStage;

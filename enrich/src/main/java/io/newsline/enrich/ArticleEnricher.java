@@ -1,6 +1,6 @@
 package io.newsline.enrich;
 
-import io.newsline.enrich.embed.SentenceEmbedder;
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;

@@ -3,7 +3,7 @@ package io.newsline.enrich;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EntityStance;
 import io.newsline.avro.RawArticle;
-import io.newsline.enrich.embed.EmbeddingCodec;
+import io.newsline.embedding.EmbeddingCodec;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;

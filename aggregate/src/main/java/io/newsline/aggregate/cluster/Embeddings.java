@@ -1,6 +1,6 @@
 package io.newsline.aggregate.cluster;
 
-/** Vector arithmetic on decoded article embeddings (see {@link io.newsline.enrich.embed.EmbeddingCodec}). */
+/** Vector arithmetic on decoded article embeddings (see {@link io.newsline.embedding.EmbeddingCodec}). */
 final class Embeddings {
   private Embeddings() {}
 

@@ -1,7 +1,7 @@
 package io.newsline.aggregate.topology;
 
 import io.newsline.aggregate.cluster.ClusterSettings;
-import io.newsline.enrich.embed.SentenceEmbedder;
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;

@@ -1,6 +1,6 @@
 package io.newsline.aggregate.cluster;
 
-import io.newsline.enrich.embed.EmbeddingCodec;
+import io.newsline.embedding.EmbeddingCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

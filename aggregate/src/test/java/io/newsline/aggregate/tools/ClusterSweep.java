@@ -1,6 +1,6 @@
 package io.newsline.aggregate.tools;
 
-import io.newsline.enrich.embed.EmbeddingCodec;
+import io.newsline.embedding.EmbeddingCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterChange;

@@ -15,7 +15,7 @@ import io.newsline.registry.server.InMemorySchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSpec;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.streams.StageSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

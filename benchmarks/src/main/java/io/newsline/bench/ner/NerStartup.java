@@ -3,7 +3,6 @@ package io.newsline.bench.ner;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.ner.EntityExtractor;
 import io.newsline.enrich.ner.PerceptronEntityExtractor;
-import io.newsline.enrich.ner.RuleBasedEntityExtractor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.streams.StageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.newsline.enrich.embed;
+package io.newsline.embedding;
 
 import java.nio.ByteBuffer;
 

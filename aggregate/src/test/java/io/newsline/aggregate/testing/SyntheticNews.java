@@ -1,6 +1,6 @@
 package io.newsline.aggregate.testing;
 
-import io.newsline.enrich.embed.EmbeddingCodec;
+import io.newsline.embedding.EmbeddingCodec;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.EntityStance;

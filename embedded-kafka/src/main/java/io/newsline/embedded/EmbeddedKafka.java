@@ -1,4 +1,4 @@
-package io.newsline.runtime.embedded;
+package io.newsline.embedded;
 
 import java.nio.file.Path;
 import java.util.Map;

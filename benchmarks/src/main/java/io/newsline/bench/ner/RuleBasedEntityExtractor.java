@@ -1,4 +1,4 @@
-package io.newsline.enrich.ner;
+package io.newsline.bench.ner;
 
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Entity;
@@ -6,8 +6,9 @@ import io.newsline.enrich.model.EntityType;
 import io.newsline.enrich.model.Field;
 import io.newsline.enrich.model.Mention;
 import io.newsline.enrich.model.Stance;
+import io.newsline.enrich.ner.CanonicalIds;
+import io.newsline.enrich.ner.EntityExtractor;
 import io.newsline.enrich.text.Token;
-import io.newsline.enrich.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

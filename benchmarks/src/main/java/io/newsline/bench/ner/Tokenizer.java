@@ -1,5 +1,6 @@
-package io.newsline.enrich.text;
+package io.newsline.bench.ner;
 
+import io.newsline.enrich.text.Token;
 import java.util.ArrayList;
 import java.util.List;
 
