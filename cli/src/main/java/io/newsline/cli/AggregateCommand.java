@@ -6,7 +6,7 @@ import io.newsline.aggregate.topology.AggregateTopology;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +20,13 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return StageRunner.runStreamsStage("aggregate", config.load(), 8093, AggregateCommand::start);
+    return StageProcess.runStreamsStage("aggregate", config.load(), 8093, AggregateCommand::start);
   }
 
   static StreamsStage start(Settings s) {
-    TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(s));
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     var topology = AggregateTopology.build(new Topics(s), ClusterSettings.from(s), AggregateSettings.from(s),
         serdes.enriched(), serdes.assignments(), serdes.events());
-    return new StreamsStage("aggregate", topology, StageSettings.streams("aggregate", s)).start();
+    return new StreamsStage("aggregate", topology, KafkaSettings.streams("aggregate", s)).start();
   }
 }

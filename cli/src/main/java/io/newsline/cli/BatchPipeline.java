@@ -6,7 +6,7 @@ import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
-import io.newsline.aggregate.topology.Blocking;
+import io.newsline.aggregate.topology.ClusteringPartitioner;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Batch mode: the enrich and aggregate stage logic on a JSON Lines file, in input order, with no
+ * IngestTransaction mode: the enrich and aggregate stage logic on a JSON Lines file, in input order, with no
  * broker. Calls the same code the topologies call (cleaning, {@link EnrichedArticles},
  * {@link EventClusterer}, {@link TimelineBuilder}), so its output is what the pipeline would publish.
  */
@@ -88,7 +88,7 @@ final class BatchPipeline {
           Enrichment enrichment = enricher.enrich(text);
           line(enriched, EnrichedJson.of(text, enrichment));
           EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
-          EventClusterer clusterer = clusterers.get(Blocking.partition(Blocking.key(record), partitions));
+          EventClusterer clusterer = clusterers.get(ClusteringPartitioner.partition(ClusteringPartitioner.key(record), partitions));
           for (ClusterChange c : clusterer.add(ClusterArticles.from(record))) {
             if (c instanceof ClusterChange.Assigned a) {
               ObjectNode o = Json.object().put("id", a.articleId()).put("event_id", a.eventId());

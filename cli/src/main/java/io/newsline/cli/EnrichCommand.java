@@ -5,7 +5,7 @@ import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.topology.EnrichTopology;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,12 +19,12 @@ final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return StageRunner.runStreamsStage("enrich", config.load(), 8092, EnrichCommand::start);
+    return StageProcess.runStreamsStage("enrich", config.load(), 8092, EnrichCommand::start);
   }
 
   static StreamsStage start(Settings s) {
-    TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(s));
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     var topology = EnrichTopology.build(new Topics(s), serdes.raw(), serdes.enriched(), ArticleEnricher.standard());
-    return new StreamsStage("enrich", topology, StageSettings.streams("enrich", s)).start();
+    return new StreamsStage("enrich", topology, KafkaSettings.streams("enrich", s)).start();
   }
 }

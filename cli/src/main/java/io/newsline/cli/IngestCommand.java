@@ -2,8 +2,8 @@ package io.newsline.cli;
 
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
-import io.newsline.ingest.ContinuousIngest;
-import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.IngestSources;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,10 +31,10 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings s = config.load();
-    try (StageRunner runner = new StageRunner("ingest", s, 8091)) {
+    try (StageProcess runner = new StageProcess("ingest", s, 8091)) {
       IngestService service = runner.manage(new IngestService(s, Instant::now));
       runner.ops().register(service);
-      IngestRunner ingest = runner.manage(new IngestRunner(service));
+      FileImporter ingest = runner.manage(new FileImporter(service));
       if (!imports.isEmpty()) {
         for (Path file : imports) {
           Progress p = new Progress("import " + file.getFileName(), System.err, 2000);
@@ -44,7 +44,7 @@ final class IngestCommand implements Callable<Integer> {
         System.err.printf("imported %d articles, %d dead letters%n", ingest.published(), ingest.rejected());
         return 0;
       }
-      runner.manage(ContinuousIngest.start(s, service, ingest, Clock.systemUTC()));
+      runner.manage(IngestSources.start(s, service, ingest, Clock.systemUTC()));
       runner.awaitShutdown();
     }
     return 0;

@@ -1,8 +1,8 @@
 package io.newsline.cli;
 
 import io.newsline.common.config.Settings;
-import io.newsline.ingest.ContinuousIngest;
-import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.IngestSources;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.ingest.source.InputFolder;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
@@ -11,7 +11,7 @@ import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
 import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,7 +102,7 @@ final class LocalCommand implements Callable<Integer> {
             "aggregate.reorder.idle", "2s"))
         .with(config.load().asMap())
         .with(ingestOptions());
-    try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+    try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
       TopicAdmin.ensure(admin, new Topics(s).all());
     }
     OpsServer ops = manage(startOps());
@@ -113,8 +113,8 @@ final class LocalCommand implements Callable<Integer> {
     PipelineMonitor monitor = manage(new PipelineMonitor(s));
     IngestService ingestService = manage(new IngestService(s, Instant::now));
     ops.register(ingestService);
-    IngestRunner ingest = manage(new IngestRunner(ingestService));
-    ContinuousIngest sources = manage(ContinuousIngest.startFeedsAndPush(s, ingestService, Clock.systemUTC()));
+    FileImporter ingest = manage(new FileImporter(ingestService));
+    IngestSources sources = manage(IngestSources.startFeedsAndPush(s, ingestService, Clock.systemUTC()));
     enrich.awaitRunning(Duration.ofSeconds(60));
     aggregate.awaitRunning(Duration.ofSeconds(60));
     out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",

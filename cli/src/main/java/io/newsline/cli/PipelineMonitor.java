@@ -5,7 +5,7 @@ import io.newsline.avro.EventTimeline;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,12 +45,12 @@ final class PipelineMonitor implements AutoCloseable {
 
   PipelineMonitor(Settings settings) {
     this.topics = new Topics(settings);
-    Map<String, Object> c = new HashMap<>(StageSettings.clientConfig(settings));
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
     c.put("isolation.level", "read_committed");
     c.put("enable.auto.commit", false);
     c.put("key.deserializer", ByteArrayDeserializer.class);
     c.put("value.deserializer", ByteArrayDeserializer.class);
-    TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(settings));
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(settings));
     this.timelines = serdes.events().deserializer();
     this.deadLetters = serdes.deadLetters().deserializer();
     this.consumer = new KafkaConsumer<>(c);

@@ -1,7 +1,7 @@
 package io.newsline.cli;
 
 import io.newsline.common.config.Settings;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -40,9 +40,9 @@ final class ResetCommand implements Callable<Integer> {
       return 2;
     }
     Settings s = config.load();
-    Properties p = StageSettings.streams(stage, s);
+    Properties p = KafkaSettings.streams(stage, s);
     String appId = p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-    try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+    try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
       try {
         admin.deleteConsumerGroups(List.of(appId)).all().get();
         System.out.println("deleted consumer group " + appId + ": the stage will read its input from the beginning");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.avro.EventTimeline;
 import io.newsline.runtime.TopicSerdes;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
 import java.io.IOException;
@@ -89,7 +89,7 @@ class ContainerStagesIT {
           Files.move(partial, input.resolve(s.getFileName()));
         }
 
-        TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+        TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
         String topic = stack.topics().events();
         List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readUntil(stack.bootstrapServers(), topic,
             rs -> TopicReader.latestByKey(rs).values().stream()

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.EventTimeline;
-import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
@@ -49,7 +49,7 @@ class PipelineIT {
   @BeforeAll
   void start() throws Exception {
     stack = EmbeddedStack.start(1);
-    serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+    serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
     enrich = EnrichCommand.start(stack.settings());
     aggregate = AggregateCommand.start(stack.settings());
     ingest = new IngestService(stack.settings(), Instant::now);
@@ -68,7 +68,7 @@ class PipelineIT {
   @Test
   void theFiveSampleArticlesBecomeOneEventInTheCompactedTimelineTopic() {
     List<String> ids;
-    try (IngestRunner runner = new IngestRunner(ingest)) {
+    try (FileImporter runner = new FileImporter(ingest)) {
       ids = runner.publishSamples().articles().stream().map(a -> a.getId()).toList();
     }
     assertThat(ids).hasSize(5);

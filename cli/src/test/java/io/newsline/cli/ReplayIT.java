@@ -2,7 +2,7 @@ package io.newsline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.runtime.streams.StreamsStage;
 import io.newsline.runtime.testing.EmbeddedStack;
@@ -27,7 +27,7 @@ class ReplayIT {
   void resetStagesReplayTheirInputAndRewriteTheSameBytes() throws Exception {
     try (EmbeddedStack stack = EmbeddedStack.start(1)) {
       try (IngestService ingest = new IngestService(stack.settings(), Instant::now);
-          IngestRunner runner = new IngestRunner(ingest)) {
+          FileImporter runner = new FileImporter(ingest)) {
         assertThat(runner.publishSamples().articles()).hasSize(5);
       }
       runStages(stack, 5);

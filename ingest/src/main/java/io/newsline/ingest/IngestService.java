@@ -10,7 +10,7 @@ import io.newsline.runtime.Topics;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.ops.NewslineMetrics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes incoming articles to the raw topic, exactly once: each batch is one Kafka transaction
+ * Publishes incoming articles to the raw topic, exactly once: each {@link IngestTransaction} is one Kafka transaction
  * holding the raw articles and the dead letters for inputs that were rejected. The duplicate index
  * is rebuilt from the (compacted) raw topic at start-up, so restarts keep deduplicating.
  * Single writer per transactional id; thread-safe.
@@ -61,7 +61,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   public IngestService(Settings settings, Supplier<Instant> clock) {
     this.topics = new Topics(settings);
     this.clock = clock;
-    Map<String, Object> client = StageSettings.clientConfig(settings);
+    Map<String, Object> client = KafkaSettings.clientConfig(settings);
     this.rawSerializer = AvroSerde.of(RawArticle.class, client, false).serializer();
     Serializer<DeadLetter> dlSerializer = AvroSerde.of(DeadLetter.class, client, false).serializer();
     this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
@@ -95,45 +95,45 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   }
 
   /** Publishes the articles in one transaction (rejected ones become dead letters in it). */
-  public BatchResult publish(List<IncomingArticle> batch) {
-    return publish(Batch.of(batch));
+  public TransactionResult publish(List<IncomingArticle> articles) {
+    return publish(IngestTransaction.of(articles));
   }
 
   /**
-   * Publishes the batch in one transaction: raw articles, dead letters for the inputs that were
+   * Publishes it in one Kafka transaction: raw articles, dead letters for the inputs that were
    * rejected (before or during normalisation), and source state records. Every dead letter is
    * counted in newsline_ingest_errors_total under its source type and reason.
    */
   @Override
-  public BatchResult publish(Batch batch) {
-    return publish(prepare(batch));
+  public TransactionResult publish(IngestTransaction transaction) {
+    return publish(prepare(transaction));
   }
 
-  /** Cleans and fingerprints the batch's articles, outside the publishing lock. Thread-safe. */
+  /** Cleans and fingerprints the transaction's articles, outside the publishing lock. Thread-safe. */
   @Override
-  public PreparedBatch prepare(Batch batch) {
-    return NormalizedBatch.prepare(batch, normalizer);
+  public PreparedTransaction prepare(IngestTransaction transaction) {
+    return NormalizedTransaction.prepare(transaction, normalizer);
   }
 
   @Override
-  public synchronized BatchResult publish(PreparedBatch prepared) {
-    Batch batch = prepared.batch();
+  public synchronized TransactionResult publish(PreparedTransaction prepared) {
+    IngestTransaction transaction = prepared.transaction();
     producer.beginTransaction();
-    NormalizedBatch n;
+    NormalizedTransaction n;
     try {
-      n = NormalizedBatch.link(prepared, normalizer, clock.get());
+      n = NormalizedTransaction.link(prepared, normalizer, clock.get());
       List<RawArticle> articles = n.articles();
       // serialising is independent per record (the serde keeps per-thread buffers): use every core
-      List<byte[]> values = NormalizedBatch.map(articles, a -> rawSerializer.serialize(topics.raw(), a));
+      List<byte[]> values = NormalizedTransaction.map(articles, a -> rawSerializer.serialize(topics.raw(), a));
       for (int i = 0; i < articles.size(); i++) {
         byte[] key = keys.serialize(topics.raw(), articles.get(i).getId());
         producer.send(new ProducerRecord<>(topics.raw(), key, values.get(i)));
       }
-      for (Batch.Rejected r : n.deadLetters()) {
+      for (IngestTransaction.Rejected r : n.deadLetters()) {
         byte[] content = r.content() == null ? null : r.content().getBytes(StandardCharsets.UTF_8);
         producer.send(deadLetters.fromInput(r.error(), r.source(), null, content));
       }
-      for (Batch.StateRecord st : batch.state()) {
+      for (IngestTransaction.StateRecord st : transaction.state()) {
         producer.send(new ProducerRecord<>(topics.ingestState(), st.key().getBytes(StandardCharsets.UTF_8), st.value()));
       }
       producer.commitTransaction();
@@ -156,7 +156,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   }
 
   public void reject(Throwable error, String sourceType, String source, String content) {
-    publish(Batch.rejection(new Batch.Rejected(error, sourceType, source, content)));
+    publish(IngestTransaction.rejection(new IngestTransaction.Rejected(error, sourceType, source, content)));
   }
 
   private void abort(RuntimeException cause) {

@@ -3,7 +3,7 @@ package io.newsline.ingest;
 import io.newsline.common.config.Settings;
 import io.newsline.ingest.feed.FeedState;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ public final class KafkaFeedStates {
 
   public static Map<String, FeedState> load(Settings settings) {
     String topic = new Topics(settings).ingestState();
-    Map<String, Object> c = new HashMap<>(StageSettings.clientConfig(settings));
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
     c.put("isolation.level", "read_committed");
     c.put("enable.auto.commit", false);
     c.put("key.deserializer", ByteArrayDeserializer.class);

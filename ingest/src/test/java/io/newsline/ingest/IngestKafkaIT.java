@@ -16,7 +16,7 @@ import io.newsline.ingest.push.PushEndpoint;
 import io.newsline.ingest.testing.WebServer;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.deadletter.DeadLetters;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
 import java.io.Writer;
@@ -56,7 +56,7 @@ class IngestKafkaIT {
   @BeforeAll
   void start() throws Exception {
     stack = EmbeddedStack.start(1);
-    serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+    serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
   }
 
   @AfterAll
@@ -77,7 +77,7 @@ class IngestKafkaIT {
         }
       }
     }
-    try (IngestService service = new IngestService(stack.settings(), Instant::now); IngestRunner runner = new IngestRunner(service)) {
+    try (IngestService service = new IngestService(stack.settings(), Instant::now); FileImporter runner = new FileImporter(service)) {
       Progress p = Progress.silent();
       runner.importFile(file, "jsonl", p);
       assertThat(runner.published()).isEqualTo(n + 12);
@@ -98,7 +98,7 @@ class IngestKafkaIT {
 
     // a restarted service rebuilds its duplicate index from the raw topic and keeps linking copies
     try (IngestService again = new IngestService(stack.settings(), Instant::now)) {
-      BatchResult r = again.publish(List.of(new IncomingArticle("push", "it", "late-copy", "https://other.example/late", null, null,
+      TransactionResult r = again.publish(List.of(new IncomingArticle("push", "it", "late-copy", "https://other.example/late", null, null,
           text(42) + "\nRepublished with permission.", null, false)));
       assertThat(r.articles().get(0).getDuplicateOf()).isEqualTo("imp-42");
     }

@@ -45,7 +45,7 @@ public final class AggregateTopology {
         Stores.persistentKeyValueStore(ClusteringProcessor.BUFFER), Serdes.String(), Serdes.ByteArray()));
     int partitions = topology.partitions();
     StreamPartitioner<String, EnrichedArticle> byBlock =
-        (topic, key, value, n) -> java.util.Optional.of(java.util.Set.of(Blocking.partition(key, n)));
+        (topic, key, value, n) -> java.util.Optional.of(java.util.Set.of(ClusteringPartitioner.partition(key, n)));
     KStream<String, EnrichedArticle> in =
         b.stream(topics.enriched(), Consumed.with(Serdes.String(), enriched).withName("enriched-articles"))
             .filter((id, a) -> a != null, Named.as("skip-tombstones"));
@@ -53,7 +53,7 @@ public final class AggregateTopology {
       in = in.mapValues(a -> SentenceEmbedder.shared().fill(a), Named.as("embed-missing"));
     }
     KStream<String, ClusterOutput> out = in
-        .selectKey((id, a) -> Blocking.key(a), Named.as("blocking-key"))
+        .selectKey((id, a) -> ClusteringPartitioner.key(a), Named.as("blocking-key"))
         .repartition(Repartitioned.<String, EnrichedArticle>as(REPARTITION)
             .withKeySerde(Serdes.String()).withValueSerde(enriched)
             .withNumberOfPartitions(partitions).withStreamPartitioner(byBlock))

@@ -7,7 +7,7 @@ import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
-import io.newsline.aggregate.topology.Blocking;
+import io.newsline.aggregate.topology.ClusteringPartitioner;
 import io.newsline.common.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class ClusterSweep {
         }
         ClusterArticle a = new ClusterArticle(id, Json.text(e, "title"), Json.text(e, "text"), null, null, Instant.EPOCH,
             null, es, List.of(), noEmb ? null : emb.get(id));
-        EventClusterer c = cs.get(Blocking.partition(Blocking.key(a), partitions));
+        EventClusterer c = cs.get(ClusteringPartitioner.partition(ClusteringPartitioner.key(a), partitions));
         for (ClusterChange ch : c.add(a)) {
           if (ch instanceof ClusterChange.Assigned as) {
             assigned.put(as.articleId(), as.eventId());

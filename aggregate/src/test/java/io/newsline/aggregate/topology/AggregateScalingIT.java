@@ -11,7 +11,7 @@ import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.TopicSpec;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class AggregateScalingIT {
           new SyntheticNews(11, 8000, 600, 32).articles(ARTICLES, ARTICLES / 5, T0, Duration.ofDays(6), Duration.ofDays(1));
       Settings one = outputs(stack, "one");
       Settings two = outputs(stack, "two");
-      TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+      TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
       produce(stack, serdes, articles);
 
       List<KafkaStreams> running = new ArrayList<>();
@@ -72,7 +72,7 @@ class AggregateScalingIT {
         assertThat(a.events).isEqualTo(render(expected.events));
         assertThat(b.events).isEqualTo(a.events);
         // the work really was spread: events in every clustering partition
-        assertThat(articles.stream().map(x -> Blocking.partition(Blocking.key(x), PARTITIONS)).distinct().count())
+        assertThat(articles.stream().map(x -> ClusteringPartitioner.partition(ClusteringPartitioner.key(x), PARTITIONS)).distinct().count())
             .isEqualTo(PARTITIONS);
       } finally {
         for (KafkaStreams s : running) {
@@ -86,7 +86,7 @@ class AggregateScalingIT {
 
   private static Settings outputs(EmbeddedStack stack, String run) throws Exception {
     Settings s = stack.settings().with(Map.of("topics.events", "events-" + run, "topics.assignments", "assignments-" + run));
-    try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+    try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
       List<TopicSpec> specs = new Topics(s).all().stream()
           .filter(t -> t.name().equals("events-" + run) || t.name().equals("assignments-" + run)).toList();
       TopicAdmin.ensure(admin, specs);
@@ -95,7 +95,7 @@ class AggregateScalingIT {
   }
 
   private static void produce(EmbeddedStack stack, TopicSerdes serdes, List<EnrichedArticle> articles) {
-    Map<String, Object> p = new java.util.HashMap<>(StageSettings.clientConfig(stack.settings()));
+    Map<String, Object> p = new java.util.HashMap<>(KafkaSettings.clientConfig(stack.settings()));
     p.put("enable.idempotence", true);
     try (KafkaProducer<String, EnrichedArticle> producer =
         new KafkaProducer<>(p, new StringSerializer(), serdes.enriched().serializer())) {
@@ -108,7 +108,7 @@ class AggregateScalingIT {
 
   private static KafkaStreams start(Settings s, String app, ClusterSettings cluster, AggregateSettings topology,
       TopicSerdes serdes) throws Exception {
-    Properties props = StageSettings.streams("aggregate", s);
+    Properties props = KafkaSettings.streams("aggregate", s);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("aggregate-" + app).toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");

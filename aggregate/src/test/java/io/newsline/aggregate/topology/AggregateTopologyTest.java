@@ -10,7 +10,7 @@ import io.newsline.avro.EventTimeline;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.testing.TestRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class AggregateTopologyTest {
     settings = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
         "state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
     topics = new Topics(settings);
-    serdes = new TopicSerdes(StageSettings.clientConfig(settings));
+    serdes = new TopicSerdes(KafkaSettings.clientConfig(settings));
   }
 
   @AfterEach
@@ -58,7 +58,7 @@ class AggregateTopologyTest {
   }
 
   private void open(ClusterSettings cluster, AggregateSettings topology) {
-    Properties p = StageSettings.streams("aggregate", settings);
+    Properties p = KafkaSettings.streams("aggregate", settings);
     driver = new TopologyTestDriver(AggregateTopology.build(topics, cluster, topology, serdes.enriched(),
         serdes.assignments(), serdes.events()), p, T0);
   }

@@ -24,7 +24,7 @@ final class ReferenceClustering {
       clusterers.add(new EventClusterer(settings, new InMemoryEventRepository()));
     }
     for (EnrichedArticle a : articles) {
-      int p = Blocking.partition(Blocking.key(a), partitions);
+      int p = ClusteringPartitioner.partition(ClusteringPartitioner.key(a), partitions);
       for (ClusterChange c : clusterers.get(p).add(ClusterArticles.from(a))) {
         if (c instanceof ClusterChange.Assigned as) {
           assignments.put(as.articleId(), as.eventId());

@@ -4,7 +4,7 @@ import io.newsline.avro.RawArticle;
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
 import io.newsline.ingest.ArticleNormalizer;
-import io.newsline.ingest.IngestRunner;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
@@ -16,7 +16,7 @@ import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSpec;
 import io.newsline.runtime.Topics;
 import io.newsline.embedded.EmbeddedKafka;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * <ol>
  *   <li>the baseline: a plain idempotent producer (acks=all, zstd, no transactions) sending the
  *       same articles already normalised and serialised, i.e. the broker's share alone;
- *   <li>the import: {@code IngestRunner.importFile}, end to end: read and parse the file, clean,
+ *   <li>the import: {@code FileImporter.importFile}, end to end: read and parse the file, clean,
  *       fingerprint and deduplicate, serialise through the schema registry serde, and publish in
  *       transactions of 500 articles.
  * </ol>
@@ -74,7 +74,7 @@ public final class IngestImportBenchmark {
       List<TopicSpec> specs = new ArrayList<>(topics.all());
       TopicSpec raw = specs.stream().filter(t -> t.name().equals(topics.raw())).findFirst().orElseThrow();
       specs.add(new TopicSpec("bench.baseline", raw.partitions(), raw.replicationFactor(), raw.configs()));
-      try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+      try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
         TopicAdmin.ensure(admin, specs);
       }
 
@@ -88,7 +88,7 @@ public final class IngestImportBenchmark {
       List<double[]> rounds = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
         Settings sr = s.with(Map.of("topics.raw", "bench.articles.raw." + round, "ingest.transactional.id", "bench-ingest-" + round));
-        try (Admin admin = Admin.create(StageSettings.clientConfig(sr))) {
+        try (Admin admin = Admin.create(KafkaSettings.clientConfig(sr))) {
           TopicAdmin.ensure(admin, List.of(new TopicSpec(new Topics(sr).raw(), raw.partitions(), raw.replicationFactor(), raw.configs())));
         }
         rounds.add(importRound(sr, round == 1 ? warmup : null, file, bytes, round));
@@ -114,7 +114,7 @@ public final class IngestImportBenchmark {
 
   /** One timed import into a fresh service; returns articles/s and CPU ms per article. */
   private static double[] importRound(Settings s, Path warmup, Path file, long bytes, int round) throws Exception {
-    try (IngestService service = new IngestService(s, Instant::now); IngestRunner runner = new IngestRunner(service)) {
+    try (IngestService service = new IngestService(s, Instant::now); FileImporter runner = new FileImporter(service)) {
       if (warmup != null) {
         runner.importFile(warmup, "jsonl", Progress.silent());
       }
@@ -153,7 +153,7 @@ public final class IngestImportBenchmark {
    * bytes: articles/s and CPU ms per article.
    */
   private static double[] baseline(Settings s, Path file) throws Exception {
-    Map<String, Object> client = StageSettings.clientConfig(s);
+    Map<String, Object> client = KafkaSettings.clientConfig(s);
     AvroSerde<RawArticle> serde = AvroSerde.of(RawArticle.class, client, false);
     ArticleNormalizer normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
     List<byte[][]> records = new ArrayList<>();

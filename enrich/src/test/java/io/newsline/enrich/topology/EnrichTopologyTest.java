@@ -12,7 +12,7 @@ import io.newsline.enrich.EnrichedArticles;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.ops.NewslineMetrics;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,10 +38,10 @@ class EnrichTopologyTest {
     registry = new TestRegistry();
     Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url()));
     topics = new Topics(s);
-    serdes = new TopicSerdes(StageSettings.clientConfig(s));
+    serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     driver = new TopologyTestDriver(
         EnrichTopology.build(topics, serdes.raw(), serdes.enriched(), ArticleEnricher.standard()),
-        StageSettings.streams("enrich", s));
+        KafkaSettings.streams("enrich", s));
   }
 
   @AfterEach

@@ -2,7 +2,7 @@ package io.newsline.ingest.feed;
 
 import io.newsline.common.Hashing;
 import io.newsline.ingest.ArticleSink;
-import io.newsline.ingest.Batch;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls feeds on their own schedules: conditional GET, new and changed items only (oldest first, a
- * bounded number per poll), pages fetched for summary-only items, and one atomic batch per poll
+ * bounded number per poll), pages fetched for summary-only items, and one atomic transaction per poll
  * holding the articles, the dead letters and the feed's new state. A failing feed backs off
  * exponentially with jitter; nothing a feed or a page does (XXE, 50 MB, bad bytes, loops, 5xx,
  * silence) stops the poller: every failure becomes a dead letter, a metric and a backed-off retry.
@@ -152,7 +152,7 @@ public final class FeedPoller implements AutoCloseable {
         fresh = fresh.subList(0, maxItemsPerPoll);
       }
       List<IncomingArticle> articles = new ArrayList<>();
-      List<Batch.Rejected> failures = new ArrayList<>();
+      List<IngestTransaction.Rejected> failures = new ArrayList<>();
       Map<String, String> seen = new LinkedHashMap<>();
       for (FeedItem i : fresh) {
         ItemReader.Result res = items.read(f, feed, i);
@@ -185,15 +185,15 @@ public final class FeedPoller implements AutoCloseable {
     Instant nextAt = now.plus(backoff.delay(errors, retryAfter));
     FeedState next = st.failed(e.getMessage(), now, nextAt);
     LOG.warn("{} (error {} in a row; next poll at {})", e.getMessage(), errors, nextAt);
-    commit(f, st, next, List.of(), List.of(new Batch.Rejected(e, ItemReader.SOURCE_TYPE, f.url(), null)));
+    commit(f, st, next, List.of(), List.of(new IngestTransaction.Rejected(e, ItemReader.SOURCE_TYPE, f.url(), null)));
     IngestMetrics.feedPoll("error");
     return new PollResult("error", 0, 1, next.nextPollAt());
   }
 
-  /** Publishes the poll's batch; if that fails (broker down) nothing is marked seen and the poll is retried. */
-  private void commit(FeedSource f, FeedState before, FeedState after, List<IncomingArticle> articles, List<Batch.Rejected> failures) {
+  /** Publishes the poll's transaction; if that fails (broker down) nothing is marked seen and the poll is retried. */
+  private void commit(FeedSource f, FeedState before, FeedState after, List<IncomingArticle> articles, List<IngestTransaction.Rejected> failures) {
     try {
-      sink.publish(new Batch(articles, failures, List.of(new Batch.StateRecord(f.url(), after.toJson()))));
+      sink.publish(new IngestTransaction(articles, failures, List.of(new IngestTransaction.StateRecord(f.url(), after.toJson()))));
       states.put(f.url(), after);
     } catch (RuntimeException e) {
       Instant now = clock.instant();

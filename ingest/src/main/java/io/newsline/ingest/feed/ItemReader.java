@@ -2,7 +2,7 @@ package io.newsline.ingest.feed;
 
 import io.newsline.common.Hashing;
 import io.newsline.common.Json;
-import io.newsline.ingest.Batch;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.fetch.FetchException;
@@ -26,7 +26,7 @@ final class ItemReader {
   }
 
   /** The article (null when there is nothing to ingest) and the failure to report (null when none). */
-  record Result(IncomingArticle article, Batch.Rejected failure) {}
+  record Result(IncomingArticle article, IngestTransaction.Rejected failure) {}
 
   Result read(FeedSource src, Feed feed, FeedItem item) throws InterruptedException {
     int contentChars = plainLength(item.content());
@@ -55,9 +55,9 @@ final class ItemReader {
         item.author(), html ? null : feed.language(), null);
   }
 
-  private static Batch.Rejected failure(FeedSource src, FeedItem item, FetchException e) {
+  private static IngestTransaction.Rejected failure(FeedSource src, FeedItem item, FetchException e) {
     String what = Json.write(Json.object().put("feed", src.url()).put("id", item.id()).put("link", item.link()).put("title", item.title()));
-    return new Batch.Rejected(e, SOURCE_TYPE, item.link() != null ? item.link() : src.url(), what);
+    return new IngestTransaction.Rejected(e, SOURCE_TYPE, item.link() != null ? item.link() : src.url(), what);
   }
 
   private static URI uri(String link) {

@@ -10,8 +10,8 @@ import io.newsline.common.http.HttpService;
 import io.newsline.common.http.Request;
 import io.newsline.common.http.Response;
 import io.newsline.ingest.ArticleSink;
-import io.newsline.ingest.Batch;
-import io.newsline.ingest.BatchResult;
+import io.newsline.ingest.IngestTransaction;
+import io.newsline.ingest.TransactionResult;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
@@ -129,9 +129,9 @@ public final class PushEndpoint implements AutoCloseable {
       o.set("errors", invalid);
       return Response.json(400, o);
     }
-    BatchResult result;
+    TransactionResult result;
     try {
-      result = sink.publish(Batch.of(articles));
+      result = sink.publish(IngestTransaction.of(articles));
     } catch (RuntimeException e) {
       LOG.error("push: cannot publish {} articles", articles.size(), e);
       return Response.error(503, "ingest unavailable, retry later: " + DeadLetters.describe(e));
@@ -139,10 +139,10 @@ public final class PushEndpoint implements AutoCloseable {
     return Response.json(202, accepted(result));
   }
 
-  private static ObjectNode accepted(BatchResult result) {
+  private static ObjectNode accepted(TransactionResult result) {
     ObjectNode o = Json.object().put("accepted", result.articles().size()).put("rejected", result.deadLetters());
     ArrayNode list = o.putArray("articles");
-    for (BatchResult.Outcome out : result.outcomes()) {
+    for (TransactionResult.Outcome out : result.outcomes()) {
       ObjectNode a = list.addObject();
       RawArticle r = out.article();
       if (r == null) {

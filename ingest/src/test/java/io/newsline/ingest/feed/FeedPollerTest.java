@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.newsline.avro.RawArticle;
-import io.newsline.ingest.Batch;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
 import io.newsline.ingest.fetch.FetchSettings;
@@ -150,7 +150,7 @@ class FeedPollerTest {
       FeedPoller.PollResult r = poller.poll(feed);
 
       assertThat(r.outcome()).as(e.getKey()).isEqualTo("error");
-      Batch.Rejected dl = sink.deadLetters().get(sink.deadLetters().size() - 1);
+      IngestTransaction.Rejected dl = sink.deadLetters().get(sink.deadLetters().size() - 1);
       assertThat(dl.source()).isEqualTo(feed.url());
       assertThat(IngestMetrics.reasonOf(dl.error())).as(e.getKey()).isEqualTo(e.getValue());
       assertThat(dl.error().getMessage()).startsWith(feed.url());
@@ -317,7 +317,7 @@ class FeedPollerTest {
     WebServer.send(ex, 302, null, new byte[0]);
   }
 
-  private static Map<IngestError, String> reasons(List<Batch.Rejected> dls) {
+  private static Map<IngestError, String> reasons(List<IngestTransaction.Rejected> dls) {
     return dls.stream().collect(Collectors.toMap(d -> IngestMetrics.reasonOf(d.error()), d -> d.error().getMessage(), (a, b) -> a + " | " + b));
   }
 

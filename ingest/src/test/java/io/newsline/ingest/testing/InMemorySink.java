@@ -3,9 +3,9 @@ package io.newsline.ingest.testing;
 import io.newsline.avro.RawArticle;
 import io.newsline.ingest.ArticleNormalizer;
 import io.newsline.ingest.ArticleSink;
-import io.newsline.ingest.Batch;
-import io.newsline.ingest.BatchResult;
-import io.newsline.ingest.NormalizedBatch;
+import io.newsline.ingest.IngestTransaction;
+import io.newsline.ingest.TransactionResult;
+import io.newsline.ingest.NormalizedTransaction;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import java.time.Instant;
@@ -18,19 +18,19 @@ import java.util.Map;
 public final class InMemorySink implements ArticleSink {
   private final ArticleNormalizer normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
   public final List<RawArticle> articles = new ArrayList<>();
-  public final List<Batch.Rejected> deadLetters = new ArrayList<>();
+  public final List<IngestTransaction.Rejected> deadLetters = new ArrayList<>();
   public final Map<String, byte[]> state = new LinkedHashMap<>();
   public volatile boolean failing;
 
   @Override
-  public synchronized BatchResult publish(Batch batch) {
+  public synchronized TransactionResult publish(IngestTransaction transaction) {
     if (failing) {
       throw new IllegalStateException("broker unavailable");
     }
-    NormalizedBatch n = NormalizedBatch.of(batch, normalizer, Instant.now());
+    NormalizedTransaction n = NormalizedTransaction.of(transaction, normalizer, Instant.now());
     articles.addAll(n.articles());
     deadLetters.addAll(n.deadLetters());
-    batch.state().forEach(s -> state.put(s.key(), s.value()));
+    transaction.state().forEach(s -> state.put(s.key(), s.value()));
     n.countErrors();
     return n.result();
   }
@@ -39,7 +39,7 @@ public final class InMemorySink implements ArticleSink {
     return List.copyOf(articles);
   }
 
-  public synchronized List<Batch.Rejected> deadLetters() {
+  public synchronized List<IngestTransaction.Rejected> deadLetters() {
     return List.copyOf(deadLetters);
   }
 }

@@ -6,7 +6,7 @@ import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
 import io.newsline.embedded.EmbeddedKafka;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class EmbeddedStack implements AutoCloseable {
         "state.dir", state.toString(),
         "commit.interval.ms", "100",
         "topics.replication.factor", String.valueOf(Math.min(3, brokers))));
-    try (Admin admin = Admin.create(StageSettings.clientConfig(settings))) {
+    try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
       TopicAdmin.ensure(admin, new Topics(settings).all());
     }
   }

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the ingest service from its sources: the bundled samples, JSON Lines imports (in
- * transactions of {@link #BATCH} articles, with progress) and a watched input folder.
+ * transactions of {@link #TRANSACTION_SIZE} articles, with progress) and a watched input folder.
  */
-public final class IngestRunner implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(IngestRunner.class);
-  static final int BATCH = 500;
+public final class FileImporter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FileImporter.class);
+  static final int TRANSACTION_SIZE = 500;
 
   private final ArticleSink service;
   private final ScheduledExecutorService watcher =
@@ -38,7 +38,7 @@ public final class IngestRunner implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
-  public IngestRunner(ArticleSink service) {
+  public FileImporter(ArticleSink service) {
     this.service = service;
   }
 
@@ -51,14 +51,14 @@ public final class IngestRunner implements AutoCloseable {
     return rejected.get();
   }
 
-  public BatchResult publishSamples() {
+  public TransactionResult publishSamples() {
     return publish(SampleArticles.load());
   }
 
   /**
-   * Imports a file (JSON Lines or any supported type) in transactions of up to BATCH inputs, broken
+   * Imports a file (JSON Lines or any supported type) in transactions of up to TRANSACTION_SIZE inputs, broken
    * lines dead-lettered in the same transactions. A reader thread parses and prepares (cleans,
-   * fingerprints) the next batch while the current one is linked and published.
+   * fingerprints) the next transaction while the current one is linked and published.
    */
   public void importFile(Path file, String sourceType, Progress progress) throws IOException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
@@ -77,11 +77,11 @@ public final class IngestRunner implements AutoCloseable {
         if (next instanceof RuntimeException e) {
           throw e;
         }
-        PreparedBatch batch = (PreparedBatch) next;
-        BatchResult r = service.publish(batch);
+        PreparedTransaction prepared = (PreparedTransaction) next;
+        TransactionResult r = service.publish(prepared);
         published.addAndGet(r.articles().size());
         rejected.addAndGet(r.deadLetters());
-        progress.add(batch.batch().articles().size() + batch.batch().rejected().size(), "articles");
+        progress.add(prepared.transaction().articles().size() + prepared.transaction().rejected().size(), "articles");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,25 +93,25 @@ public final class IngestRunner implements AutoCloseable {
 
   private static final Object END = new Object();
 
-  /** Reads the file into batches and prepares each (cleaning, fingerprints) ahead of its publishing. */
+  /** Reads the file into transactions and prepares each (cleaning, fingerprints) ahead of its publishing. */
   private static void read(Path file, String sourceType, BlockingQueue<Object> queue, ArticleSink sink) {
-    List<IncomingArticle> articles = new ArrayList<>(BATCH);
-    List<Batch.Rejected> rejected = new ArrayList<>();
+    List<IncomingArticle> articles = new ArrayList<>(TRANSACTION_SIZE);
+    List<IngestTransaction.Rejected> rejected = new ArrayList<>();
     try {
       FileArticles.read(file, sourceType, item -> {
         if (item.isOk()) {
           articles.add(item.article());
         } else {
-          rejected.add(new Batch.Rejected(item.error(), sourceType, item.source(), item.content()));
+          rejected.add(new IngestTransaction.Rejected(item.error(), sourceType, item.source(), item.content()));
         }
-        if (articles.size() + rejected.size() >= BATCH) {
-          put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
+        if (articles.size() + rejected.size() >= TRANSACTION_SIZE) {
+          put(queue, sink.prepare(new IngestTransaction(articles, rejected, List.of())));
           articles.clear();
           rejected.clear();
         }
       });
       if (!articles.isEmpty() || !rejected.isEmpty()) {
-        put(queue, sink.prepare(new Batch(articles, rejected, List.of())));
+        put(queue, sink.prepare(new IngestTransaction(articles, rejected, List.of())));
       }
       put(queue, END);
     } catch (IOException | RuntimeException e) {
@@ -155,7 +155,7 @@ public final class IngestRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
           error = e;
           LOG.warn("cannot ingest {}: {}", file, e.getMessage());
-          publish(Batch.rejection(new Batch.Rejected(e, "folder", file.toString(), null)));
+          publish(IngestTransaction.rejection(new IngestTransaction.Rejected(e, "folder", file.toString(), null)));
         }
         folder.done(file, error);
         handled++;
@@ -168,12 +168,12 @@ public final class IngestRunner implements AutoCloseable {
     return handled;
   }
 
-  private BatchResult publish(List<IncomingArticle> batch) {
-    return publish(Batch.of(batch));
+  private TransactionResult publish(List<IncomingArticle> articles) {
+    return publish(IngestTransaction.of(articles));
   }
 
-  private BatchResult publish(Batch batch) {
-    BatchResult r = service.publish(batch);
+  private TransactionResult publish(IngestTransaction transaction) {
+    TransactionResult r = service.publish(transaction);
     published.addAndGet(r.articles().size());
     rejected.addAndGet(r.deadLetters());
     return r;

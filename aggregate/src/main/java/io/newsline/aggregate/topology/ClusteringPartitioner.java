@@ -15,8 +15,8 @@ import org.apache.kafka.common.utils.Utils;
  * murmur2(key) modulo the partition count, the formula of Kafka's default partitioner, used both
  * by the topology's repartition step and by batch mode, so both place every article alike.
  */
-public final class Blocking {
-  private Blocking() {}
+public final class ClusteringPartitioner {
+  private ClusteringPartitioner() {}
 
   public static String key(EnrichedArticle a) {
     Entity best = null;

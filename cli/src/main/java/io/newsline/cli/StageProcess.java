@@ -4,7 +4,7 @@ import io.newsline.common.config.Settings;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.ops.OpsServer;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,16 +17,16 @@ import org.slf4j.LoggerFactory;
  * Life cycle of a stage process: creates missing topics, serves health and metrics, and closes
  * everything in reverse order on SIGTERM/Ctrl-C so Kafka transactions end cleanly.
  */
-final class StageRunner implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+final class StageProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StageProcess.class);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final OpsServer ops;
 
-  StageRunner(String stage, Settings settings, int defaultHttpPort) throws Exception {
+  StageProcess(String stage, Settings settings, int defaultHttpPort) throws Exception {
     if (settings.getBoolean("topics.create", true)) {
-      try (Admin admin = Admin.create(StageSettings.clientConfig(settings))) {
+      try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
         var created = TopicAdmin.ensure(admin, new Topics(settings).all());
         if (!created.isEmpty()) {
           LOG.info("created topics {}", created);
@@ -42,7 +42,7 @@ final class StageRunner implements AutoCloseable {
   /** Runs a Kafka Streams stage as a service until SIGTERM: health, metrics, graceful close. */
   static int runStreamsStage(String stage, Settings settings, int defaultHttpPort,
       java.util.function.Function<Settings, StreamsStage> start) throws Exception {
-    try (StageRunner runner = new StageRunner(stage, settings, defaultHttpPort)) {
+    try (StageProcess runner = new StageProcess(stage, settings, defaultHttpPort)) {
       runner.ops().register(runner.manage(start.apply(settings)));
       runner.awaitShutdown();
     }

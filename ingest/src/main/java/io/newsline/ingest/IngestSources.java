@@ -25,26 +25,26 @@ import org.slf4j.LoggerFactory;
  * ingest.feeds.file), the push endpoint (ingest.push.port) and the watched folder (ingest.folder).
  * See docs/ingest.md for every setting.
  */
-public final class ContinuousIngest implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ContinuousIngest.class);
+public final class IngestSources implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestSources.class);
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private FeedPoller poller;
   private PushEndpoint push;
 
-  private ContinuousIngest() {}
+  private IngestSources() {}
 
-  public static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock) throws IOException {
+  public static IngestSources start(Settings s, IngestService service, FileImporter runner, Clock clock) throws IOException {
     return start(s, service, runner, clock, true);
   }
 
   /** Feeds and push only (the caller watches its own folder, as `newsline local` does). */
-  public static ContinuousIngest startFeedsAndPush(Settings s, IngestService service, Clock clock) throws IOException {
+  public static IngestSources startFeedsAndPush(Settings s, IngestService service, Clock clock) throws IOException {
     return start(s, service, null, clock, false);
   }
 
-  private static ContinuousIngest start(Settings s, IngestService service, IngestRunner runner, Clock clock, boolean watchFolder)
+  private static IngestSources start(Settings s, IngestService service, FileImporter runner, Clock clock, boolean watchFolder)
       throws IOException {
-    ContinuousIngest c = new ContinuousIngest();
+    IngestSources c = new IngestSources();
     try {
       c.startFeeds(s, service, clock);
       c.startPush(s, service);

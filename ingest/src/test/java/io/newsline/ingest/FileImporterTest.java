@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** File sources without a broker: the watched folder (every file type, broken files) and JSON Lines imports. */
-class IngestRunnerTest {
+class FileImporterTest {
   private static final String PARAGRAPH = "Engineers in Kharkiv worked through the night to restore electricity, the regional administration said on Thursday.";
 
   @Test
@@ -44,7 +44,7 @@ class IngestRunnerTest {
     }
     InMemorySink sink = new InMemorySink();
     InputFolder folder = new InputFolder(dir);
-    try (IngestRunner runner = new IngestRunner(sink)) {
+    try (FileImporter runner = new FileImporter(sink)) {
       assertThat(runner.scan(folder)).isEqualTo(6);
       assertThat(runner.published()).isEqualTo(4);
     }
@@ -79,7 +79,7 @@ class IngestRunnerTest {
     InMemorySink sink = new InMemorySink();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Progress progress = new Progress("import big.jsonl", new PrintStream(out, true, StandardCharsets.UTF_8), 0);
-    try (IngestRunner runner = new IngestRunner(sink)) {
+    try (FileImporter runner = new FileImporter(sink)) {
       runner.importFile(file, "jsonl", progress);
       assertThat(runner.published()).isEqualTo(1234);
       assertThat(runner.rejected()).isEqualTo(4);
@@ -87,6 +87,6 @@ class IngestRunnerTest {
     assertThat(progress.count()).isEqualTo(1238);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("import big.jsonl: 500 articles");
     assertThat(sink.articles()).extracting(RawArticle::getId).startsWith("n0", "n1", "n2").endsWith("n1233");
-    assertThat(sink.deadLetters()).extracting(Batch.Rejected::source).contains(file + ":2");
+    assertThat(sink.deadLetters()).extracting(IngestTransaction.Rejected::source).contains(file + ":2");
   }
 }

@@ -10,11 +10,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
 
 /**
- * A batch after normalisation, before publishing: the raw articles, one outcome per input, and
+ * A transaction after normalisation, before publishing: the raw articles, one outcome per input, and
  * every dead letter (inputs rejected by the source plus those the normaliser rejected). Plain
  * Java, shared by the Kafka sink and in-memory ones.
  */
-public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcome> outcomes, List<Batch.Rejected> deadLetters) {
+public record NormalizedTransaction(List<RawArticle> articles, List<TransactionResult.Outcome> outcomes, List<IngestTransaction.Rejected> deadLetters) {
 
   /** Batches at least this large are cleaned and fingerprinted on all cores. */
   static final int PARALLEL_FROM = 32;
@@ -39,7 +39,7 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
       return WORKERS.submit(() -> in.parallelStream().map(f).toList()).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while normalising a batch", e);
+      throw new IllegalStateException("interrupted while normalising a transaction", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -49,38 +49,38 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
   }
 
   /**
-   * Normalises the batch: extraction, cleaning and fingerprints in parallel, then duplicate
+   * Normalises the transaction: extraction, cleaning and fingerprints in parallel, then duplicate
    * linking one by one in input order, so the result does not depend on thread timing.
    */
-  public static NormalizedBatch of(Batch batch, ArticleNormalizer normalizer, Instant now) {
-    return link(prepare(batch, normalizer), normalizer, now);
+  public static NormalizedTransaction of(IngestTransaction transaction, ArticleNormalizer normalizer, Instant now) {
+    return link(prepare(transaction, normalizer), normalizer, now);
   }
 
   /** The parallel part: extraction, cleaning, fingerprints. Thread-safe. */
-  public static PreparedBatch prepare(Batch batch, ArticleNormalizer normalizer) {
-    return new PreparedBatch(batch, map(batch.articles(), a -> prepare(normalizer, a)));
+  public static PreparedTransaction prepare(IngestTransaction transaction, ArticleNormalizer normalizer) {
+    return new PreparedTransaction(transaction, map(transaction.articles(), a -> prepare(normalizer, a)));
   }
 
   /** The sequential part: duplicate links in input order. Single-threaded (the normaliser's index). */
-  public static NormalizedBatch link(PreparedBatch batch, ArticleNormalizer normalizer, Instant now) {
-    PreparedBatch ready = batch.isPrepared() ? batch : prepare(batch.batch(), normalizer);
-    List<IncomingArticle> in = ready.batch().articles();
+  public static NormalizedTransaction link(PreparedTransaction transaction, ArticleNormalizer normalizer, Instant now) {
+    PreparedTransaction ready = transaction.isPrepared() ? transaction : prepare(transaction.transaction(), normalizer);
+    List<IncomingArticle> in = ready.transaction().articles();
     List<Object> prepared = ready.prepared;
     List<RawArticle> articles = new ArrayList<>();
-    List<BatchResult.Outcome> outcomes = new ArrayList<>();
-    List<Batch.Rejected> dead = new ArrayList<>(ready.batch().rejected());
+    List<TransactionResult.Outcome> outcomes = new ArrayList<>();
+    List<IngestTransaction.Rejected> dead = new ArrayList<>(ready.transaction().rejected());
     for (int i = 0; i < in.size(); i++) {
       if (prepared.get(i) instanceof ArticleNormalizer.Prepared p) {
         RawArticle a = normalizer.link(p, now);
         articles.add(a);
-        outcomes.add(new BatchResult.Outcome(a, null));
+        outcomes.add(new TransactionResult.Outcome(a, null));
       } else {
         RejectedInputException e = (RejectedInputException) prepared.get(i);
-        dead.add(new Batch.Rejected(e, in.get(i).sourceType(), in.get(i).source(), in.get(i).text()));
-        outcomes.add(new BatchResult.Outcome(null, e.getMessage()));
+        dead.add(new IngestTransaction.Rejected(e, in.get(i).sourceType(), in.get(i).source(), in.get(i).text()));
+        outcomes.add(new TransactionResult.Outcome(null, e.getMessage()));
       }
     }
-    return new NormalizedBatch(articles, outcomes, dead);
+    return new NormalizedTransaction(articles, outcomes, dead);
   }
 
   private static Object prepare(ArticleNormalizer normalizer, IncomingArticle a) {
@@ -91,14 +91,14 @@ public record NormalizedBatch(List<RawArticle> articles, List<BatchResult.Outcom
     }
   }
 
-  /** Counts the dead letters in newsline_ingest_errors_total; call once the batch is published. */
+  /** Counts the dead letters in newsline_ingest_errors_total; call once the transaction is published. */
   public void countErrors() {
-    for (Batch.Rejected r : deadLetters) {
+    for (IngestTransaction.Rejected r : deadLetters) {
       IngestMetrics.error(r.sourceType(), r.error());
     }
   }
 
-  public BatchResult result() {
-    return new BatchResult(articles, outcomes, deadLetters.size());
+  public TransactionResult result() {
+    return new TransactionResult(articles, outcomes, deadLetters.size());
   }
 }

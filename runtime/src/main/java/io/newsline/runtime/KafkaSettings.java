@@ -1,7 +1,6 @@
-package io.newsline.runtime.streams;
+package io.newsline.runtime;
 
 import io.newsline.common.config.Settings;
-import io.newsline.runtime.Topics;
 import io.newsline.runtime.deadletter.DeadLetterDeserializationHandler;
 import io.newsline.runtime.deadletter.DeadLetterProcessingHandler;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * dead-letter handlers, the registry settings the serdes need, and every Kafka client setting the
  * user gave (security, timeouts, producer./consumer. prefixed overrides) passed through unchanged.
  */
-public final class StageSettings {
+public final class KafkaSettings {
   private static final List<String> CLIENT_PREFIXES =
       List.of(
           StreamsConfig.PRODUCER_PREFIX,
@@ -37,7 +36,7 @@ public final class StageSettings {
           "sasl.");
   private static final Set<String> CLIENT_KEYS = clientKeys();
 
-  private StageSettings() {}
+  private KafkaSettings() {}
 
   /** Kafka client and registry settings from the user's config (no newsline-only keys). */
   public static Map<String, Object> clientConfig(Settings settings) {
