@@ -3,6 +3,7 @@ package io.newsline.ingest;
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.config.Settings;
+import io.newsline.common.kafka.CompactedTopicReader;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import io.newsline.registry.serde.AvroSerde;
@@ -15,20 +16,16 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -168,37 +165,24 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
   }
 
   private void rebuildDuplicateIndex(Map<String, Object> client) {
-    Map<String, Object> c = new HashMap<>(client);
-    c.put("isolation.level", "read_committed");
-    c.put("enable.auto.commit", false);
-    c.put("key.deserializer", ByteArrayDeserializer.class);
-    c.put("value.deserializer", ByteArrayDeserializer.class);
-    AvroSerde<RawArticle> serde = AvroSerde.of(RawArticle.class, client, false);
-    long n = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
-      List<TopicPartition> parts = consumer.partitionsFor(topics.raw(), Duration.ofSeconds(30)).stream()
-          .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
-      consumer.assign(parts);
-      Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      // the index keeps the latest dedupCapacity originals: no partition can hold more of them
-      // than its last dedupCapacity offsets, so start there and not at the beginning
-      parts.forEach(tp -> consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - dedupCapacity)));
-      while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() == null) {
-            continue;
-          }
-          try {
-            normalizer.remember(serde.deserializer().deserialize(r.topic(), r.value()));
-            n++;
-          } catch (RuntimeException e) {
-            LOG.warn("skipping unreadable raw record {}-{}@{} in the duplicate index: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
-          }
+    Deserializer<RawArticle> raw = AvroSerde.of(RawArticle.class, client, false).deserializer();
+    long[] n = {0};
+    // the index keeps the latest dedupCapacity originals: no partition can hold more of them
+    // than its last dedupCapacity offsets, so start there and not at the beginning
+    try (CompactedTopicReader reader = CompactedTopicReader.open(client, topics.raw()).fromLast(dedupCapacity)) {
+      reader.readToEnd(r -> {
+        if (r.value() == null) {
+          return;
         }
-      }
+        try {
+          normalizer.remember(raw.deserialize(r.topic(), r.value()));
+          n[0]++;
+        } catch (RuntimeException e) {
+          LOG.warn("skipping unreadable raw record {}-{}@{} in the duplicate index: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        }
+      });
     }
-    LOG.info("duplicate index rebuilt from {} raw articles: {} originals (capacity {})", n, normalizer.indexed(), dedupCapacity);
+    LOG.info("duplicate index rebuilt from {} raw articles: {} originals (capacity {})", n[0], normalizer.indexed(), dedupCapacity);
   }
 
   /** Articles this service published (duplicates included), from every source. */

@@ -1,5 +1,6 @@
 package io.newsline.runtime;
 
+import io.newsline.common.config.Settings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,13 @@ public final class TopicAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
   private TopicAdmin() {}
+
+  /** Creates every pipeline topic ({@link Topics#all()}) that does not exist yet; returns the names created. */
+  public static List<String> ensureAll(Settings settings) throws InterruptedException, ExecutionException {
+    try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
+      return ensure(admin, new Topics(settings).all());
+    }
+  }
 
   /** Creates the topics that do not exist yet; returns the names created. */
   public static List<String> ensure(Admin admin, Collection<TopicSpec> specs)

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -45,7 +46,7 @@ public final class HttpService implements AutoCloseable {
   private final String jsonContentType;
 
   private HttpService(Builder b) throws IOException {
-    this.routes = List.copyOf(b.routes);
+    this.routes = new CopyOnWriteArrayList<>(b.routes);
     this.maxBodyBytes = b.maxBodyBytes;
     this.name = b.name;
     this.jsonContentType = b.jsonContentType;
@@ -65,6 +66,15 @@ public final class HttpService implements AutoCloseable {
 
   public static Builder builder(String name, String host, int port) {
     return new Builder(name, host, port);
+  }
+
+  /**
+   * Adds a route to the running server, after the builder's (the first route that matches wins):
+   * how a stage mounts its own API on the ops server it shares with the process.
+   */
+  public HttpService route(String method, String pattern, Handler handler) {
+    routes.add(new Route(method, split(pattern), handler));
+    return this;
   }
 
   public int port() {

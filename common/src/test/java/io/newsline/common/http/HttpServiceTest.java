@@ -52,6 +52,15 @@ class HttpServiceTest {
     assertThat(ok.body()).isEqualTo("hi");
   }
 
+  @Test
+  void routesMountedWhileRunningAreServedAfterTheBuildersOnes() throws Exception {
+    assertThat(get("/events/e1").statusCode()).isEqualTo(404);
+    http.route("GET", "/events/{id}", r -> Response.text(200, "text/plain", "event " + r.param("id")))
+        .route("GET", "/fail", r -> Response.text(200, "text/plain", "shadowed"));
+    assertThat(get("/events/e1").body()).isEqualTo("event e1");
+    assertThat(get("/fail").statusCode()).isEqualTo(409);
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
   }

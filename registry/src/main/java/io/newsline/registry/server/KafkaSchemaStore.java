@@ -1,5 +1,6 @@
 package io.newsline.registry.server;
 
+import io.newsline.common.kafka.CompactedTopicReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +17,14 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,31 +198,18 @@ public final class KafkaSchemaStore implements SchemaStore {
   }
 
   private void readToEnd(Map<String, Object> kafkaConfig) {
-    TopicPartition partition = new TopicPartition(topic, 0);
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(with(kafkaConfig, Map.of(
-        ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-loader",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      int records = 0;
-      while (consumer.position(partition, TIMEOUT) < end) {
-        if (System.nanoTime() > deadline) {
-          throw new SchemaStoreException("timed out reading schema topic " + topic + " to offset " + end, null);
+    int[] records = {0};
+    try (CompactedTopicReader reader = CompactedTopicReader.open(
+        with(kafkaConfig, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-loader")), topic)) {
+      reader.readToEnd(r -> {
+        if (r.key() != null) {
+          SchemasTopicFormat.apply(r.key(), r.value(), state);
+          records[0]++;
         }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.key() != null) {
-            SchemasTopicFormat.apply(r.key(), r.value(), state);
-            records++;
-          }
-        }
-      }
+      }, TIMEOUT);
       LOG.info("loaded {} record(s) from schema topic {}: {} subject(s), max id {}",
-          records, topic, state.subjects().size(), state.maxId());
-    } catch (KafkaException e) {
+          records[0], topic, state.subjects().size(), state.maxId());
+    } catch (KafkaException e) { // a TimeoutException among them
       throw new SchemaStoreException("cannot read schema topic " + topic + ": " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,7 @@
 package io.newsline.runtime.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsline.common.http.Handler;
 import io.newsline.common.http.HttpService;
 import io.newsline.common.http.Response;
 import java.io.IOException;
@@ -33,6 +34,12 @@ public final class OpsServer implements AutoCloseable {
 
   public OpsServer register(HealthCheck check) {
     checks.add(check);
+    return this;
+  }
+
+  /** Mounts a route beside /health, /ready and /metrics (a stage's own API, e.g. the query stage's). */
+  public OpsServer route(String method, String pattern, Handler handler) {
+    http.route(method, pattern, handler);
     return this;
   }
 

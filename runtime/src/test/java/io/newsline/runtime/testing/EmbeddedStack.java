@@ -6,11 +6,9 @@ import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
 import io.newsline.embedded.EmbeddedKafka;
-import io.newsline.runtime.KafkaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * What integration tests run on: a real in-process Kafka cluster, a schema registry keeping its
@@ -33,9 +31,7 @@ public final class EmbeddedStack implements AutoCloseable {
         "state.dir", state.toString(),
         "commit.interval.ms", "100",
         "topics.replication.factor", String.valueOf(Math.min(3, brokers))));
-    try (Admin admin = Admin.create(KafkaSettings.clientConfig(settings))) {
-      TopicAdmin.ensure(admin, new Topics(settings).all());
-    }
+    TopicAdmin.ensureAll(settings);
   }
 
   public static EmbeddedStack start(int brokers) throws Exception {

@@ -1,16 +1,13 @@
 package io.newsline.runtime.testing;
 
+import io.newsline.common.kafka.CompactedTopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a topic the way a dashboard would: a plain read_committed consumer from the beginning.
@@ -21,20 +18,11 @@ public final class TopicReader {
 
   public static List<ConsumerRecord<byte[], byte[]>> readUntil(String bootstrap, String topic,
       Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration timeout) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("bootstrap.servers", bootstrap);
-    c.put("isolation.level", "read_committed");
-    c.put("key.deserializer", ByteArrayDeserializer.class);
-    c.put("value.deserializer", ByteArrayDeserializer.class);
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
+    try (CompactedTopicReader reader = CompactedTopicReader.open(Map.of("bootstrap.servers", bootstrap), topic)) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(out) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        reader.poll(Duration.ofMillis(200), out::add);
       }
     }
     return out;
