@@ -1,33 +1,31 @@
 package io.newsline.cli;
 
+import io.newsline.common.Closer;
 import io.newsline.common.config.Settings;
 import io.newsline.ingest.IngestSources;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
+import io.newsline.ingest.IngestStage;
 import io.newsline.ingest.source.InputFolder;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
-import io.newsline.runtime.Topics;
 import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
-import io.newsline.runtime.KafkaSettings;
-import io.newsline.runtime.streams.StreamsStage;
+import io.newsline.runtime.stage.Stage;
+import io.newsline.runtime.stage.StageContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,51 +70,41 @@ final class LocalCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
 
   private final PrintStream out = System.out;
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Closer closer = new Closer();
 
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "local-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(closer::close, "local-shutdown"));
     try {
       return run(t0);
     } finally {
-      closeAll();
+      closer.close();
     }
   }
 
   private int run(long t0) throws Exception {
     step("starting Kafka (in-process KRaft broker)");
-    EmbeddedKafka kafka = manage(EmbeddedKafka.start(1));
+    EmbeddedKafka kafka = closer.register(EmbeddedKafka.start(1));
     step("starting schema registry (schemas in topic _schemas)");
-    KafkaSchemaStore store = manage(new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas"));
-    EmbeddedSchemaRegistry registry = manage(startRegistry(store));
-    Path stateDir = Files.createTempDirectory("newsline-state");
-    Settings s = Settings.of(Map.of(
-            "bootstrap.servers", kafka.bootstrapServers(),
-            "schema.registry.url", registry.url(),
-            "state.dir", stateDir.toString(),
-            "commit.interval.ms", "100",
-            "topics.replication.factor", "1",
-            // one process, input arrives in bursts: release the reorder buffer soon after a burst
-            "aggregate.reorder.idle", "2s"))
-        .with(config.load().asMap())
-        .with(ingestOptions());
-    try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
-      TopicAdmin.ensure(admin, new Topics(s).all());
+    KafkaSchemaStore store = closer.register(new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas"));
+    EmbeddedSchemaRegistry registry = closer.register(startRegistry(store));
+    Settings s = settings(kafka, registry);
+    TopicAdmin.ensureAll(s);
+    OpsServer ops = closer.register(startOps());
+    StageContext context = new StageContext(s, ops, closer);
+    step("starting the stages: " + String.join(", ", Stages.ALL.stream().map(Stage::name).toList()) + " (exactly-once)");
+    List<Stage.Running> stages = new ArrayList<>();
+    for (Stage stage : Stages.ALL) {
+      stages.add(stage.start(context));
     }
-    OpsServer ops = manage(startOps());
-    step("starting enrich and aggregate (Kafka Streams, exactly-once)");
-    StreamsStage enrich = manage(EnrichCommand.start(s));
-    StreamsStage aggregate = manage(AggregateCommand.start(s));
-    ops.register(enrich).register(aggregate);
-    PipelineMonitor monitor = manage(new PipelineMonitor(s));
-    IngestService ingestService = manage(new IngestService(s, Instant::now));
-    ops.register(ingestService);
-    FileImporter ingest = manage(new FileImporter(ingestService));
-    IngestSources sources = manage(IngestSources.startFeedsAndPush(s, ingestService, Clock.systemUTC()));
-    enrich.awaitRunning(Duration.ofSeconds(60));
-    aggregate.awaitRunning(Duration.ofSeconds(60));
+    IngestStage.Running ingest = stages.stream().filter(IngestStage.Running.class::isInstance)
+        .map(IngestStage.Running.class::cast).findFirst().orElseThrow();
+    IngestSources sources = ingest.sources();
+    PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
+    for (Stage.Running stage : stages) {
+      stage.awaitRunning(Duration.ofSeconds(60));
+    }
     out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",
         (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), registry.url(), ops.url(), ops.url());
     if (sources.poller() != null) {
@@ -127,19 +115,39 @@ final class LocalCommand implements Callable<Integer> {
       out.printf("push endpoint: POST %s/articles (Authorization: Bearer <token>)%n", sources.push().url());
     }
     InputFolder folder = new InputFolder(input.toAbsolutePath());
+    FileImporter importer = ingest.importer();
     if (!noSamples) {
-      int n = ingest.publishSamples().articles().size();
+      int n = importer.publishSamples().articles().size();
       out.printf("ingested %d bundled sample articles%n", n);
     }
-    ingest.scan(folder);
+    importer.scan(folder);
     if (!once) {
-      ingest.watch(folder, Duration.ofSeconds(1));
+      importer.watch(folder, Duration.ofSeconds(1));
       out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", folder.dir());
     }
     if (once && sources.poller() != null) {
       sources.poller().awaitFirstPolls(Duration.ofMinutes(2));
     }
-    return follow(monitor, ingestService, t0);
+    return follow(monitor, ingest.service(), t0);
+  }
+
+  /**
+   * The embedded broker and registry, a fresh state folder, then the user's settings and options.
+   * The ingest stage here watches the --input folder only, so its own ingest.folder is left out.
+   */
+  private Settings settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws IOException {
+    Map<String, String> user = new HashMap<>(config.load().asMap());
+    user.remove("ingest.folder");
+    return Settings.of(Map.of(
+            "bootstrap.servers", kafka.bootstrapServers(),
+            "schema.registry.url", registry.url(),
+            "state.dir", Files.createTempDirectory("newsline-state").toString(),
+            "commit.interval.ms", "100",
+            "topics.replication.factor", "1",
+            // one process, input arrives in bursts: release the reorder buffer soon after a burst
+            "aggregate.reorder.idle", "2s"))
+        .with(user)
+        .with(ingestOptions());
   }
 
   /** Prints progress until the input is processed; with --once returns then, else keeps reporting. */
@@ -150,7 +158,7 @@ final class LocalCommand implements Callable<Integer> {
     while (true) {
       long published = ingest.published();
       int assigned = monitor.assigned();
-      int failed = monitor.deadLetters("enrich") + monitor.deadLetters("aggregate");
+      int failed = monitor.deadLettersExcept("ingest");
       String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %s, %s",
           published, monitor.enriched(), assigned, TimelineReport.count(monitor.events().size(), "event"),
           TimelineReport.count(failed + (int) ingest.deadLetters(), "dead letter"));
@@ -177,7 +185,7 @@ final class LocalCommand implements Callable<Integer> {
 
   /** Settings for the feed and push options, when given. */
   private Map<String, String> ingestOptions() {
-    Map<String, String> o = new java.util.HashMap<>();
+    Map<String, String> o = new HashMap<>();
     if (!feeds.isEmpty()) {
       o.put("ingest.feeds", String.join(",", feeds));
     }
@@ -223,22 +231,4 @@ final class LocalCommand implements Callable<Integer> {
     out.println(what + " ...");
   }
 
-  private <T extends AutoCloseable> T manage(T r) {
-    synchronized (resources) {
-      resources.push(r);
-    }
-    return r;
-  }
-
-  private void closeAll() {
-    synchronized (resources) {
-      while (!resources.isEmpty()) {
-        try {
-          resources.pop().close();
-        } catch (Exception e) {
-          System.err.println("while stopping: " + e);
-        }
-      }
-    }
-  }
 }

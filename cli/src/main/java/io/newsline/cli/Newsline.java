@@ -1,5 +1,6 @@
 package io.newsline.cli;
 
+import io.newsline.runtime.stage.Stage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,18 +9,7 @@ import picocli.CommandLine.Command;
     name = "newsline",
     mixinStandardHelpOptions = true,
     versionProvider = Newsline.Version.class,
-    description = "Turns a flood of news articles into per-event timelines on Kafka.",
-    subcommands = {
-      LocalCommand.class,
-      IngestCommand.class,
-      EnrichCommand.class,
-      AggregateCommand.class,
-      BatchCommand.class,
-      HealthCommand.class,
-      ResetCommand.class,
-      StanceCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Turns a flood of news articles into per-event timelines on Kafka.")
 public final class Newsline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +24,22 @@ public final class Newsline implements Runnable {
   }
 
   public static int run(String... args) {
-    return new CommandLine(new Newsline()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** local, then one subcommand per stage (from {@link Stages}), then the tools. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Newsline());
+    cl.addSubcommand(new LocalCommand());
+    for (Stage stage : Stages.ALL) {
+      cl.addSubcommand(stage.name(), Stages.command(stage).commandLine());
+    }
+    cl.addSubcommand(new BatchCommand());
+    cl.addSubcommand(new HealthCommand());
+    cl.addSubcommand(new ResetCommand());
+    cl.addSubcommand(new StanceCommand());
+    cl.addSubcommand(new CommandLine.HelpCommand());
+    return cl.setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   @Override

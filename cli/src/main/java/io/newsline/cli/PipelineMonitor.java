@@ -3,11 +3,11 @@ package io.newsline.cli;
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.config.Settings;
+import io.newsline.common.kafka.CompactedTopicReader;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.KafkaSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,7 @@ final class PipelineMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineMonitor.class);
 
   private final Topics topics;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final CompactedTopicReader reader;
   private final Deserializer<EventTimeline> timelines;
   private final Deserializer<DeadLetter> deadLetters;
   private final Thread thread;
@@ -45,21 +42,11 @@ final class PipelineMonitor implements AutoCloseable {
 
   PipelineMonitor(Settings settings) {
     this.topics = new Topics(settings);
-    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
-    c.put("isolation.level", "read_committed");
-    c.put("enable.auto.commit", false);
-    c.put("key.deserializer", ByteArrayDeserializer.class);
-    c.put("value.deserializer", ByteArrayDeserializer.class);
     TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(settings));
     this.timelines = serdes.events().deserializer();
     this.deadLetters = serdes.deadLetters().deserializer();
-    this.consumer = new KafkaConsumer<>(c);
-    List<TopicPartition> parts = new ArrayList<>();
-    for (String t : List.of(topics.enriched(), topics.assignments(), topics.events(), topics.deadLetter())) {
-      consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
-    }
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
+    this.reader = CompactedTopicReader.open(KafkaSettings.clientConfig(settings),
+        topics.enriched(), topics.assignments(), topics.events(), topics.deadLetter());
     this.thread = new Thread(this::loop, "pipeline-monitor");
     thread.setDaemon(true);
     thread.start();
@@ -68,9 +55,7 @@ final class PipelineMonitor implements AutoCloseable {
   private void loop() {
     try {
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          apply(r);
-        }
+        reader.poll(Duration.ofMillis(200), this::apply);
       }
     } catch (WakeupException e) {
       // closing
@@ -106,8 +91,13 @@ final class PipelineMonitor implements AutoCloseable {
     return assigned.size();
   }
 
-  synchronized int deadLetters(String stage) {
-    return deadLettersByStage.getOrDefault(stage, 0);
+  /** Dead letters of every stage but this one (whose own count is at hand). */
+  synchronized int deadLettersExcept(String stage) {
+    int n = 0;
+    for (Map.Entry<String, Integer> e : deadLettersByStage.entrySet()) {
+      n += e.getKey().equals(stage) ? 0 : e.getValue();
+    }
+    return n;
   }
 
   /** Distinct articles on the current timelines: catches up with assigned() once timelines are published. */
@@ -129,8 +119,8 @@ final class PipelineMonitor implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
-    consumer.wakeup();
+    reader.wakeup();
     thread.join(5000);
-    consumer.close();
+    reader.close();
   }
 }

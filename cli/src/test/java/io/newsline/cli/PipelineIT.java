@@ -2,6 +2,8 @@ package io.newsline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.aggregate.AggregateStage;
+import io.newsline.enrich.EnrichStage;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.EventTimeline;
@@ -50,8 +52,8 @@ class PipelineIT {
   void start() throws Exception {
     stack = EmbeddedStack.start(1);
     serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
-    enrich = EnrichCommand.start(stack.settings());
-    aggregate = AggregateCommand.start(stack.settings());
+    enrich = new EnrichStage().startStreams(stack.settings());
+    aggregate = new AggregateStage().startStreams(stack.settings());
     ingest = new IngestService(stack.settings(), Instant::now);
     assertThat(enrich.awaitRunning(WAIT)).isTrue();
     assertThat(aggregate.awaitRunning(WAIT)).isTrue();

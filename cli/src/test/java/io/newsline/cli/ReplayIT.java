@@ -2,6 +2,8 @@ package io.newsline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.aggregate.AggregateStage;
+import io.newsline.enrich.EnrichStage;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.runtime.streams.StreamsStage;
@@ -51,8 +53,8 @@ class ReplayIT {
 
   /** Runs enrich and aggregate until the assignments topic holds {@code assignments} records, then stops them (committing). */
   private static void runStages(EmbeddedStack stack, int assignments) {
-    try (StreamsStage enrich = EnrichCommand.start(stack.settings());
-        StreamsStage aggregate = AggregateCommand.start(stack.settings())) {
+    try (StreamsStage enrich = new EnrichStage().startStreams(stack.settings());
+        StreamsStage aggregate = new AggregateStage().startStreams(stack.settings())) {
       assertThat(read(stack, stack.topics().assignments(), assignments)).hasSizeGreaterThanOrEqualTo(assignments);
     }
   }

@@ -1,5 +1,6 @@
 package io.newsline.ingest;
 
+import io.newsline.common.Closer;
 import io.newsline.common.config.Settings;
 import io.newsline.ingest.feed.Backoff;
 import io.newsline.ingest.feed.FeedPoller;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -27,30 +26,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestSources implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestSources.class);
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Closer closer = new Closer();
   private FeedPoller poller;
   private PushEndpoint push;
 
   private IngestSources() {}
 
-  public static IngestSources start(Settings s, IngestService service, FileImporter runner, Clock clock) throws IOException {
-    return start(s, service, runner, clock, true);
-  }
-
-  /** Feeds and push only (the caller watches its own folder, as `newsline local` does). */
-  public static IngestSources startFeedsAndPush(Settings s, IngestService service, Clock clock) throws IOException {
-    return start(s, service, null, clock, false);
-  }
-
-  private static IngestSources start(Settings s, IngestService service, FileImporter runner, Clock clock, boolean watchFolder)
-      throws IOException {
+  /** Starts the sources the settings switch on; the folder is imported through {@code importer}. */
+  public static IngestSources start(Settings s, IngestService service, FileImporter importer, Clock clock) throws IOException {
     IngestSources c = new IngestSources();
     try {
       c.startFeeds(s, service, clock);
       c.startPush(s, service);
-      if (watchFolder && s.has("ingest.folder")) {
+      if (s.has("ingest.folder")) {
         InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")));
-        runner.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
+        importer.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
         LOG.info("watching {} for .txt, .html, .json, .jsonl and .jsonl.gz files", folder.dir());
       }
     } catch (IOException | RuntimeException e) {
@@ -95,18 +85,11 @@ public final class IngestSources implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T manage(T r) {
-    resources.push(r);
-    return r;
+    return closer.register(r);
   }
 
   @Override
   public void close() {
-    while (!resources.isEmpty()) {
-      try {
-        resources.pop().close();
-      } catch (Exception e) {
-        LOG.warn("while stopping: {}", e.toString());
-      }
-    }
+    closer.close();
   }
 }

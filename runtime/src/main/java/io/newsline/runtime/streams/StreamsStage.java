@@ -3,6 +3,7 @@ package io.newsline.runtime.streams;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.ops.NewslineMetrics;
+import io.newsline.runtime.stage.Stage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * threads replaced after a failure (a registry outage heals itself) unless they keep failing, and
  * a graceful close that commits the last transaction.
  */
-public final class StreamsStage implements HealthCheck, AutoCloseable {
+public final class StreamsStage implements Stage.Running, HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
   /** More thread failures than this within the window: stop the stage and report DOWN. */
   private static final int MAX_FAILURES = 10;
@@ -52,6 +53,7 @@ public final class StreamsStage implements HealthCheck, AutoCloseable {
   }
 
   /** Waits until the stage first reaches RUNNING; false on timeout. */
+  @Override
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return running.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }

@@ -1,0 +1,47 @@
+package io.newsline.aggregate;
+
+import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.topology.AggregateSettings;
+import io.newsline.aggregate.topology.AggregateTopology;
+import io.newsline.common.config.Settings;
+import io.newsline.runtime.KafkaSettings;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.streams.TopologyStage;
+import java.util.List;
+import org.apache.kafka.streams.Topology;
+
+/** The aggregate stage: enriched articles in, event assignments and event timelines out. */
+public final class AggregateStage implements TopologyStage {
+  @Override
+  public String name() {
+    return "aggregate";
+  }
+
+  @Override
+  public String description() {
+    return "Run the aggregate stage (event clustering, timelines) against a Kafka cluster and schema registry.";
+  }
+
+  @Override
+  public int defaultPort() {
+    return 8093;
+  }
+
+  @Override
+  public List<String> inputs(Topics topics) {
+    return List.of(topics.enriched());
+  }
+
+  @Override
+  public List<String> outputs(Topics topics) {
+    return List.of(topics.assignments(), topics.events(), topics.deadLetter());
+  }
+
+  @Override
+  public Topology topology(Settings s) {
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
+    return AggregateTopology.build(new Topics(s), ClusterSettings.from(s), AggregateSettings.from(s),
+        serdes.enriched(), serdes.assignments(), serdes.events());
+  }
+}

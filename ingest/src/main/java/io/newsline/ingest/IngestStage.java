@@ -1,0 +1,73 @@
+package io.newsline.ingest;
+
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.stage.Stage;
+import io.newsline.runtime.stage.StageContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ingest stage: articles from feeds, the push endpoint, a watched folder and file imports,
+ * cleaned and deduplicated, published to the raw topic. It keeps no input position, so there is
+ * nothing to reset: a restart rebuilds the duplicate index and the feed states from its topics.
+ */
+public final class IngestStage implements Stage {
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public String description() {
+    return "Run the ingest stage: feeds (ingest.feeds, ingest.feeds.file), push endpoint (ingest.push.port,"
+        + " ingest.push.token) and watched folder (ingest.folder), publishing to the raw topic.";
+  }
+
+  @Override
+  public int defaultPort() {
+    return 8091;
+  }
+
+  /** Read back at start-up: the duplicate index from the raw topic, the feed states from the state topic. */
+  @Override
+  public List<String> inputs(Topics topics) {
+    return List.of(topics.raw(), topics.ingestState());
+  }
+
+  @Override
+  public List<String> outputs(Topics topics) {
+    return List.of(topics.raw(), topics.ingestState(), topics.deadLetter());
+  }
+
+  /** The service, its file importer and the sources the settings switch on (feeds, push, folder). */
+  @Override
+  public Running start(StageContext context) throws IOException {
+    IngestService service = startService(context);
+    FileImporter importer = context.closer().register(new FileImporter(service));
+    IngestSources sources = context.closer().register(IngestSources.start(context.settings(), service, importer, Clock.systemUTC()));
+    return new Running(service, importer, sources);
+  }
+
+  /** The service and a file importer alone, without the long-running sources: one-shot imports. */
+  public static FileImporter startImporter(StageContext context) {
+    return context.closer().register(new FileImporter(startService(context)));
+  }
+
+  private static IngestService startService(StageContext context) {
+    IngestService service = context.closer().register(new IngestService(context.settings(), Instant::now));
+    context.ops().register(service);
+    return service;
+  }
+
+  /** The started stage: the service publishing every source's articles, the file importer, the sources. */
+  public record Running(IngestService service, FileImporter importer, IngestSources sources) implements Stage.Running {
+    /** The service is ready once constructed: its duplicate index is rebuilt and its producer initialised. */
+    @Override
+    public boolean awaitRunning(Duration timeout) {
+      return true;
+    }
+  }
+}
