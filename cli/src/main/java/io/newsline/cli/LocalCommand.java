@@ -2,15 +2,15 @@ package io.newsline.cli;
 
 import io.newsline.common.Closer;
 import io.newsline.common.config.Settings;
-import io.newsline.ingest.IngestSources;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
+import io.newsline.ingest.IngestSources;
 import io.newsline.ingest.IngestStage;
 import io.newsline.ingest.source.InputFolder;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
-import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
 import io.newsline.runtime.stage.Stage;
 import io.newsline.runtime.stage.StageContext;

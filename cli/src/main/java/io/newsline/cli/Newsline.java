@@ -1,8 +1,8 @@
 package io.newsline.cli;
 
 import io.newsline.runtime.stage.Stage;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The newsline command line. */
 @Command(

@@ -6,9 +6,9 @@ import io.newsline.runtime.stage.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** newsline STAGE --config FILE: one stage as a service (health, metrics, graceful shutdown). */
 @Command(mixinStandardHelpOptions = true)

@@ -3,8 +3,8 @@ package io.newsline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.avro.EventTimeline;
-import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.KafkaSettings;
+import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
 import java.io.IOException;

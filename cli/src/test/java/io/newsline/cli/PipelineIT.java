@@ -3,16 +3,16 @@ package io.newsline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.aggregate.AggregateStage;
-import io.newsline.enrich.EnrichStage;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.EventTimeline;
+import io.newsline.enrich.EnrichStage;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
-import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;

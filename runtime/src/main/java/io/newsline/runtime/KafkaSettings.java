@@ -16,9 +16,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Turns newsline settings into Kafka Streams properties for one stage: exactly-once v2, the
- * dead-letter handlers, the registry settings the serdes need, and every Kafka client setting the
- * user gave (security, timeouts, producer./consumer. prefixed overrides) passed through unchanged.
+ * Turns newsline settings into Kafka configs: the client config every producer, consumer, admin
+ * client and serde uses (every Kafka client setting the user gave, security and timeouts included,
+ * passed through unchanged, plus the registry settings), and the Kafka Streams properties of a
+ * stage (that, plus exactly-once v2, the dead-letter handlers and producer./consumer. overrides).
  */
 public final class KafkaSettings {
   private static final List<String> CLIENT_PREFIXES =
@@ -52,7 +53,7 @@ public final class KafkaSettings {
     return out;
   }
 
-  /** Streams properties for the stage (ingest, enrich or aggregate). */
+  /** Kafka Streams properties for the stage named {@code stage} (application id newsline-STAGE). */
   public static Properties streams(String stage, Settings settings) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-" + stage);

@@ -1,9 +1,9 @@
 package io.newsline.aggregate.cluster;
 
-import io.newsline.embedding.EmbeddingCodec;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.Quote;
+import io.newsline.embedding.EmbeddingCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

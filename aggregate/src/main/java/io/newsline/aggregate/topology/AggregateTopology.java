@@ -1,10 +1,10 @@
 package io.newsline.aggregate.topology;
 
 import io.newsline.aggregate.cluster.ClusterSettings;
-import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.runtime.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,11 +1,11 @@
 package io.newsline.aggregate.testing;
 
-import io.newsline.embedding.EmbeddingCodec;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.EntityStance;
 import io.newsline.avro.Mention;
 import io.newsline.avro.Quote;
+import io.newsline.embedding.EmbeddingCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.newsline.aggregate.tools;
 
-import io.newsline.embedding.EmbeddingCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterChange;
@@ -9,6 +8,7 @@ import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
 import io.newsline.aggregate.topology.ClusteringPartitioner;
 import io.newsline.common.Json;
+import io.newsline.embedding.EmbeddingCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

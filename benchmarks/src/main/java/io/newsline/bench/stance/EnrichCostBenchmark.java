@@ -1,7 +1,7 @@
 package io.newsline.bench.stance;
 
-import io.newsline.enrich.ArticleEnricher;
 import io.newsline.embedding.SentenceEmbedder;
+import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;

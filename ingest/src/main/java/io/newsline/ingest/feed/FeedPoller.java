@@ -2,10 +2,10 @@ package io.newsline.ingest.feed;
 
 import io.newsline.common.Hashing;
 import io.newsline.ingest.ArticleSink;
-import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.RejectedInputException;
 import io.newsline.ingest.fetch.FetchException;
 import io.newsline.ingest.fetch.PoliteFetcher;

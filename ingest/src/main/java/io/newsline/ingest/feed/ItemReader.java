@@ -2,9 +2,9 @@ package io.newsline.ingest.feed;
 
 import io.newsline.common.Hashing;
 import io.newsline.common.Json;
-import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.fetch.FetchException;
 import io.newsline.ingest.fetch.PoliteFetcher;
 import java.net.URI;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.newsline.avro.RawArticle;
-import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
+import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.fetch.FetchSettings;
 import io.newsline.ingest.fetch.PoliteFetcher;
 import io.newsline.ingest.testing.InMemorySink;

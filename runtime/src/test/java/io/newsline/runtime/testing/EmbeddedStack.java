@@ -1,11 +1,11 @@
 package io.newsline.runtime.testing;
 
 import io.newsline.common.config.Settings;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.Topics;
-import io.newsline.embedded.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
