@@ -16,6 +16,11 @@ public final class RobotsTxt {
   /** Nothing allowed: the host's robots.txt could not be read (5xx, timeout), so we must assume the worst. */
   public static final RobotsTxt DISALLOW_ALL = new RobotsTxt(List.of(new Rule(false, "/")), null);
   private static final int MAX_LINES = 10_000;
+  /**
+   * Longer patterns are cut (Disallow: it then disallows a little more) or dropped (Allow: it must
+   * not allow more than the site meant). Real rules are short; this bounds the work per rule.
+   */
+  static final int MAX_PATTERN_CHARS = 1024;
 
   private final List<Rule> rules;
   private final Duration crawlDelay;
@@ -25,7 +30,12 @@ public final class RobotsTxt {
     this.crawlDelay = crawlDelay;
   }
 
-  record Rule(boolean allow, String pattern) {}
+  /** A rule: its pattern's length decides which rule wins, its compiled form does the matching. */
+  record Rule(boolean allow, String pattern, Pattern compiled) {
+    Rule(boolean allow, String pattern) {
+      this(allow, pattern, Pattern.of(pattern));
+    }
+  }
 
   public static RobotsTxt parse(String text, String productToken) {
     String token = productToken.toLowerCase(Locale.ROOT);
@@ -77,7 +87,14 @@ public final class RobotsTxt {
       if (value.isEmpty()) {
         continue; // "Disallow:" allows everything
       }
-      Rule r = new Rule(key.equals("allow"), value);
+      boolean allow = key.equals("allow");
+      if (value.length() > MAX_PATTERN_CHARS) {
+        if (allow) {
+          continue;
+        }
+        value = value.substring(0, MAX_PATTERN_CHARS);
+      }
+      Rule r = new Rule(allow, value);
       if (forUs) {
         ours.add(r);
       }
@@ -94,7 +111,7 @@ public final class RobotsTxt {
     Rule best = null;
     int bestLength = -1;
     for (Rule r : rules) {
-      if (matches(r.pattern, path)) {
+      if (r.compiled.matches(path)) {
         int len = r.pattern.length();
         if (len > bestLength || (len == bestLength && r.allow)) {
           best = r;
@@ -112,35 +129,84 @@ public final class RobotsTxt {
 
   /** Robots pattern match: * is any sequence, a final $ anchors the end, otherwise a prefix match. */
   static boolean matches(String pattern, String path) {
-    boolean anchored = pattern.endsWith("$");
-    String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
-    return match(p, 0, path, 0, anchored);
+    return Pattern.of(pattern).matches(path);
   }
 
-  private static boolean match(String p, int pi, String s, int si, boolean anchored) {
-    while (pi < p.length()) {
-      char c = p.charAt(pi);
-      if (c == '*') {
-        while (pi < p.length() && p.charAt(pi) == '*') {
-          pi++;
+  /**
+   * A compiled pattern: the literal pieces between the stars. The first piece must start the path,
+   * an anchored last piece must end it, and every other piece is found leftmost after the previous
+   * one (with KMP): taking the leftmost occurrence never loses a match, so there is no backtracking
+   * and a match costs time linear in the path and the pattern, however many stars it has.
+   */
+  record Pattern(String[] pieces, int[][] failure, boolean anchored, boolean hasStar) {
+    static Pattern of(String pattern) {
+      boolean anchored = pattern.endsWith("$");
+      String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
+      String[] pieces = p.split("\\*", -1);
+      int[][] failure = new int[pieces.length][];
+      for (int i = 0; i < pieces.length; i++) {
+        failure[i] = failure(pieces[i]);
+      }
+      return new Pattern(pieces, failure, anchored, pieces.length > 1);
+    }
+
+    boolean matches(String s) {
+      String first = pieces[0];
+      if (!s.startsWith(first)) {
+        return false;
+      }
+      if (!hasStar) {
+        return !anchored || s.length() == first.length();
+      }
+      int pos = first.length();
+      int last = pieces.length - 1;
+      for (int i = 1; i < last; i++) {
+        int at = indexOf(s, pos, pieces[i], failure[i]);
+        if (at < 0) {
+          return false;
         }
-        if (pi == p.length()) {
-          return true;
+        pos = at + pieces[i].length();
+      }
+      String end = pieces[last];
+      if (anchored) {
+        return s.length() - end.length() >= pos && s.endsWith(end);
+      }
+      return end.isEmpty() || indexOf(s, pos, end, failure[last]) >= 0;
+    }
+
+    /** KMP failure function of a piece. */
+    private static int[] failure(String w) {
+      int[] f = new int[w.length()];
+      for (int i = 1, k = 0; i < w.length(); i++) {
+        while (k > 0 && w.charAt(i) != w.charAt(k)) {
+          k = f[k - 1];
         }
-        for (int k = si; k <= s.length(); k++) {
-          if (match(p, pi, s, k, anchored)) {
-            return true;
+        if (w.charAt(i) == w.charAt(k)) {
+          k++;
+        }
+        f[i] = k;
+      }
+      return f;
+    }
+
+    /** First occurrence of w in s at or after from, in O(remaining length of s + length of w). */
+    private static int indexOf(String s, int from, String w, int[] f) {
+      if (w.isEmpty()) {
+        return from;
+      }
+      for (int i = from, k = 0; i < s.length(); i++) {
+        while (k > 0 && s.charAt(i) != w.charAt(k)) {
+          k = f[k - 1];
+        }
+        if (s.charAt(i) == w.charAt(k)) {
+          k++;
+          if (k == w.length()) {
+            return i - k + 1;
           }
         }
-        return false;
       }
-      if (si >= s.length() || s.charAt(si) != c) {
-        return false;
-      }
-      pi++;
-      si++;
+      return -1;
     }
-    return !anchored || si == s.length();
   }
 
   private static Duration seconds(String v) {

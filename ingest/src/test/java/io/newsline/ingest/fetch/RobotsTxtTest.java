@@ -2,6 +2,8 @@ package io.newsline.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,52 @@ class RobotsTxtTest {
     assertThat(r.allows("/x/1")).isFalse();
     assertThat(RobotsTxt.parse("", "newsline").allows("/anything")).isTrue();
     assertThat(RobotsTxt.DISALLOW_ALL.allows("/")).isFalse();
+  }
+
+  @Test
+  void wildcardsMatchInLinearTimeHoweverHostileThePattern() {
+    // the old backtracking matcher took seconds for 6 stars on a 60-character path, over a minute for 8
+    String path = "/" + "a".repeat(60);
+    String eightStars = "/*a*a*a*a*a*a*a*a*b";
+    String manyStars = "/" + "*a".repeat(200) + "*b";
+    RobotsTxt r = RobotsTxt.parse("User-agent: *\nDisallow: " + eightStars + "\nDisallow: " + manyStars + "\n", "newsline");
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      assertThat(r.allows(path)).isTrue();
+      assertThat(r.allows("/" + "a".repeat(5000))).isTrue();
+      assertThat(r.allows(path + "b")).isFalse();
+    });
+  }
+
+  @Test
+  void wildcardSemanticsAreKept() {
+    assertThat(RobotsTxt.matches("/a*b*c", "/axxbyyc")).isTrue();
+    assertThat(RobotsTxt.matches("/a*b*c", "/axxbyy")).isFalse();
+    assertThat(RobotsTxt.matches("/a*b*c$", "/abcbc")).isTrue();
+    assertThat(RobotsTxt.matches("/a*b*c$", "/abcbcd")).isFalse();
+    assertThat(RobotsTxt.matches("/*.php$", "/x.php")).isTrue();
+    assertThat(RobotsTxt.matches("/*.php$", "/x.php5")).isFalse();
+    assertThat(RobotsTxt.matches("/*.php$", "/.php")).isTrue();
+    assertThat(RobotsTxt.matches("/**", "/")).isTrue();
+    assertThat(RobotsTxt.matches("*", "/anything")).isTrue();
+    assertThat(RobotsTxt.matches("/fish*", "/fish")).isTrue();
+    assertThat(RobotsTxt.matches("/fish$", "/fish")).isTrue();
+    assertThat(RobotsTxt.matches("/fish$", "/fish/")).isFalse();
+    assertThat(RobotsTxt.matches("/aab", "/aaab")).isFalse();
+    assertThat(RobotsTxt.matches("/*aab", "/aaab")).isTrue();
+    assertThat(RobotsTxt.matches("/*abab$", "/ababab")).isTrue();
+    assertThat(RobotsTxt.matches("/*ab*ab$", "/abab")).isTrue();
+    assertThat(RobotsTxt.matches("/*ab*ab$", "/aba")).isFalse();
+    assertThat(RobotsTxt.matches("/a$*", "/a$x")).isTrue(); // $ in the middle is a literal
+  }
+
+  @Test
+  void overLongPatternsAreCappedWithoutWideningWhatIsAllowed() {
+    String longPath = "/" + "x".repeat(RobotsTxt.MAX_PATTERN_CHARS + 100);
+    RobotsTxt r = RobotsTxt.parse("User-agent: *\nDisallow: " + longPath + "\nAllow: /y" + "y".repeat(RobotsTxt.MAX_PATTERN_CHARS) + "\nDisallow: /y\n", "newsline");
+    // the disallow rule is cut to its first MAX_PATTERN_CHARS characters: it disallows a little more
+    assertThat(r.allows(longPath)).isFalse();
+    assertThat(r.allows("/" + "x".repeat(RobotsTxt.MAX_PATTERN_CHARS))).isFalse();
+    // the over-long allow rule is dropped: it cannot allow more than was meant
+    assertThat(r.allows("/" + "y".repeat(RobotsTxt.MAX_PATTERN_CHARS + 2))).isFalse();
   }
 }
