@@ -4,9 +4,11 @@ import io.newsline.common.Progress;
 import io.newsline.ingest.source.FileArticles;
 import io.newsline.ingest.source.InputFolder;
 import io.newsline.ingest.source.SampleArticles;
+import io.newsline.runtime.deadletter.DeadLetters;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,21 +63,32 @@ public final class FileImporter implements AutoCloseable {
    * fingerprints) the next transaction while the current one is linked and published.
    */
   public void importFile(Path file, String sourceType, Progress progress) throws IOException {
+    importFile(file, sourceType, FileArticles.ReadLimits.TRUSTED, progress);
+  }
+
+  /**
+   * Imports a file within the limits. Whatever ends the reader thread, an Error included, ends
+   * the import with that failure: it never waits for a reader that is gone.
+   */
+  public void importFile(Path file, String sourceType, FileArticles.ReadLimits limits, Progress progress) throws IOException {
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-    Thread reader = new Thread(() -> read(file, sourceType, queue, service), "ingest-import-reader");
+    Thread reader = new Thread(() -> read(file, sourceType, limits, queue, service), "ingest-import-reader");
     reader.setDaemon(true);
     reader.start();
     try {
       while (true) {
-        Object next = queue.take();
+        Object next = queue.poll(1, TimeUnit.SECONDS);
+        if (next == null) {
+          if (!reader.isAlive() && queue.isEmpty()) {
+            throw new IllegalStateException("the reader of " + file + " stopped without finishing");
+          }
+          continue;
+        }
         if (next == END) {
           return;
         }
-        if (next instanceof IOException e) {
-          throw e;
-        }
-        if (next instanceof RuntimeException e) {
-          throw e;
+        if (next instanceof Failure f) {
+          throw f.rethrow();
         }
         PreparedTransaction prepared = (PreparedTransaction) next;
         TransactionResult r = service.publish(prepared);
@@ -93,12 +106,28 @@ public final class FileImporter implements AutoCloseable {
 
   private static final Object END = new Object();
 
+  /** What ended the reader, handed to the importing thread. */
+  private record Failure(Throwable error) {
+    IOException rethrow() {
+      if (error instanceof IOException e) {
+        return e;
+      }
+      if (error instanceof RuntimeException e) {
+        throw e;
+      }
+      if (error instanceof Error e) {
+        throw e;
+      }
+      throw new IllegalStateException(error);
+    }
+  }
+
   /** Reads the file into transactions and prepares each (cleaning, fingerprints) ahead of its publishing. */
-  private static void read(Path file, String sourceType, BlockingQueue<Object> queue, ArticleSink sink) {
+  private static void read(Path file, String sourceType, FileArticles.ReadLimits limits, BlockingQueue<Object> queue, ArticleSink sink) {
     List<IncomingArticle> articles = new ArrayList<>(TRANSACTION_SIZE);
     List<IngestTransaction.Rejected> rejected = new ArrayList<>();
     try {
-      FileArticles.read(file, sourceType, item -> {
+      FileArticles.read(file, sourceType, limits, item -> {
         if (item.isOk()) {
           articles.add(item.article());
         } else {
@@ -114,9 +143,15 @@ public final class FileImporter implements AutoCloseable {
         put(queue, sink.prepare(new IngestTransaction(articles, rejected, List.of())));
       }
       put(queue, END);
-    } catch (IOException | RuntimeException e) {
-      if (!(e instanceof Stopped)) {
-        queue.offer(e);
+    } catch (Stopped e) {
+      // the importer gave up: nobody is waiting
+    } catch (Throwable e) { // Errors too (a stack overflow in a parser, out of memory): the importer must hear of it
+      articles.clear();
+      rejected.clear();
+      try {
+        put(queue, new Failure(e));
+      } catch (Stopped gone) {
+        // the importer gave up meanwhile
       }
     }
   }
@@ -138,23 +173,41 @@ public final class FileImporter implements AutoCloseable {
 
   /** Polls the folder every {@code interval}, importing each new file and moving it away. */
   public void watch(InputFolder folder, Duration interval) {
-    watcher.scheduleWithFixedDelay(() -> scan(folder), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    watcher.scheduleWithFixedDelay(() -> {
+      try {
+        scan(folder);
+      } catch (Throwable t) { // a failed run must not cancel the schedule
+        LOG.error("input folder scan failed; will retry", t);
+      }
+    }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pass over the folder; returns the number of files handled. */
+  /**
+   * One pass over the folder; returns the number of files handled. A file that fails (an Error
+   * included) is dead-lettered and set aside in failed/; symbolic links are refused, not followed.
+   * When the dead letter cannot be published (broker down) the file stays for the next scan.
+   */
   public int scan(InputFolder folder) {
     int handled = 0;
     try {
       for (Path file : folder.ready()) {
-        Exception error = null;
+        Throwable error = null;
         try {
+          if (Files.isSymbolicLink(file)) {
+            throw new RejectedInputException(IngestError.UNREADABLE_FILE,
+                "symbolic links are not followed: copy or move the file itself into the folder", null);
+          }
           if (!FileArticles.supported(file)) {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
-          importFile(file, "folder", Progress.silent());
-        } catch (IOException | RuntimeException e) {
+          importFile(file, "folder", folder.limits(), Progress.silent());
+        } catch (InterruptedIOException e) {
+          Thread.currentThread().interrupt();
+          LOG.info("stopped while reading {}; it is read again at the next start", file);
+          return handled;
+        } catch (Throwable e) {
           error = e;
-          LOG.warn("cannot ingest {}: {}", file, e.getMessage());
+          LOG.warn("cannot ingest {}: {}", file, DeadLetters.describe(e));
           publish(IngestTransaction.rejection(new IngestTransaction.Rejected(e, "folder", file.toString(), null)));
         }
         folder.done(file, error);

@@ -39,7 +39,8 @@ public final class IngestSources implements AutoCloseable {
       c.startFeeds(s, service, clock);
       c.startPush(s, service);
       if (s.has("ingest.folder")) {
-        InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")));
+        InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")),
+            s.getLong("ingest.folder.max-decompressed-bytes", InputFolder.DEFAULT_MAX_DECOMPRESSED_BYTES));
         importer.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
         LOG.info("watching {} for .txt, .html, .json, .jsonl and .jsonl.gz files", folder.dir());
       }

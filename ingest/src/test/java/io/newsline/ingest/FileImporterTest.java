@@ -1,11 +1,13 @@
 package io.newsline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Json;
 import io.newsline.common.Progress;
 import io.newsline.ingest.source.InputFolder;
+import io.newsline.ingest.source.JsonLinesReader;
 import io.newsline.ingest.testing.InMemorySink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,5 +91,133 @@ class FileImporterTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("import big.jsonl: 500 articles");
     assertThat(sink.articles()).extracting(RawArticle::getId).startsWith("n0", "n1", "n2").endsWith("n1233");
     assertThat(sink.deadLetters()).extracting(IngestTransaction.Rejected::source).contains(file + ":2");
+  }
+
+  @Test
+  void symbolicLinksInTheFolderAreRefusedNotFollowed(@TempDir Path dir) throws Exception {
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "Secret memo\n" + PARAGRAPH);
+    Files.createSymbolicLink(inbox.resolve("link.txt"), secret);
+    Files.createSymbolicLink(inbox.resolve("link.jsonl"), secret);
+    settle(inbox);
+    InMemorySink sink = new InMemorySink();
+    InputFolder folder = new InputFolder(inbox);
+    try (FileImporter runner = new FileImporter(sink)) {
+      assertThat(runner.scan(folder)).isEqualTo(2);
+    }
+    assertThat(sink.articles()).isEmpty();
+    assertThat(sink.deadLetters()).hasSize(2).allSatisfy(d -> {
+      assertThat(IngestMetrics.reasonOf(d.error())).isEqualTo(IngestError.UNREADABLE_FILE);
+      assertThat(d.error().getMessage()).contains("symbolic links are not followed");
+    });
+    assertThat(Files.isSymbolicLink(inbox.resolve("failed/link.txt"))).isTrue(); // the link was set aside, not its target
+    assertThat(Files.readString(secret)).startsWith("Secret memo");
+  }
+
+  @Test
+  void overLongLinesAreSkippedWhileReadingAndAGzipBombIsCutOff(@TempDir Path dir) throws Exception {
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    try (Writer w = Files.newBufferedWriter(inbox.resolve("a.jsonl"))) {
+      w.write(Json.write(Map.of("id", "before", "text", PARAGRAPH)) + "\n");
+      w.write("{\"text\": \"" + "x".repeat(JsonLinesReader.MAX_LINE_CHARS) + "\"}\n");
+      w.write(Json.write(Map.of("id", "after", "text", PARAGRAPH.replace("Kharkiv", "Odesa"))) + "\r\n");
+    }
+    // a newline-free bomb: 2,100 gzip members of 1 MiB of spaces each, about 2 MB on disk and 2.2 GB
+    // inflated, one line longer than a Java string can be
+    byte[] member = gzip(" ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII));
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(inbox.resolve("b.jsonl.gz")))) {
+      out.write(gzip((Json.write(Map.of("id", "first", "text", PARAGRAPH.replace("Kharkiv", "Lviv"))) + "\n").getBytes(StandardCharsets.UTF_8)));
+      for (int i = 0; i < 2100; i++) {
+        out.write(member);
+      }
+    }
+    settle(inbox);
+    InMemorySink sink = new InMemorySink();
+    try (FileImporter runner = new FileImporter(sink)) {
+      assertTimeoutPreemptively(Duration.ofMinutes(2), () -> runner.scan(new InputFolder(inbox, 64L << 20)));
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactlyInAnyOrder("before", "after", "first");
+    Map<String, String> errors = sink.deadLetters().stream().collect(Collectors.toMap(d -> Path.of(d.source()).getFileName().toString(), d -> d.error().getMessage()));
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get("a.jsonl:2")).isEqualTo("line of " + (JsonLinesReader.MAX_LINE_CHARS + 12) + " characters exceeds the limit of " + JsonLinesReader.MAX_LINE_CHARS);
+    assertThat(errors.get("b.jsonl.gz:2")).isEqualTo("decompressed content exceeds the limit of 67108864 bytes in line 2; rest of file skipped");
+    assertThat(sink.deadLetters()).allSatisfy(d -> assertThat(IngestMetrics.reasonOf(d.error())).isEqualTo(IngestError.TOO_LARGE));
+  }
+
+  @Test
+  void anErrorWhileReadingFailsThatFileAndTheWatcherGoesOn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), Json.write(Map.of("id", "a", "text", PARAGRAPH)) + "\n");
+    Files.writeString(dir.resolve("b.jsonl"), Json.write(Map.of("id", "b", "text", PARAGRAPH.replace("Kharkiv", "Odesa"))) + "\n");
+    settle(dir);
+    InMemorySink sink = new InMemorySink();
+    ArticleSink overflowsOnce = new ArticleSink() {
+      private boolean thrown;
+
+      @Override
+      public TransactionResult publish(IngestTransaction batch) {
+        return sink.publish(batch);
+      }
+
+      @Override
+      public synchronized PreparedTransaction prepare(IngestTransaction batch) {
+        if (!thrown) {
+          thrown = true;
+          throw new StackOverflowError("deeply nested input");
+        }
+        return sink.prepare(batch);
+      }
+    };
+    InputFolder folder = new InputFolder(dir);
+    try (FileImporter runner = new FileImporter(overflowsOnce)) {
+      assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> runner.scan(folder))).isEqualTo(2);
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("b");
+    assertThat(sink.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.source()).endsWith("a.jsonl");
+      assertThat(d.error()).isInstanceOf(StackOverflowError.class);
+    });
+    assertThat(Files.exists(dir.resolve("failed/a.jsonl"))).isTrue();
+    assertThat(Files.exists(dir.resolve("processed/b.jsonl"))).isTrue();
+  }
+
+  @Test
+  void aFileThatCannotBeMovedAwayIsNotIngestedAgainUntilItChanges(@TempDir Path dir) throws Exception {
+    InputFolder folder = new InputFolder(dir);
+    // processed/ is broken (a file where the folder should be): the move after reading fails
+    Files.delete(dir.resolve("processed"));
+    Files.writeString(dir.resolve("processed"), "not a folder");
+    Path file = Files.writeString(dir.resolve("a.txt"), "Power returns to Kharkiv\n" + PARAGRAPH);
+    settle(dir);
+    InMemorySink sink = new InMemorySink();
+    try (FileImporter runner = new FileImporter(sink)) {
+      assertThat(runner.scan(folder)).isEqualTo(1);
+      assertThat(runner.scan(folder)).isZero();
+      assertThat(runner.scan(folder)).isZero();
+      assertThat(sink.articles()).hasSize(1);
+      assertThat(folder.stuck()).containsExactly(file);
+
+      Files.writeString(file, "Power returns to Odesa\n" + PARAGRAPH.replace("Kharkiv", "Odesa"));
+      settle(dir);
+      assertThat(runner.scan(folder)).isEqualTo(1);
+      assertThat(sink.articles()).hasSize(2);
+    }
+  }
+
+  private static void settle(Path dir) throws Exception {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        FileTime past = FileTime.from(Instant.now().minusSeconds(10));
+        Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            .setTimes(past, null, null);
+      }
+    }
+  }
+
+  private static byte[] gzip(byte[] data) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
   }
 }

@@ -3,12 +3,14 @@ package io.newsline.ingest.source;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,22 @@ public final class FileArticles {
 
   private FileArticles() {}
 
+  /**
+   * What reading a file may cost, and whether a symbolic link is followed.
+   *
+   * @param maxDecompressedBytes a .jsonl.gz file inflating to more is cut off there (the rest is a dead letter)
+   * @param followLinks false for files from a watched folder: whoever drops files there must not
+   *     make ingest read files elsewhere
+   */
+  public record ReadLimits(long maxDecompressedBytes, boolean followLinks) {
+    /** Files the operator names (imports, batch): links followed, no cap on the decompressed size. */
+    public static final ReadLimits TRUSTED = new ReadLimits(Long.MAX_VALUE, true);
+
+    public static ReadLimits folder(long maxDecompressedBytes) {
+      return new ReadLimits(maxDecompressedBytes, false);
+    }
+  }
+
   public static boolean supported(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".json")
@@ -33,21 +51,31 @@ public final class FileArticles {
 
   /** Streams the file's items to {@code sink}, one per article or error, in file order. */
   public static void read(Path file, String sourceType, Consumer<ParsedInput> sink) throws IOException {
+    read(file, sourceType, ReadLimits.TRUSTED, sink);
+  }
+
+  /** Streams the file's items to {@code sink} within the limits. */
+  public static void read(Path file, String sourceType, ReadLimits limits, Consumer<ParsedInput> sink) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String source = file.toString();
     if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson")) {
-      readLines(file, sourceType, sink);
+      readLines(file, sourceType, limits, sink);
       return;
     }
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "file of " + Files.size(file) + " bytes exceeds the limit of " + MAX_FILE_BYTES, null), source, null));
+    byte[] bytes;
+    OpenOption[] options = limits.followLinks() ? new OpenOption[0] : new OpenOption[] {LinkOption.NOFOLLOW_LINKS};
+    try (InputStream in = Files.newInputStream(file, options)) {
+      bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // never more than the limit, however the file grows
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "file of more than " + MAX_FILE_BYTES + " bytes exceeds the limit", null), source, null));
       return;
     }
     String content;
     try {
       content = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is not valid UTF-8", e), source, null));
       return;
@@ -82,33 +110,34 @@ public final class FileArticles {
     }
   }
 
-  private static void readLines(Path file, String sourceType, Consumer<ParsedInput> sink) throws IOException {
-    try (BufferedReader r = JsonLinesReader.open(file)) {
-      int lineNo = 0;
-      String line;
+  private static void readLines(Path file, String sourceType, ReadLimits limits, Consumer<ParsedInput> sink) throws IOException {
+    try (JsonLinesReader r = JsonLinesReader.open(file, limits.maxDecompressedBytes(), limits.followLinks())) {
       while (true) {
+        JsonLinesReader.Line line;
         try {
-          line = r.readLine();
+          line = r.next();
         } catch (CharacterCodingException e) {
-          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "invalid UTF-8 after line " + lineNo + "; rest of file skipped", e), file + ":" + (lineNo + 1), null));
+          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "invalid UTF-8 in line " + (r.lineNumber() + 1) + "; rest of file skipped", e), file + ":" + (r.lineNumber() + 1), null));
+          return;
+        } catch (RejectedInputException e) {
+          sink.accept(ParsedInput.failed(new RejectedInputException(e.reason(), e.getMessage() + " in line " + (r.lineNumber() + 1) + "; rest of file skipped", e), file + ":" + (r.lineNumber() + 1), null));
           return;
         }
         if (line == null) {
           return;
         }
-        lineNo++;
-        if (line.isBlank()) {
+        String source = file + ":" + line.number();
+        if (line.tooLong()) {
+          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "line of " + line.chars() + " characters exceeds the limit of " + JsonLinesReader.MAX_LINE_CHARS, null), source, null));
           continue;
         }
-        String source = file + ":" + lineNo;
-        if (line.length() > JsonLinesReader.MAX_LINE_CHARS) {
-          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "line of " + line.length() + " characters exceeds the limit of " + JsonLinesReader.MAX_LINE_CHARS, null), source, null));
+        if (line.text().isBlank()) {
           continue;
         }
         try {
-          sink.accept(ParsedInput.ok(ArticleJson.parse(line, sourceType, source)));
+          sink.accept(ParsedInput.ok(ArticleJson.parse(line.text(), sourceType, source)));
         } catch (RejectedInputException e) {
-          sink.accept(ParsedInput.failed(e, source, line));
+          sink.accept(ParsedInput.failed(e, source, line.text()));
         }
       }
     }

@@ -2,9 +2,14 @@ package io.newsline.ingest.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +19,34 @@ import org.slf4j.LoggerFactory;
  * the ingest, then moved to processed/ (or failed/ when unreadable). Hidden and partial files
  * (.tmp, .part, names starting with a dot) and files changed in the last second are left alone,
  * so a writer can copy a file in without it being read half-written.
+ *
+ * <p>Whoever can drop files here is not trusted with the rest of the file system: symbolic links
+ * are listed (so they can be refused and set aside) but never followed, and files are opened
+ * without following links. A file that cannot be moved away after it was handled is remembered
+ * and not read again while it stays unchanged (else every scan would ingest it again).
  */
 public final class InputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(InputFolder.class);
   private static final long SETTLE_MILLIS = 1000;
+  /** Default cap on what a .jsonl.gz file may inflate to (ingest.folder.max-decompressed-bytes). */
+  public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 1L << 30;
 
   private final Path dir;
   private final Path processed;
   private final Path failed;
+  private final FileArticles.ReadLimits limits;
+  /** Handled files that could not be moved, with their size and time then. */
+  private final Map<Path, List<Long>> stuck = new ConcurrentHashMap<>();
 
   public InputFolder(Path dir) throws IOException {
+    this(dir, DEFAULT_MAX_DECOMPRESSED_BYTES);
+  }
+
+  public InputFolder(Path dir, long maxDecompressedBytes) throws IOException {
     this.dir = dir;
     this.processed = dir.resolve("processed");
     this.failed = dir.resolve("failed");
+    this.limits = FileArticles.ReadLimits.folder(maxDecompressedBytes);
     Files.createDirectories(processed);
     Files.createDirectories(failed);
   }
@@ -35,35 +55,84 @@ public final class InputFolder {
     return dir;
   }
 
-  /** Files ready to read, oldest first. */
+  /** How files from this folder are read: links not followed, decompressed size capped. */
+  public FileArticles.ReadLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Files ready to handle, by name: regular files and symbolic links (which the caller refuses),
+   * not those remembered as stuck while they are unchanged.
+   */
   public List<Path> ready() throws IOException {
     long now = System.currentTimeMillis();
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
+      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
           .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.equals(processed) && !p.equals(failed))
           .filter(p -> !p.getFileName().toString().endsWith(".tmp") && !p.getFileName().toString().endsWith(".part"))
           .filter(p -> modified(p) < now - SETTLE_MILLIS)
+          .filter(p -> !isStuck(p))
           .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
           .toList();
     }
   }
 
-  /** Moves a handled file out of the way: processed/ when read, failed/ when not (with the reason beside it). */
-  public void done(Path file, Exception error) {
+  /**
+   * Moves a handled file out of the way: processed/ when read, failed/ when not (with the reason
+   * beside it). When it cannot be moved it is remembered, so it is not read again while unchanged;
+   * returns whether it was moved.
+   */
+  public boolean done(Path file, Throwable error) {
     try {
       Path target = (error == null ? processed : failed).resolve(file.getFileName());
-      Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+      stuck.remove(file);
       if (error != null) {
         Files.writeString(failed.resolve(file.getFileName() + ".error.txt"), String.valueOf(error.getMessage()));
       }
+      return true;
     } catch (IOException e) {
-      LOG.error("cannot move {} out of the input folder: {}", file, e.toString());
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        stuck.put(file, signature(file));
+        LOG.error("cannot move {} out of the input folder ({}); it is not read again until it changes: move or delete it by hand",
+            file, e.toString());
+        return false;
+      }
+      LOG.error("cannot write the reason beside {} in {}: {}", file.getFileName(), failed, e.toString());
+      return true;
+    }
+  }
+
+  /** Files handled but not moved away (not read again while unchanged). */
+  public Set<Path> stuck() {
+    return Set.copyOf(stuck.keySet());
+  }
+
+  private boolean isStuck(Path p) {
+    List<Long> was = stuck.get(p);
+    if (was == null) {
+      return false;
+    }
+    if (was.equals(signature(p))) {
+      return true;
+    }
+    stuck.remove(p); // replaced or changed since: a new file
+    return false;
+  }
+
+  private static List<Long> signature(Path p) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return List.of(a.size(), a.lastModifiedTime().toMillis(), a.fileKey() == null ? 0L : (long) a.fileKey().hashCode());
+    } catch (IOException e) {
+      return List.of(-1L);
     }
   }
 
   private static long modified(Path p) {
     try {
-      return Files.getLastModifiedTime(p).toMillis();
+      return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis();
     } catch (IOException e) {
       return Long.MAX_VALUE;
     }
