@@ -138,22 +138,39 @@ public final class ArticleNormalizer {
   }
 
   /**
-   * The source's own id, else a hash of the article's normalised URL (so a re-delivery or an update
-   * of the same page keeps its key, while a syndicated copy elsewhere gets its own and is linked by
-   * its rel=canonical), else of the source and the content.
+   * The article's id, which is also its key in the compacted raw topic, so it decides which record
+   * a delivery replaces. It is scoped by source: each feed, and each other source type (push,
+   * folder, jsonl, sample), has ids of its own, so no source can replace another's record by
+   * choosing its id or URL (a push client sending a feed article's URL gets a record of its own,
+   * linked to the feed's as a duplicate). Within its scope it is deterministic: the source's own
+   * id ({@code push:a-1}; hashed for feeds), else a hash of the scope and the normalised URL (a
+   * re-delivery or an update of the same page keeps its key, a syndicated copy elsewhere gets its
+   * own and is linked by its rel=canonical), else of the source and the content.
    */
   static String articleId(IncomingArticle in, String contentHash) {
+    String scope = scope(in);
     if (in.id() != null && !in.id().isBlank()) {
-      return in.id().strip();
+      String own = in.id().strip();
+      // a feed's items have no ids a person chose (guids of items without a link): hash them
+      return isFeed(in) ? Hashing.shortId(scope + "|id|" + own, 16) : in.sourceType() + ":" + own;
     }
     String url = Urls.canonical(blankToNull(in.url()));
     if (url == null) {
       url = Urls.canonical(in.canonicalUrl());
     }
     if (url != null) {
-      return Hashing.shortId(url, 16);
+      return Hashing.shortId(scope + "|" + url, 16);
     }
     return Hashing.shortId(in.sourceType() + "|" + in.source() + "|" + contentHash, 16);
+  }
+
+  /** Whose records an article may replace: each feed its own; every other source type its own. */
+  static String scope(IncomingArticle in) {
+    return isFeed(in) ? "feed|" + in.source() : String.valueOf(in.sourceType());
+  }
+
+  private static boolean isFeed(IncomingArticle in) {
+    return "feed".equals(in.sourceType());
   }
 
   private static String blankToNull(String s) {

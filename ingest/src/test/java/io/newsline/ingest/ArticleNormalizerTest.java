@@ -73,6 +73,36 @@ class ArticleNormalizerTest {
   }
 
   @Test
+  void noSourceCanReplaceAnotherSourcesRecord() {
+    String url = "https://outlet-a.example/world/talks";
+    RawArticle fromFeed = normalizer.normalize(article(url, "Talks end", seed(1)), NOW);
+    String forged = "Forged text a push client wants to put in the feed's place, long enough to count as an article.";
+    RawArticle pushedSameUrl = normalizer.normalize(new IncomingArticle("push", "push:10.0.0.9", null, url, null, null, forged, null, false), NOW);
+    RawArticle pushedSameId = normalizer.normalize(new IncomingArticle("push", "push:10.0.0.9", fromFeed.getId(), null, null, null,
+        forged + " Again.", null, false), NOW);
+    RawArticle droppedInFolder = normalizer.normalize(new IncomingArticle("folder", "/in/x.json", fromFeed.getId(), url, null, null,
+        forged + " Once more.", null, false), NOW);
+    RawArticle otherFeed = normalizer.normalize(new IncomingArticle("feed", "https://evil.example/rss", null, url, null, null,
+        forged + " From a feed.", null, false), NOW);
+
+    // every record has its own key: the feed's record stays the feed's
+    assertThat(List.of(fromFeed.getId(), pushedSameUrl.getId(), pushedSameId.getId(), droppedInFolder.getId(), otherFeed.getId()))
+        .doesNotHaveDuplicates();
+    assertThat(pushedSameUrl.getDuplicateOf()).isEqualTo(fromFeed.getId()); // linked, not overwriting
+    assertThat(pushedSameUrl.getDuplicateKind()).isEqualTo("url");
+    assertThat(otherFeed.getDuplicateOf()).isEqualTo(fromFeed.getId());
+    // the same source delivering again still updates its own record, with a deterministic id
+    RawArticle feedAgain = normalizer.normalize(article(url + "?utm_source=rss", "Talks end", seed(1) + "\nUpdate: talks resume."), NOW);
+    assertThat(feedAgain.getId()).isEqualTo(fromFeed.getId());
+    assertThat(feedAgain.getDuplicateOf()).isNull();
+    RawArticle pushedAgain = normalizer.normalize(new IncomingArticle("push", "push:10.0.0.7", fromFeed.getId(), null, null, null,
+        forged + " Corrected.", null, false), NOW);
+    assertThat(pushedAgain.getId()).isEqualTo(pushedSameId.getId());
+    assertThat(new ArticleNormalizer(new TextCleaner(), new Deduplicator()).normalize(article(url, "Talks end", seed(1)), NOW).getId())
+        .isEqualTo(fromFeed.getId());
+  }
+
+  @Test
   void oneLineArticlesSurviveWithTitleAndText() {
     RawArticle a = normalizer.normalize(new IncomingArticle("jsonl", "x:1", "h1", null, null,
         "Big Bank Hank, US rapper and Sugarhill Gang founder member, dies at 57",

@@ -89,7 +89,7 @@ class FileImporterTest {
     }
     assertThat(progress.count()).isEqualTo(1238);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("import big.jsonl: 500 articles");
-    assertThat(sink.articles()).extracting(RawArticle::getId).startsWith("n0", "n1", "n2").endsWith("n1233");
+    assertThat(sink.articles()).extracting(RawArticle::getId).startsWith("jsonl:n0", "jsonl:n1", "jsonl:n2").endsWith("jsonl:n1233");
     assertThat(sink.deadLetters()).extracting(IngestTransaction.Rejected::source).contains(file + ":2");
   }
 
@@ -136,7 +136,7 @@ class FileImporterTest {
     try (FileImporter runner = new FileImporter(sink)) {
       assertTimeoutPreemptively(Duration.ofMinutes(2), () -> runner.scan(new InputFolder(inbox, 64L << 20)));
     }
-    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactlyInAnyOrder("before", "after", "first");
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactlyInAnyOrder("folder:before", "folder:after", "folder:first");
     Map<String, String> errors = sink.deadLetters().stream().collect(Collectors.toMap(d -> Path.of(d.source()).getFileName().toString(), d -> d.error().getMessage()));
     assertThat(errors).hasSize(2);
     assertThat(errors.get("a.jsonl:2")).isEqualTo("line of " + (JsonLinesReader.MAX_LINE_CHARS + 12) + " characters exceeds the limit of " + JsonLinesReader.MAX_LINE_CHARS);
@@ -171,7 +171,7 @@ class FileImporterTest {
     try (FileImporter runner = new FileImporter(overflowsOnce)) {
       assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> runner.scan(folder))).isEqualTo(2);
     }
-    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("b");
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:b");
     assertThat(sink.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.source()).endsWith("a.jsonl");
       assertThat(d.error()).isInstanceOf(StackOverflowError.class);

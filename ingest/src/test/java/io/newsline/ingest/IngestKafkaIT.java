@@ -84,9 +84,9 @@ class IngestKafkaIT {
       assertThat(runner.rejected()).isEqualTo(12);
     }
     Map<String, byte[]> raw = TopicReader.latestByKey(TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(),
-        rs -> TopicReader.latestByKey(rs).keySet().stream().filter(k -> k.startsWith("imp-") || k.startsWith("copy-")).count() >= n + 12, WAIT));
-    RawArticle copy = serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("copy-500"));
-    assertThat(copy.getDuplicateOf()).isEqualTo("imp-500");
+        rs -> TopicReader.latestByKey(rs).keySet().stream().filter(k -> k.startsWith("jsonl:imp-") || k.startsWith("jsonl:copy-")).count() >= n + 12, WAIT));
+    RawArticle copy = serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("jsonl:copy-500"));
+    assertThat(copy.getDuplicateOf()).isEqualTo("jsonl:imp-500");
     assertThat(copy.getDuplicateKind()).isEqualTo("near");
     List<ConsumerRecord<byte[], byte[]>> dls = TopicReader.readUntil(stack.bootstrapServers(), stack.topics().deadLetter(),
         rs -> rs.stream().filter(r -> source(r).contains("articles.jsonl.gz")).count() >= 12, WAIT);
@@ -100,7 +100,7 @@ class IngestKafkaIT {
     try (IngestService again = new IngestService(stack.settings(), Instant::now)) {
       TransactionResult r = again.publish(List.of(new IncomingArticle("push", "it", "late-copy", "https://other.example/late", null, null,
           text(42) + "\nRepublished with permission.", null, false)));
-      assertThat(r.articles().get(0).getDuplicateOf()).isEqualTo("imp-42");
+      assertThat(r.articles().get(0).getDuplicateOf()).isEqualTo("jsonl:imp-42");
     }
   }
 
@@ -150,8 +150,8 @@ class IngestKafkaIT {
       assertThat(r.statusCode()).isEqualTo(202);
     }
     Map<String, byte[]> raw = TopicReader.latestByKey(TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(),
-        rs -> TopicReader.latestByKey(rs).containsKey("pushed-1"), WAIT));
-    assertThat(serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("pushed-1")).getSourceType()).isEqualTo("push");
+        rs -> TopicReader.latestByKey(rs).containsKey("push:pushed-1"), WAIT));
+    assertThat(serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("push:pushed-1")).getSourceType()).isEqualTo("push");
   }
 
   private String url(ConsumerRecord<byte[], byte[]> r) {

@@ -1,6 +1,5 @@
 package io.newsline.ingest.feed;
 
-import io.newsline.common.Hashing;
 import io.newsline.common.Json;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
@@ -49,8 +48,8 @@ final class ItemReader {
   }
 
   private static IncomingArticle article(FeedSource src, Feed feed, FeedItem item, String text, boolean html) {
-    // items without a link get an id from the feed and their guid; with a link the id comes from the URL
-    String id = item.link() == null ? "feed-" + Hashing.shortId(src.url() + "|" + item.id(), 16) : null;
+    // items without a link get an id from their guid (scoped by the feed); with a link the id comes from the URL
+    String id = item.link() == null ? item.id() : null;
     return new IncomingArticle(SOURCE_TYPE, src.url(), id, item.link(), null, item.title(), text, item.published(), html,
         item.author(), html ? null : feed.language(), null);
   }

@@ -39,7 +39,7 @@ class PushEndpointTest {
     assertThat(one.statusCode()).isEqualTo(202);
     JsonNode r = Json.parse(one.body());
     assertThat(r.get("accepted").asInt()).isEqualTo(1);
-    assertThat(r.get("articles").get(0).get("id").asText()).isEqualTo("a-1");
+    assertThat(r.get("articles").get(0).get("id").asText()).isEqualTo("push:a-1");
 
     HttpResponse<String> batch = post("bearer " + TOKEN, "application/json; charset=utf-8",
         "[{\"text\": \"" + text + "\", \"url\": \"https://y.example/copy\"},"
@@ -47,7 +47,7 @@ class PushEndpointTest {
     assertThat(batch.statusCode()).isEqualTo(202);
     JsonNode b = Json.parse(batch.body());
     assertThat(b.get("accepted").asInt()).isEqualTo(2);
-    assertThat(b.get("articles").get(0).get("duplicate_of").asText()).isEqualTo("a-1");
+    assertThat(b.get("articles").get(0).get("duplicate_of").asText()).isEqualTo("push:a-1");
     assertThat(b.get("articles").get(0).get("duplicate_kind").asText()).isEqualTo("content");
     assertThat(sink.articles()).hasSize(3);
     assertThat(sink.articles().get(0).getSourceType()).isEqualTo("push");
