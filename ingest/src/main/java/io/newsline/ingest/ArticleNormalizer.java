@@ -20,6 +20,16 @@ public final class ArticleNormalizer {
   /** Larger inputs are rejected rather than truncated: a 5 MB "article" is not an article. */
   public static final int MAX_INPUT_CHARS = 5_000_000;
   public static final int MAX_TEXT_CHARS = 1_000_000;
+  /**
+   * Limits on what a source delivers: longer values reject the article (the source is told why).
+   * Values extracted from a page are cut or dropped instead: the page is not the source's fault.
+   */
+  public static final int MAX_ID_CHARS = 256;
+  public static final int MAX_URL_CHARS = 4096;
+  public static final int MAX_TITLE_CHARS = 1000;
+  public static final int MAX_BYLINE_CHARS = 500;
+  public static final int MAX_OUTLET_CHARS = 200;
+  public static final int MAX_LANGUAGE_CHARS = 35;
 
   private final TextCleaner cleaner;
   private final Deduplicator dedup;
@@ -50,9 +60,16 @@ public final class ArticleNormalizer {
     if (delivered.text().length() > MAX_INPUT_CHARS) {
       throw new RejectedInputException("article text of " + delivered.text().length() + " characters exceeds the limit of " + MAX_INPUT_CHARS);
     }
+    checkLength("id", delivered.id(), MAX_ID_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("url", delivered.url(), MAX_URL_CHARS, IngestError.INVALID_URL);
+    checkLength("canonical_url", delivered.canonicalUrl(), MAX_URL_CHARS, IngestError.INVALID_URL);
+    checkLength("title", delivered.title(), MAX_TITLE_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("byline", delivered.byline(), MAX_BYLINE_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("outlet", delivered.outlet(), MAX_OUTLET_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("language", delivered.language(), MAX_LANGUAGE_CHARS, IngestError.INVALID_ARTICLE);
     IncomingArticle in = delivered.html() ? fromHtml(delivered) : delivered;
     CleanText clean = in.html() ? new CleanText(null, in.text(), null) : cleaner.clean(in.text(), in.title() == null);
-    String title = in.title() != null ? TextCleaner.normalizeTitle(in.title()) : clean.title();
+    String title = in.title() != null ? TextCleaner.normalizeTitle(in.title()) : cut(clean.title(), MAX_TITLE_CHARS);
     String text = withoutLeadingTitle(clean.text(), title);
     if (text.isBlank()) {
       throw new RejectedInputException("no article text left after removing page boilerplate");
@@ -64,7 +81,7 @@ public final class ArticleNormalizer {
     String canonicalUrl = Urls.canonical(in.canonicalUrl() != null ? in.canonicalUrl() : url);
     String contentHash = contentHash(text);
     String outlet = in.outlet() != null ? in.outlet() : Urls.host(url != null ? url : canonicalUrl);
-    return new Prepared(in, articleId(in, contentHash), title, text, in.byline() != null ? in.byline() : clean.byline(),
+    return new Prepared(in, articleId(in, contentHash), title, text, in.byline() != null ? in.byline() : cut(clean.byline(), MAX_BYLINE_CHARS),
         url, canonicalUrl, outlet, contentHash, Fingerprint.of(text));
   }
 
@@ -95,14 +112,41 @@ public final class ArticleNormalizer {
         .build();
   }
 
-  /** An HTML page delivered as an article: extract it, keeping the fields the source gave. */
+  /**
+   * An HTML page delivered as an article: extract it, keeping the fields the source gave. What the
+   * page says is cut to the limits (a URL too long to be one is dropped).
+   */
   private IncomingArticle fromHtml(IncomingArticle d) {
     HtmlArticleExtractor.Extracted page = html.extract(d.text(), d.url());
-    return new IncomingArticle(d.sourceType(), d.source(), d.id(), d.url() != null ? d.url() : page.canonicalUrl(),
-        d.outlet() != null ? d.outlet() : page.siteName(), d.title() != null ? d.title() : page.title(), page.text(),
+    String pageUrl = fits(page.canonicalUrl(), MAX_URL_CHARS);
+    return new IncomingArticle(d.sourceType(), d.source(), d.id(), d.url() != null ? d.url() : pageUrl,
+        d.outlet() != null ? d.outlet() : cut(page.siteName(), MAX_OUTLET_CHARS),
+        d.title() != null ? d.title() : cut(page.title(), MAX_TITLE_CHARS), page.text(),
         d.publishedAt() != null ? d.publishedAt() : page.publishedAt(), true,
-        d.byline() != null ? d.byline() : page.byline(), d.language() != null ? d.language() : page.language(),
-        d.canonicalUrl() != null ? d.canonicalUrl() : page.canonicalUrl());
+        d.byline() != null ? d.byline() : cut(page.byline(), MAX_BYLINE_CHARS),
+        d.language() != null ? d.language() : fits(page.language(), MAX_LANGUAGE_CHARS),
+        d.canonicalUrl() != null ? d.canonicalUrl() : pageUrl);
+  }
+
+  private static void checkLength(String field, String value, int max, IngestError reason) {
+    if (value != null && value.length() > max) {
+      throw new RejectedInputException(reason, field + " of " + value.length() + " characters exceeds the limit of " + max, null);
+    }
+  }
+
+  /** The value, or null when it is longer than max. */
+  private static String fits(String value, int max) {
+    return value == null || value.length() <= max ? value : null;
+  }
+
+  /** The value cut to max characters, at a space when there is one near the end. */
+  static String cut(String value, int max) {
+    if (value == null || value.length() <= max) {
+      return value;
+    }
+    int end = Character.isHighSurrogate(value.charAt(max - 2)) ? max - 2 : max - 1; // room for the ellipsis
+    int space = value.lastIndexOf(' ', end);
+    return (space > end * 3 / 4 ? value.substring(0, space) : value.substring(0, end)).strip() + "…";
   }
 
   /** A body that starts with its own headline loses that line, unless nothing else is left. */

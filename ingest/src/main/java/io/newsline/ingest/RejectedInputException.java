@@ -2,7 +2,7 @@ package io.newsline.ingest;
 
 /**
  * Input that cannot become an article (empty, too large, malformed, unfetchable); it goes to the
- * dead-letter topic, counted under its {@link #reason()}.
+ * dead-letter topic, counted under its {@link #reason()}. The message is bounded ({@link Messages}).
  */
 public class RejectedInputException extends RuntimeException {
   private final IngestError reason;
@@ -16,7 +16,7 @@ public class RejectedInputException extends RuntimeException {
   }
 
   public RejectedInputException(IngestError reason, String message, Throwable cause) {
-    super(message, cause);
+    super(Messages.bound(message), cause);
     this.reason = reason;
   }
 

@@ -10,6 +10,7 @@ import io.newsline.ingest.source.SampleArticles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArticleNormalizerTest {
@@ -132,6 +133,48 @@ class ArticleNormalizerTest {
         .isInstanceOf(RejectedInputException.class).hasMessageContaining("no text");
     assertThatThrownBy(() -> normalizer.normalize(IncomingArticle.plainText("push", "p", "x".repeat(ArticleNormalizer.MAX_INPUT_CHARS + 1)), NOW))
         .isInstanceOf(RejectedInputException.class).hasMessageContaining("exceeds the limit");
+  }
+
+  @Test
+  void deliveredFieldsHaveLengthLimitsAndPageFieldsAreCut() {
+    String text = seed(0);
+    Map<String, IncomingArticle> tooLong = Map.of(
+        "id of 257 characters", new IncomingArticle("push", "p", "i".repeat(257), null, null, null, text, null, false),
+        "url of 4097 characters", new IncomingArticle("push", "p", null, "https://x.example/" + "u".repeat(4079), null, null, text, null, false),
+        "title of 1001 characters", new IncomingArticle("push", "p", null, null, null, "t".repeat(1001), text, null, false),
+        "byline of 501 characters", new IncomingArticle("push", "p", null, null, null, null, text, null, false, "b".repeat(501), null, null),
+        "outlet of 201 characters", new IncomingArticle("push", "p", null, null, "o".repeat(201), null, text, null, false));
+    tooLong.forEach((message, in) -> assertThatThrownBy(() -> normalizer.normalize(in, NOW)).as(message)
+        .isInstanceOf(RejectedInputException.class).hasMessageStartingWith(message).hasMessageEndingWith("exceeds the limit of " + limitIn(message)));
+    RawArticle ok = normalizer.normalize(new IncomingArticle("push", "p", "i".repeat(256), "https://x.example/" + "u".repeat(4078), null,
+        "t".repeat(1000), text, null, false), NOW);
+    assertThat(ok.getTitle()).hasSize(1000);
+
+    String words = "A headline that goes on and on ".repeat(400);
+    String html = "<html lang='" + "x".repeat(100) + "'><head><title>" + words + "</title><link rel=canonical href='https://s.example/"
+        + "c".repeat(5000) + "'><meta name=author content='" + words + "'></head><body><article><p>" + text + "</p></article></body></html>";
+    RawArticle page = normalizer.normalize(new IncomingArticle("push", "p", null, null, null, null, html, null, true), NOW);
+    assertThat(page.getTitle()).hasSizeLessThanOrEqualTo(ArticleNormalizer.MAX_TITLE_CHARS).startsWith("A headline that goes on").endsWith(" A…");
+    assertThat(page.getByline()).hasSizeLessThanOrEqualTo(ArticleNormalizer.MAX_BYLINE_CHARS);
+    assertThat(page.getCanonicalUrl()).isNull(); // not a URL anyone would use
+    assertThat(page.getLanguage()).isNull();
+  }
+
+  /** The limit a "field of N characters" message names: N - 1. */
+  private static int limitIn(String message) {
+    return Integer.parseInt(message.replaceAll("\\D", "")) - 1;
+  }
+
+  @Test
+  void errorMessagesQuoteHostileValuesShortly() {
+    String huge = "9".repeat(1_000_000);
+    assertThatThrownBy(() -> io.newsline.ingest.source.ArticleJson.parse("{\"text\": \"t\", \"published_at\": \"" + huge + "x\"}", "push", "p"))
+        .isInstanceOf(RejectedInputException.class)
+        .hasMessageStartingWith("published_at '999")
+        .hasMessageContaining("…' (1000001 characters) is not an ISO-8601 time")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    assertThat(new RejectedInputException("x".repeat(50_000)).getMessage()).hasSizeLessThanOrEqualTo(Messages.MAX_MESSAGE_CHARS)
+        .endsWith("(message of 50000 characters cut)");
   }
 
   static String seed(int i) {

@@ -1,9 +1,11 @@
 package io.newsline.ingest.feed;
 
 import io.newsline.common.Json;
+import io.newsline.ingest.ArticleNormalizer;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestTransaction;
+import io.newsline.ingest.Messages;
 import io.newsline.ingest.fetch.FetchException;
 import io.newsline.ingest.fetch.PoliteFetcher;
 import java.net.URI;
@@ -37,7 +39,11 @@ final class ItemReader {
     if (!fetchPage) {
       return fromFeed != null ? new Result(fromFeed, null)
           : new Result(null, failure(src, item, new FetchException(IngestError.INVALID_ARTICLE,
-              src.url() + ": item '" + item.id() + "' has neither text nor a link to fetch")));
+              src.url() + ": item " + Messages.quote(item.id()) + " has neither text nor a link to fetch")));
+    }
+    if (item.link().length() > ArticleNormalizer.MAX_URL_CHARS) {
+      return new Result(null, failure(src, item, new FetchException(IngestError.INVALID_URL, src.url() + ": item link of "
+          + item.link().length() + " characters exceeds the limit of " + ArticleNormalizer.MAX_URL_CHARS)));
     }
     try {
       PoliteFetcher.Page page = fetcher.fetchPage(uri(item.link()));
@@ -56,14 +62,15 @@ final class ItemReader {
 
   private static IngestTransaction.Rejected failure(FeedSource src, FeedItem item, FetchException e) {
     String what = Json.write(Json.object().put("feed", src.url()).put("id", item.id()).put("link", item.link()).put("title", item.title()));
-    return new IngestTransaction.Rejected(e, SOURCE_TYPE, item.link() != null ? item.link() : src.url(), what);
+    boolean linkFits = item.link() != null && item.link().length() <= ArticleNormalizer.MAX_URL_CHARS;
+    return new IngestTransaction.Rejected(e, SOURCE_TYPE, linkFits ? item.link() : src.url(), what);
   }
 
   private static URI uri(String link) {
     try {
       return new URI(link);
     } catch (URISyntaxException e) {
-      throw new FetchException(IngestError.INVALID_URL, "item link '" + link + "' is not a valid URL", e);
+      throw new FetchException(IngestError.INVALID_URL, "item link " + Messages.quote(link) + " is not a valid URL", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.newsline.ingest.fetch;
 
 import io.newsline.ingest.IngestError;
+import io.newsline.ingest.Messages;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -77,7 +78,7 @@ public final class Charsets {
     try {
       return Charset.forName(n);
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new FetchException(IngestError.BAD_ENCODING, url + ": unknown charset '" + name + "'", e);
+      throw new FetchException(IngestError.BAD_ENCODING, url + ": unknown charset " + Messages.quote(name), e);
     }
   }
 }

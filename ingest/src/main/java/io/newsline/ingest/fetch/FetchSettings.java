@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param hostInterval at least this long between two requests to the same host
  * @param maxCrawlDelay a robots.txt Crawl-delay above this is capped
  * @param robotsTtl how long a host's robots.txt is cached
+ * @param maxHosts hosts whose rate-limit slot and robots.txt are remembered (least recently used forgotten)
+ * @param allowPrivateNetworks whether URLs found in feed content (item links, redirects, their
+ *     robots.txt) may reach loopback, private and other non-public addresses; configured feed URLs
+ *     may always
  */
 public record FetchSettings(
     String userAgent,
@@ -26,7 +30,9 @@ public record FetchSettings(
     int maxRedirects,
     Duration hostInterval,
     Duration maxCrawlDelay,
-    Duration robotsTtl) {
+    Duration robotsTtl,
+    int maxHosts,
+    boolean allowPrivateNetworks) {
 
   public static final String DEFAULT_USER_AGENT = "newsline/0.1 (+https://github.com/newsline/newsline)";
 
@@ -45,19 +51,29 @@ public record FetchSettings(
         s.getInt("ingest.http.max-redirects", 5),
         s.getDuration("ingest.http.host-interval", Duration.ofSeconds(1)),
         s.getDuration("ingest.http.max-crawl-delay", Duration.ofSeconds(30)),
-        s.getDuration("ingest.http.robots-ttl", Duration.ofHours(12)));
+        s.getDuration("ingest.http.robots-ttl", Duration.ofHours(12)),
+        s.getInt("ingest.http.max-hosts", 10_000),
+        s.getBoolean("ingest.http.allow-private-networks", false));
   }
 
   public FetchSettings withTimeout(Duration t) {
-    return new FetchSettings(userAgent, connectTimeout, t, maxPageBytes, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl);
+    return new FetchSettings(userAgent, connectTimeout, t, maxPageBytes, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl, maxHosts, allowPrivateNetworks);
   }
 
   public FetchSettings withHostInterval(Duration d) {
-    return new FetchSettings(userAgent, connectTimeout, timeout, maxPageBytes, maxFeedBytes, maxRedirects, d, maxCrawlDelay, robotsTtl);
+    return new FetchSettings(userAgent, connectTimeout, timeout, maxPageBytes, maxFeedBytes, maxRedirects, d, maxCrawlDelay, robotsTtl, maxHosts, allowPrivateNetworks);
   }
 
   public FetchSettings withMaxPageBytes(long b) {
-    return new FetchSettings(userAgent, connectTimeout, timeout, b, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl);
+    return new FetchSettings(userAgent, connectTimeout, timeout, b, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl, maxHosts, allowPrivateNetworks);
+  }
+
+  public FetchSettings withMaxHosts(int n) {
+    return new FetchSettings(userAgent, connectTimeout, timeout, maxPageBytes, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl, n, allowPrivateNetworks);
+  }
+
+  public FetchSettings withAllowPrivateNetworks(boolean allow) {
+    return new FetchSettings(userAgent, connectTimeout, timeout, maxPageBytes, maxFeedBytes, maxRedirects, hostInterval, maxCrawlDelay, robotsTtl, maxHosts, allow);
   }
 
   /** The product token robots.txt groups are matched against: "newsline" for the default agent. */

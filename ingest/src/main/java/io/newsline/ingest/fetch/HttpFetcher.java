@@ -1,6 +1,7 @@
 package io.newsline.ingest.fetch;
 
 import io.newsline.ingest.IngestError;
+import io.newsline.ingest.Messages;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -166,7 +167,7 @@ public final class HttpFetcher implements AutoCloseable {
     try {
       return base.resolve(new URI(location));
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new FetchException(IngestError.BAD_REDIRECT, base + ": redirect to an invalid URL '" + location + "'", e);
+      throw new FetchException(IngestError.BAD_REDIRECT, base + ": redirect to an invalid URL " + Messages.quote(location), e);
     }
   }
 

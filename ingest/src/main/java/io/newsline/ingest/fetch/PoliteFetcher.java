@@ -19,7 +19,7 @@ public final class PoliteFetcher implements AutoCloseable {
 
   public PoliteFetcher(FetchSettings settings, Clock clock) {
     this.settings = settings;
-    HostRateLimiter limiter = new HostRateLimiter(settings.hostInterval());
+    HostRateLimiter limiter = new HostRateLimiter(settings.hostInterval(), settings.maxHosts());
     this.http = new HttpFetcher(settings, limiter);
     this.robots = new RobotsCache(http, limiter, settings, clock);
   }

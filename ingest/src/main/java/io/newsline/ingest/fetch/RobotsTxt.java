@@ -24,10 +24,12 @@ public final class RobotsTxt {
 
   private final List<Rule> rules;
   private final Duration crawlDelay;
+  private final long ruleChars;
 
   private RobotsTxt(List<Rule> rules, Duration crawlDelay) {
     this.rules = rules;
     this.crawlDelay = crawlDelay;
+    this.ruleChars = rules.stream().mapToLong(r -> r.pattern.length() + 32L).sum();
   }
 
   /** A rule: its pattern's length decides which rule wins, its compiled form does the matching. */
@@ -120,6 +122,11 @@ public final class RobotsTxt {
       }
     }
     return best == null || best.allow;
+  }
+
+  /** The size of the rules, for bounding a cache of them: pattern characters plus a little per rule. */
+  public long ruleChars() {
+    return ruleChars;
   }
 
   /** The Crawl-delay for us, or null. */

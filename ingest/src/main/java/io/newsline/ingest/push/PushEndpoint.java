@@ -14,6 +14,7 @@ import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
 import io.newsline.ingest.IngestTransaction;
+import io.newsline.ingest.Messages;
 import io.newsline.ingest.RejectedInputException;
 import io.newsline.ingest.TransactionResult;
 import io.newsline.ingest.source.ArticleJson;
@@ -88,7 +89,7 @@ public final class PushEndpoint implements AutoCloseable {
     }
     String type = req.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
-      return Response.error(415, "send the article(s) as application/json, got " + (type == null ? "no Content-Type" : type));
+      return Response.error(415, "send the article(s) as application/json, got " + (type == null ? "no Content-Type" : Messages.quote(type)));
     }
     String source = SOURCE_TYPE + ":" + (req.remote() == null ? "unknown" : req.remote().getAddress().getHostAddress());
     JsonNode body;
@@ -99,7 +100,7 @@ public final class PushEndpoint implements AutoCloseable {
       return Response.error(400, e.getMessage());
     } catch (IllegalArgumentException e) {
       IngestMetrics.error(SOURCE_TYPE, IngestError.BAD_JSON);
-      return Response.error(400, e.getMessage());
+      return Response.error(400, Messages.bound(e.getMessage()));
     }
     List<JsonNode> items = new ArrayList<>();
     if (body.isArray()) {
@@ -134,7 +135,7 @@ public final class PushEndpoint implements AutoCloseable {
       result = sink.publish(IngestTransaction.of(articles));
     } catch (RuntimeException e) {
       LOG.error("push: cannot publish {} articles", articles.size(), e);
-      return Response.error(503, "ingest unavailable, retry later: " + DeadLetters.describe(e));
+      return Response.error(503, "ingest unavailable, retry later: " + Messages.bound(DeadLetters.describe(e)));
     }
     return Response.json(202, accepted(result));
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
+import io.newsline.ingest.Messages;
 import io.newsline.ingest.RejectedInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ public final class ArticleJson {
           try {
             return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
           } catch (DateTimeParseException e4) {
-            throw new RejectedInputException("published_at '" + s + "' is not an ISO-8601 time or epoch milliseconds");
+            throw new RejectedInputException("published_at " + Messages.quote(s) + " is not an ISO-8601 time or epoch milliseconds");
           }
         }
       }

@@ -45,7 +45,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   public WebServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    this("127.0.0.1");
+  }
+
+  /** A server on the address, e.g. 0.0.0.0 to answer on every loopback address (127.0.0.2 is another host). */
+  public WebServer(String bindAddress) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 64);
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
     server.start();

@@ -1,0 +1,38 @@
+package io.newsline.ingest;
+
+/**
+ * Keeps error messages short whatever the input: a hostile value is quoted by its beginning and
+ * length, never whole, and a message has a length limit, so neither a dead letter (value and
+ * headers), a feed's saved state nor a push answer can be inflated through an error.
+ */
+public final class Messages {
+  /** Longest error message ingest writes. */
+  public static final int MAX_MESSAGE_CHARS = 2000;
+  /** Longest part of an input value quoted in a message. */
+  public static final int MAX_QUOTED_CHARS = 120;
+
+  private Messages() {}
+
+  /** The value in quotes, cut at {@link #MAX_QUOTED_CHARS} with its length said: 'abc…' (12,345 characters). */
+  public static String quote(String value) {
+    if (value == null) {
+      return "null";
+    }
+    return value.length() <= MAX_QUOTED_CHARS ? "'" + value + "'"
+        : "'" + cut(value, MAX_QUOTED_CHARS) + "…' (" + value.length() + " characters)";
+  }
+
+  /** The message cut at {@link #MAX_MESSAGE_CHARS}, saying how long it was. */
+  public static String bound(String message) {
+    if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+      return message;
+    }
+    return cut(message, MAX_MESSAGE_CHARS - 40) + "… (message of " + message.length() + " characters cut)";
+  }
+
+  /** The first {@code n} characters, not splitting a surrogate pair. */
+  private static String cut(String s, int n) {
+    int end = Character.isHighSurrogate(s.charAt(n - 1)) ? n - 1 : n;
+    return s.substring(0, end);
+  }
+}
