@@ -60,13 +60,7 @@ public final class ArticleNormalizer {
     if (delivered.text().length() > MAX_INPUT_CHARS) {
       throw new RejectedInputException("article text of " + delivered.text().length() + " characters exceeds the limit of " + MAX_INPUT_CHARS);
     }
-    checkLength("id", delivered.id(), MAX_ID_CHARS, IngestError.INVALID_ARTICLE);
-    checkLength("url", delivered.url(), MAX_URL_CHARS, IngestError.INVALID_URL);
-    checkLength("canonical_url", delivered.canonicalUrl(), MAX_URL_CHARS, IngestError.INVALID_URL);
-    checkLength("title", delivered.title(), MAX_TITLE_CHARS, IngestError.INVALID_ARTICLE);
-    checkLength("byline", delivered.byline(), MAX_BYLINE_CHARS, IngestError.INVALID_ARTICLE);
-    checkLength("outlet", delivered.outlet(), MAX_OUTLET_CHARS, IngestError.INVALID_ARTICLE);
-    checkLength("language", delivered.language(), MAX_LANGUAGE_CHARS, IngestError.INVALID_ARTICLE);
+    checkLimits(delivered);
     IncomingArticle in = delivered.html() ? fromHtml(delivered) : delivered;
     CleanText clean = in.html() ? new CleanText(null, in.text(), null) : cleaner.clean(in.text(), in.title() == null);
     String title = in.title() != null ? TextCleaner.normalizeTitle(in.title()) : cut(clean.title(), MAX_TITLE_CHARS);
@@ -126,6 +120,17 @@ public final class ArticleNormalizer {
         d.byline() != null ? d.byline() : cut(page.byline(), MAX_BYLINE_CHARS),
         d.language() != null ? d.language() : fits(page.language(), MAX_LANGUAGE_CHARS),
         d.canonicalUrl() != null ? d.canonicalUrl() : pageUrl);
+  }
+
+  /** Rejects an article whose source delivered a field longer than its limit. */
+  public static void checkLimits(IncomingArticle delivered) {
+    checkLength("id", delivered.id(), MAX_ID_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("url", delivered.url(), MAX_URL_CHARS, IngestError.INVALID_URL);
+    checkLength("canonical_url", delivered.canonicalUrl(), MAX_URL_CHARS, IngestError.INVALID_URL);
+    checkLength("title", delivered.title(), MAX_TITLE_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("byline", delivered.byline(), MAX_BYLINE_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("outlet", delivered.outlet(), MAX_OUTLET_CHARS, IngestError.INVALID_ARTICLE);
+    checkLength("language", delivered.language(), MAX_LANGUAGE_CHARS, IngestError.INVALID_ARTICLE);
   }
 
   private static void checkLength(String field, String value, int max, IngestError reason) {

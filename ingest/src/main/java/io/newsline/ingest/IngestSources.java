@@ -70,8 +70,7 @@ public final class IngestSources implements AutoCloseable {
       return;
     }
     push = manage(PushEndpoint.start(sink, s.get("ingest.push.host", "0.0.0.0"), s.getInt("ingest.push.port", 8092),
-        s.require("ingest.push.token"), s.getInt("ingest.push.max-articles", 1000),
-        s.getLong("ingest.push.max-body-bytes", 16L * 1024 * 1024)));
+        s.require("ingest.push.token"), PushEndpoint.Limits.from(s)));
     LOG.info("push endpoint: POST {}/articles", push.url());
   }
 

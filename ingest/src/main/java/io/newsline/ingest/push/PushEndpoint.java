@@ -19,11 +19,13 @@ import io.newsline.ingest.RejectedInputException;
 import io.newsline.ingest.TransactionResult;
 import io.newsline.ingest.source.ArticleJson;
 import io.newsline.runtime.deadletter.DeadLetters;
+import io.newsline.common.config.Settings;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code Authorization: Bearer <token>}. Answers 202 with each article's id and duplicate link;
  * 401 (no token), 403 (wrong token), 415 (not JSON), 413 (too large), 400 (bad JSON or invalid
  * articles, with the reason per article; nothing is ingested then), 503 (broker unavailable).
+ * Token, content type and declared size are checked before the body is read (a client without the
+ * token cannot make the endpoint wait for a body), and the server bounds connections and the time
+ * for headers and body ({@link Limits}).
  */
 public final class PushEndpoint implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PushEndpoint.class);
@@ -47,23 +52,52 @@ public final class PushEndpoint implements AutoCloseable {
   private final int maxArticles;
   private final HttpService http;
 
-  private PushEndpoint(ArticleSink sink, String host, int port, String token, int maxArticles, long maxBodyBytes) throws IOException {
+  /**
+   * What one request and all of them together may cost.
+   *
+   * @param maxArticles articles per request
+   * @param maxBodyBytes request body size
+   * @param maxConnections connections open at once (half of them from one address at most)
+   * @param headerTimeout time for the request line and headers
+   * @param bodyTimeout time for the body
+   */
+  public record Limits(int maxArticles, long maxBodyBytes, int maxConnections, Duration headerTimeout, Duration bodyTimeout) {
+    /** From ingest.push.* settings (see docs/ingest.md). */
+    public static Limits from(Settings s) {
+      return new Limits(s.getInt("ingest.push.max-articles", 1000), s.getLong("ingest.push.max-body-bytes", 16L * 1024 * 1024),
+          s.getInt("ingest.push.max-connections", 128), s.getDuration("ingest.push.header-timeout", Duration.ofSeconds(10)),
+          s.getDuration("ingest.push.body-timeout", Duration.ofSeconds(60)));
+    }
+
+    public static Limits of(int maxArticles, long maxBodyBytes) {
+      Limits d = from(Settings.empty());
+      return new Limits(maxArticles, maxBodyBytes, d.maxConnections(), d.headerTimeout(), d.bodyTimeout());
+    }
+  }
+
+  private PushEndpoint(ArticleSink sink, String host, int port, String token, Limits limits) throws IOException {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("the push endpoint needs a token (ingest.push.token)");
     }
     this.sink = sink;
     this.tokenHash = Hashing.sha256(token.getBytes(StandardCharsets.UTF_8));
-    this.maxArticles = maxArticles;
+    this.maxArticles = limits.maxArticles();
     this.http = HttpService.builder("push", host, port)
-        .post("/articles", this::push)
-        .maxBodyBytes(maxBodyBytes)
-        .threads(4)
+        .post("/articles", this::checkHead, this::push)
+        .maxBodyBytes(limits.maxBodyBytes())
+        .maxConnections(limits.maxConnections())
+        .headerTimeout(limits.headerTimeout())
+        .bodyTimeout(limits.bodyTimeout())
         .start();
+  }
+
+  public static PushEndpoint start(ArticleSink sink, String host, int port, String token, Limits limits) throws IOException {
+    return new PushEndpoint(sink, host, port, token, limits);
   }
 
   public static PushEndpoint start(ArticleSink sink, String host, int port, String token, int maxArticles, long maxBodyBytes)
       throws IOException {
-    return new PushEndpoint(sink, host, port, token, maxArticles, maxBodyBytes);
+    return start(sink, host, port, token, Limits.of(maxArticles, maxBodyBytes));
   }
 
   /** Base URL, e.g. http://127.0.0.1:8092 */
@@ -71,13 +105,16 @@ public final class PushEndpoint implements AutoCloseable {
     return http.baseUrl();
   }
 
-  private Response push(Request req) {
-    Response r = handle(req);
-    IngestMetrics.pushRequest(r.status());
-    return r;
+  /** Token and content type, before the body is read: a refused request's body is never read. */
+  private Response checkHead(Request head) {
+    Response refusal = refusal(head);
+    if (refusal != null) {
+      IngestMetrics.pushRequest(refusal.status());
+    }
+    return refusal;
   }
 
-  private Response handle(Request req) {
+  private Response refusal(Request req) {
     String auth = req.header("Authorization");
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return new Response(401, Response.JSON, error(401, "missing bearer token: send Authorization: Bearer <token>"),
@@ -91,6 +128,16 @@ public final class PushEndpoint implements AutoCloseable {
     if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
       return Response.error(415, "send the article(s) as application/json, got " + (type == null ? "no Content-Type" : Messages.quote(type)));
     }
+    return null;
+  }
+
+  private Response push(Request req) {
+    Response r = handle(req);
+    IngestMetrics.pushRequest(r.status());
+    return r;
+  }
+
+  private Response handle(Request req) {
     String source = SOURCE_TYPE + ":" + (req.remote() == null ? "unknown" : req.remote().getAddress().getHostAddress());
     JsonNode body;
     try {

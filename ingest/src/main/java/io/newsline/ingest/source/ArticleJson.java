@@ -2,6 +2,7 @@ package io.newsline.ingest.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
+import io.newsline.ingest.ArticleNormalizer;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.Messages;
@@ -44,7 +45,7 @@ public final class ArticleJson {
     if (text == null || text.isBlank()) {
       throw new RejectedInputException("article has no \"text\"");
     }
-    return new IncomingArticle(
+    IncomingArticle a = new IncomingArticle(
         sourceType,
         source,
         Json.text(n, "id"),
@@ -57,6 +58,8 @@ public final class ArticleJson {
         Json.text(n, "byline"),
         Json.text(n, "language"),
         Json.text(n, "canonical_url"));
+    ArticleNormalizer.checkLimits(a); // the client hears of it now (a push gets a 400), not after cleaning
+    return a;
   }
 
   static Instant parseTime(JsonNode v) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
 import io.newsline.ingest.testing.InMemorySink;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,47 @@ class PushEndpointTest {
     HttpResponse<String> down = post("Bearer " + TOKEN, "application/json", "{\"text\": \"a text that would be fine\"}");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(message(down)).contains("retry later");
+  }
+
+  @Test
+  void slowClientsDoNotStarveTheEndpoint() throws Exception {
+    // 16 clients without the token and 16 with it (a leaked token, a broken client) declare a
+    // 16 MB body and send one byte of it
+    List<Socket> slow = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      Socket s = new Socket("127.0.0.1", URI.create(push.url()).getPort());
+      String auth = i % 2 == 0 ? "" : "Authorization: Bearer " + TOKEN + "\r\n";
+      s.getOutputStream().write(("POST /articles HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+          + "Content-Length: 16000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+      slow.add(s);
+    }
+    try {
+      // a valid request is served at once (it timed out after 15 s and more before)
+      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+          .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"during\", \"text\": \"Talks resumed in Geneva on Monday, both delegations said.\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(202);
+      // the ones without the token were refused without waiting for their body
+      for (int i = 0; i < 32; i += 2) {
+        slow.get(i).setSoTimeout(5000);
+        assertThat(new String(slow.get(i).getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 401");
+      }
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void lengthLimitsAndHostileValuesAreAnsweredShortly() throws Exception {
+    HttpResponse<String> longId = post("Bearer " + TOKEN, "application/json", "{\"id\": \"" + "i".repeat(300) + "\", \"text\": \"Some text.\"}");
+    assertThat(longId.statusCode()).isEqualTo(400);
+    assertThat(Json.parse(longId.body()).get("errors").get(0).get("message").asText()).isEqualTo("id of 300 characters exceeds the limit of 256");
+    HttpResponse<String> badDate = post("Bearer " + TOKEN, "application/json", "{\"published_at\": \"" + "9".repeat(50_000) + "\", \"text\": \"Some text.\"}");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).hasSizeLessThan(1000).contains("(50000 characters)");
   }
 
   private HttpResponse<String> post(String auth, String type, String body) throws Exception {

@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Health and metrics endpoints of a stage process: GET /health (liveness: 200 unless a component
  * is DOWN), GET /ready (200 when every component is UP) and GET /metrics (Prometheus text format).
+ * The server bounds connections and header time ({@link HttpService}), so clients that connect
+ * and trickle cannot keep health checks and scrapes from being answered.
  */
 public final class OpsServer implements AutoCloseable {
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
@@ -24,7 +26,6 @@ public final class OpsServer implements AutoCloseable {
             .get("/health", r -> health(false))
             .get("/ready", r -> health(true))
             .get("/metrics", r -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
-            .threads(2)
             .start();
   }
 
