@@ -20,6 +20,8 @@ public enum IngestError {
   UNSUPPORTED_CONTENT_TYPE,
   ROBOTS_DISALLOWED,
   INVALID_URL,
+  /** A URL from feed content led to a loopback, private, link-local or other non-public address. */
+  FORBIDDEN_ADDRESS,
   XML_DTD_REFUSED,
   XML_MALFORMED,
   NOT_A_FEED,

@@ -108,7 +108,7 @@ class IngestKafkaIT {
   void feedPollArticlesAndStateAreCommittedTogetherAndStateIsReloaded() throws Exception {
     try (WebServer web = new WebServer();
         IngestService service = new IngestService(stack.settings(), Instant::now);
-        PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(10)), Clock.systemUTC())) {
+        PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(10)).withAllowPrivateNetworks(true), Clock.systemUTC())) {
       web.on("/feed.xml", ex -> {
         ex.getResponseHeaders().set("ETag", "\"e1\"");
         if ("\"e1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {

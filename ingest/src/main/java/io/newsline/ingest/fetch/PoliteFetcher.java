@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The crawler's front door: article pages (robots.txt checked at every hop, HTML or text only,
  * decoded strictly) and feeds (conditional GET with ETag and Last-Modified), both with a clear
- * User-Agent, per-host rate limits, timeouts, size limits and redirect checks. Thread-safe.
+ * User-Agent, per-host rate limits, timeouts, size limits and redirect checks. Pages come from
+ * links in feed content, so their every hop (and its robots.txt) must reach a public address
+ * unless private networks are allowed; feed URLs are the operator's and trusted. Thread-safe.
  */
 public final class PoliteFetcher implements AutoCloseable {
   private final FetchSettings settings;
@@ -18,9 +20,17 @@ public final class PoliteFetcher implements AutoCloseable {
   private final RobotsCache robots;
 
   public PoliteFetcher(FetchSettings settings, Clock clock) {
+    this(settings, clock, new HostRateLimiter(settings.hostInterval(), settings.maxHosts()));
+  }
+
+  private PoliteFetcher(FetchSettings settings, Clock clock, HostRateLimiter limiter) {
+    this(settings, clock, limiter, new HttpFetcher(settings, limiter));
+  }
+
+  /** With a fetcher of the caller's (tests: name resolution, TLS trust). */
+  PoliteFetcher(FetchSettings settings, Clock clock, HostRateLimiter limiter, HttpFetcher http) {
     this.settings = settings;
-    HostRateLimiter limiter = new HostRateLimiter(settings.hostInterval(), settings.maxHosts());
-    this.http = new HttpFetcher(settings, limiter);
+    this.http = http;
     this.robots = new RobotsCache(http, limiter, settings, clock);
   }
 
@@ -61,7 +71,7 @@ public final class PoliteFetcher implements AutoCloseable {
     if (lastModified != null) {
       h.put("If-Modified-Since", lastModified);
     }
-    HttpFetcher.Response r = http.get(uri, h, settings.maxFeedBytes(), u -> {});
+    HttpFetcher.Response r = http.get(uri, h, settings.maxFeedBytes(), u -> {}, true); // the operator's own feed URL
     if (r.notModified()) {
       return new FeedResponse(r.uri(), true, new byte[0], null, etag, lastModified);
     }

@@ -45,7 +45,8 @@ class FeedPollerTest {
     FetchSettings settings = FetchSettings.defaults()
         .withTimeout(Duration.ofSeconds(1))
         .withHostInterval(HOST_INTERVAL)
-        .withMaxPageBytes(1024 * 1024);
+        .withMaxPageBytes(1024 * 1024)
+        .withAllowPrivateNetworks(true); // the pages are on this machine; FeedSsrfTest checks the guard
     fetcher = new PoliteFetcher(settings, Clock.systemUTC());
     sink = new InMemorySink();
     web.text("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private/\n\nUser-agent: newsline\nDisallow: /no-bots/\n");

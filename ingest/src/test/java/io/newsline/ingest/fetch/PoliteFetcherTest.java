@@ -23,7 +23,8 @@ class PoliteFetcherTest {
   @BeforeEach
   void start() throws Exception {
     web = new WebServer();
-    fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(5)).withTimeout(Duration.ofSeconds(2)), Clock.systemUTC());
+    fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(5)).withTimeout(Duration.ofSeconds(2))
+        .withAllowPrivateNetworks(true), Clock.systemUTC()); // the pages are on this machine
   }
 
   @AfterEach

@@ -50,7 +50,11 @@ public final class WebServer implements AutoCloseable {
 
   /** A server on the address, e.g. 0.0.0.0 to answer on every loopback address (127.0.0.2 is another host). */
   public WebServer(String bindAddress) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 64);
+    this(bindAddress, 0);
+  }
+
+  public WebServer(String bindAddress, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(bindAddress, port), 64);
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
     server.start();
