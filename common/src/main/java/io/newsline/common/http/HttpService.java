@@ -1,20 +1,12 @@
 package io.newsline.common.http;
 
-import com.sun.net.httpserver.Headers;
 import io.newsline.common.Json;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,24 +46,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpService.class);
-  private static final int MAX_REQUEST_LINE = 8192;
-  private static final int MAX_HEADER_FIELDS = 100;
-  private static final int MAX_REQUESTS_PER_CONNECTION = 10_000;
-  private static final byte[] EMPTY = new byte[0];
-  private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final long MAX_LINGER_BYTES = 256 * 1024;
 
-  private final String name;
-  private final List<Route> routes;
-  private final long maxBodyBytes;
-  private final String jsonContentType;
+  final String name;
+  final List<Route> routes;
+  final long maxBodyBytes;
+  final String jsonContentType;
   private final int maxConnections;
   private final int maxPerClient;
-  private final long headerTimeoutNanos;
-  private final long bodyTimeoutNanos;
-  private final long idleTimeoutNanos;
-  private final long writeTimeoutNanos;
-  private final int maxHeaderBytes;
+  final long headerTimeoutNanos;
+  final long bodyTimeoutNanos;
+  final long idleTimeoutNanos;
+  final long writeTimeoutNanos;
+  final int maxHeaderBytes;
   private final ServerSocket server;
   private final ExecutorService workers;
   private final SocketWatchdog watchdog;
@@ -149,6 +135,10 @@ public final class HttpService implements AutoCloseable {
     return refused.get();
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Connections open now. */
   public synchronized int activeConnections() {
     return active;
@@ -224,7 +214,7 @@ public final class HttpService implements AutoCloseable {
   }
 
   /** Under pressure, answered connections are closed rather than kept alive. */
-  private synchronized boolean crowded() {
+  synchronized boolean crowded() {
     return active > maxConnections * 3 / 4;
   }
 
@@ -250,34 +240,7 @@ public final class HttpService implements AutoCloseable {
 
   private void serve(Socket socket, InetAddress client) {
     try (socket; SocketWatchdog.Watch watch = watchdog.watch(socket)) {
-      socket.setTcpNoDelay(true);
-      HttpWire.DeadlineInputStream raw = new HttpWire.DeadlineInputStream(socket);
-      BufferedInputStream in = new BufferedInputStream(raw, 8192);
-      Connection c = new Connection(socket, raw, in, new BufferedOutputStream(socket.getOutputStream(), 16 * 1024), watch);
-      for (int n = 0; n < MAX_REQUESTS_PER_CONNECTION && !closed; n++) {
-        // the header deadline runs from the connection's start; between requests the idle one
-        raw.deadline(n == 0 ? headerTimeoutNanos : idleTimeoutNanos, n == 0 ? "request header" : "keep-alive wait");
-        in.mark(1);
-        int first;
-        try {
-          first = in.read();
-        } catch (SocketTimeoutException e) {
-          if (n == 0) {
-            c.fail(408, "request header not received within " + seconds(headerTimeoutNanos));
-          }
-          return;
-        }
-        if (first < 0) {
-          return;
-        }
-        in.reset();
-        if (n > 0) {
-          raw.deadline(headerTimeoutNanos, "request header");
-        }
-        if (!c.exchange()) {
-          return;
-        }
-      }
+      new HttpConnection(this, socket, watch).serve();
     } catch (IOException e) {
       LOG.debug("{}: connection from {} ended: {}", name, client, e.toString());
     } catch (RuntimeException e) {
@@ -288,278 +251,8 @@ public final class HttpService implements AutoCloseable {
     }
   }
 
-  /** One connection's requests, in turn. */
-  private final class Connection {
-    private final Socket socket;
-    private final HttpWire.DeadlineInputStream raw;
-    private final InputStream in;
-    private final OutputStream out;
-    private final SocketWatchdog.Watch watch;
-
-    Connection(Socket socket, HttpWire.DeadlineInputStream raw, InputStream in, OutputStream out, SocketWatchdog.Watch watch) {
-      this.socket = socket;
-      this.raw = raw;
-      this.in = in;
-      this.out = out;
-      this.watch = watch;
-    }
-
-    /** Reads, handles and answers one request; false when the connection must close. */
-    boolean exchange() throws IOException {
-      String line;
-      Map<String, List<String>> fields;
-      try {
-        line = HttpWire.readLine(in, MAX_REQUEST_LINE);
-        for (int empty = 0; line != null && line.isEmpty() && empty < 2; empty++) {
-          line = HttpWire.readLine(in, MAX_REQUEST_LINE); // stray CRLF after a previous body
-        }
-        if (line == null) {
-          return false;
-        }
-        if (line.split(" ", -1).length != 3) {
-          return fail(400, "malformed request line");
-        }
-        fields = HttpWire.readHeaders(in, maxHeaderBytes, MAX_HEADER_FIELDS, true);
-      } catch (SocketTimeoutException e) {
-        return fail(408, "request header not received within " + seconds(headerTimeoutNanos));
-      } catch (HttpWire.TooLargeException e) {
-        return fail(e.getMessage().startsWith("line") ? 414 : 431, e.getMessage());
-      } catch (HttpWire.ProtocolException e) {
-        return fail(400, e.getMessage());
-      }
-      String[] parts = line.split(" ", -1);
-      String method = parts[0];
-      String version = parts[2];
-      boolean http10 = version.equals("HTTP/1.0");
-      if (!http10 && !version.equals("HTTP/1.1")) {
-        return fail(version.startsWith("HTTP/") ? 505 : 400, "unsupported protocol version");
-      }
-      if (method.isEmpty() || !method.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
-        return fail(400, "malformed method");
-      }
-      URI target;
-      try {
-        target = new URI(parts[1]);
-      } catch (URISyntaxException e) {
-        return fail(400, "malformed request target");
-      }
-      String rawPath = target.getRawPath();
-      if (rawPath == null || !rawPath.startsWith("/")) {
-        return fail(400, "request target must be a path");
-      }
-      // body framing, checked before anything is read
-      boolean hasTransferEncoding = fields.containsKey("transfer-encoding");
-      boolean chunked = HttpWire.isChunked(fields);
-      long length;
-      try {
-        if (hasTransferEncoding && (http10 || fields.containsKey("content-length"))) {
-          return fail(400, "Transfer-Encoding with Content-Length or in HTTP/1.0");
-        }
-        if (hasTransferEncoding && !chunked) {
-          return fail(501, "unsupported Transfer-Encoding");
-        }
-        length = chunked ? -1 : HttpWire.contentLength(fields);
-      } catch (HttpWire.ProtocolException e) {
-        return fail(400, e.getMessage());
-      }
-      boolean bodyPending = chunked || length > 0;
-      boolean keepAlive = !http10 && !hasToken(fields.get("connection"), "close");
-      boolean head = method.equals("HEAD");
-      Headers headers = new Headers();
-      fields.forEach((k, values) -> values.forEach(v -> headers.add(k, v)));
-      InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-      Map<String, List<String>> query;
-      Route route = null;
-      Map<String, String> params = null;
-      boolean pathMatched = false;
-      try {
-        query = parseQuery(target.getRawQuery());
-        String[] segments = split(rawPath);
-        for (Route r : routes) {
-          Map<String, String> p = r.match(segments);
-          if (p == null) {
-            continue;
-          }
-          pathMatched = true;
-          if (r.method.equalsIgnoreCase(method)) {
-            route = r;
-            params = p;
-            break;
-          }
-        }
-      } catch (HttpError e) {
-        return fail(e.status(), e.getMessage());
-      }
-      if (route == null) {
-        Response r = pathMatched ? Response.error(405, "method not allowed: " + method) : Response.error(404, "no such resource: " + rawPath);
-        return respond(r, head, keepAlive && !bodyPending, http10);
-      }
-      Route chosen = route;
-      Map<String, String> pathParams = params;
-      if (chosen.check != null) {
-        Request requestHead = new Request(method, rawPath, pathParams, query, headers, EMPTY, remote);
-        Response refusal = invoke(() -> chosen.check.check(requestHead), method, rawPath);
-        if (refusal != null) {
-          return respond(refusal, head, keepAlive && !bodyPending, http10);
-        }
-      }
-      if (length > maxBodyBytes) {
-        return fail(413, "request body larger than " + maxBodyBytes + " bytes");
-      }
-      String expect = HttpWire.first(fields, "expect");
-      if (expect != null) {
-        if (!expect.equalsIgnoreCase("100-continue")) {
-          return fail(417, "unsupported Expect");
-        }
-        if (bodyPending && !http10) {
-          write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII), null);
-        }
-      }
-      byte[] body;
-      raw.deadline(bodyTimeoutNanos, "request body");
-      try {
-        body = !bodyPending ? EMPTY
-            : chunked ? readAll(new HttpWire.ChunkedInputStream(in, maxBodyBytes))
-            : readAll(new HttpWire.FixedLengthInputStream(in, length));
-      } catch (SocketTimeoutException e) {
-        return fail(408, "request body not received within " + seconds(bodyTimeoutNanos));
-      } catch (HttpWire.TooLargeException e) {
-        return fail(413, "request body larger than " + maxBodyBytes + " bytes");
-      } catch (EOFException e) {
-        return false;
-      } catch (HttpWire.ProtocolException e) {
-        return fail(400, e.getMessage());
-      }
-      raw.noDeadline();
-      Request request = new Request(method, rawPath, pathParams, query, headers, body, remote);
-      Response response = invoke(() -> chosen.handler.handle(request), method, rawPath);
-      return respond(response, head, keepAlive && !crowded() && !closed, http10);
-    }
-
-    /** Answers an error and ends the connection (whatever was not read of the request stays unread). */
-    boolean fail(int status, String message) throws IOException {
-      respond(Response.json(status, Map.of("error_code", status, "message", message)), false, false, false);
-      return false;
-    }
-
-    /** Writes the answer; returns whether the connection stays open. */
-    boolean respond(Response r, boolean head, boolean keepAlive, boolean http10) throws IOException {
-      int status = r.status();
-      boolean streamed = r.stream() != null;
-      boolean close = !keepAlive || (streamed && http10);
-      StringBuilder h = new StringBuilder(256);
-      h.append(http10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(status).append(' ').append(HttpWire.reason(status)).append("\r\n");
-      if (r.headers() != null) {
-        r.headers().forEach((k, v) -> header(h, k, v));
-      }
-      if (r.contentType() != null) {
-        header(h, "Content-Type", Response.JSON.equals(r.contentType()) ? jsonContentType : r.contentType());
-      }
-      boolean noBody = status == 204 || status == 304 || status < 200;
-      byte[] body = r.body() == null ? EMPTY : r.body();
-      if (streamed) {
-        if (!http10) {
-          header(h, "Transfer-Encoding", "chunked");
-        }
-      } else if (!noBody) {
-        header(h, "Content-Length", String.valueOf(body.length));
-      }
-      if (close) {
-        header(h, "Connection", "close");
-      }
-      h.append("\r\n");
-      write(h.toString().getBytes(StandardCharsets.ISO_8859_1), head || noBody || streamed ? null : body);
-      if (streamed && !head) {
-        OutputStream target = http10 ? out : new HttpWire.ChunkedOutputStream(out, 8192);
-        try {
-          r.stream().writeTo(new WatchedOutput(target));
-          target.close(); // the last chunk (the socket stays open)
-          out.flush();
-        } catch (IOException e) {
-          return false; // the client went away
-        } catch (RuntimeException e) {
-          LOG.warn("{}: streamed answer failed", name, e);
-          return false;
-        }
-      }
-      if (close) {
-        linger();
-      }
-      return !close;
-    }
-
-    /**
-     * Closes gently: our side first, then what the client still sends is read and dropped for a
-     * moment, so a client that is still sending a (refused) body reads the answer instead of a
-     * connection reset.
-     */
-    private void linger() {
-      try {
-        socket.shutdownOutput();
-        raw.deadline(LINGER_NANOS, "linger");
-        byte[] buf = new byte[8192];
-        long drained = 0;
-        while (drained < MAX_LINGER_BYTES) {
-          int n = in.read(buf);
-          if (n < 0) {
-            return;
-          }
-          drained += n;
-        }
-      } catch (IOException e) {
-        // the client is gone or still sending: either way we are done
-      }
-    }
-
-    private void write(byte[] head, byte[] body) throws IOException {
-      watch.deadline(writeTimeoutNanos);
-      out.write(head);
-      if (body != null) {
-        out.write(body);
-      }
-      out.flush();
-      watch.noDeadline();
-    }
-
-    /** A streamed answer's output: every write and flush must finish within the write timeout. */
-    private final class WatchedOutput extends OutputStream {
-      private final OutputStream target;
-
-      WatchedOutput(OutputStream target) {
-        this.target = target;
-      }
-
-      @Override
-      public void write(int b) throws IOException {
-        watch.deadline(writeTimeoutNanos);
-        target.write(b);
-        watch.noDeadline();
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        watch.deadline(writeTimeoutNanos);
-        target.write(b, off, len);
-        watch.noDeadline();
-      }
-
-      @Override
-      public void flush() throws IOException {
-        watch.deadline(writeTimeoutNanos);
-        target.flush();
-        out.flush();
-        watch.noDeadline();
-      }
-
-      @Override
-      public void close() {
-        // the server ends the body
-      }
-    }
-  }
-
   /** A handler or check's answer: HttpError becomes its status, other failures a 500. */
-  private Response invoke(Call call, String method, String path) {
+  Response invoke(Call call, String method, String path) {
     try {
       return call.call();
     } catch (HttpError e) {
@@ -570,39 +263,12 @@ public final class HttpService implements AutoCloseable {
     }
   }
 
-  private interface Call {
+  interface Call {
     Response call() throws Exception;
-  }
-
-  private static byte[] readAll(InputStream body) throws IOException {
-    return body.readAllBytes();
-  }
-
-  private static boolean hasToken(List<String> values, String token) {
-    if (values == null) {
-      return false;
-    }
-    for (String v : values) {
-      for (String t : v.split(",")) {
-        if (t.strip().equalsIgnoreCase(token)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Appends a header line; CR and LF in a name or value (header injection) are dropped. */
-  private static void header(StringBuilder h, String name, String value) {
-    h.append(name.replaceAll("[\\r\\n:]", "")).append(": ").append(value.replaceAll("[\\r\\n]", " ")).append("\r\n");
   }
 
   private byte[] errorBody(int status, String message) {
     return Json.write(Map.of("error_code", status, "message", message)).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String seconds(long nanos) {
-    return Duration.ofNanos(nanos).toMillis() % 1000 == 0 ? Duration.ofNanos(nanos).toSeconds() + " s" : Duration.ofNanos(nanos).toMillis() + " ms";
   }
 
   private static void closeQuietly(Socket s) {
@@ -656,7 +322,7 @@ public final class HttpService implements AutoCloseable {
 
   /** Builds and starts an {@link HttpService}. */
   public static final class Builder {
-    private final String name;
+    final String name;
     private final String host;
     private final int port;
     private final List<Route> routes = new ArrayList<>();
@@ -777,7 +443,7 @@ public final class HttpService implements AutoCloseable {
     }
   }
 
-  private record Route(String method, String[] pattern, HeadCheck check, Handler handler) {
+  record Route(String method, String[] pattern, HeadCheck check, Handler handler) {
     /** Path parameters when the segments match this pattern, else null. */
     Map<String, String> match(String[] segments) {
       if (segments.length != pattern.length) {
