@@ -167,20 +167,23 @@ public final class HttpWire {
     return codings[codings.length - 1].strip().equalsIgnoreCase("chunked");
   }
 
+  /** A message body: read in blocks; a single byte is a block of one. */
+  private abstract static class BodyInputStream extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /** A body of exactly {@code length} bytes; ends early: {@link EOFException}. */
-  public static final class FixedLengthInputStream extends InputStream {
+  public static final class FixedLengthInputStream extends BodyInputStream {
     private final InputStream in;
     private long remaining;
 
     public FixedLengthInputStream(InputStream in, long length) {
       this.in = in;
       this.remaining = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -201,7 +204,7 @@ public final class HttpWire {
    * A chunked body, decoded: chunk sizes (extensions ignored) and trailer fields read with
    * limits; more than {@code maxBytes} of content is a {@link TooLargeException}.
    */
-  public static final class ChunkedInputStream extends InputStream {
+  public static final class ChunkedInputStream extends BodyInputStream {
     private static final int MAX_SIZE_LINE = 1024;
     private static final int MAX_TRAILER_BYTES = 16 * 1024;
     private final InputStream in;
@@ -213,12 +216,6 @@ public final class HttpWire {
     public ChunkedInputStream(InputStream in, long maxBytes) {
       this.in = in;
       this.maxBytes = maxBytes;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
