@@ -80,9 +80,8 @@ final class HttpConnection {
     }
   }
 
-
   /** Reads, handles and answers one request; false when the connection must close. */
-  boolean exchange() throws IOException {
+  private boolean exchange() throws IOException {
     String line;
     Map<String, List<String>> fields;
     try {
@@ -209,18 +208,19 @@ final class HttpConnection {
     }
     raw.noDeadline();
     Request request = new Request(method, rawPath, pathParams, query, headers, body, remote);
-    Response response = server.invoke(() -> chosen.handler().handle(request), method, rawPath);
+    Response answer = server.invoke(() -> chosen.handler().handle(request), method, rawPath);
+    Response response = answer != null ? answer : Response.error(500, "internal error: no answer");
     return respond(response, head, keepAlive && !server.crowded() && !server.isClosed(), http10);
   }
 
   /** Answers an error and ends the connection (whatever was not read of the request stays unread). */
-  boolean fail(int status, String message) throws IOException {
+  private boolean fail(int status, String message) throws IOException {
     respond(Response.json(status, Map.of("error_code", status, "message", message)), false, false, false);
     return false;
   }
 
   /** Writes the answer; returns whether the connection stays open. */
-  boolean respond(Response r, boolean head, boolean keepAlive, boolean http10) throws IOException {
+  private boolean respond(Response r, boolean head, boolean keepAlive, boolean http10) throws IOException {
     int status = r.status();
     boolean streamed = r.stream() != null;
     boolean close = !keepAlive || (streamed && http10);
@@ -357,7 +357,7 @@ final class HttpConnection {
     return body.readAllBytes();
   }
 
-  static String seconds(long nanos) {
+  private static String seconds(long nanos) {
     Duration d = Duration.ofNanos(nanos);
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
