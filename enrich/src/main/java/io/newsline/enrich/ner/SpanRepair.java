@@ -49,12 +49,24 @@ final class SpanRepair {
       "Imam", "Leader", "Head", "Councillor", "Councilor", "Councilman", "Councilwoman", "Treasurer",
       "Comptroller", "Auditor", "Ombudsman", "Envoy", "Emir", "Crown", "Interim", "Acting", "Former",
       "Justice");
-  /** Nouns that head an organisation's name before "of": "University of Georgia", "Bank of Korea". */
+  /**
+   * Nouns that head an organisation's name before "of", "on" or "for": "University of Georgia",
+   * "Bank of Korea", "Commission on Audit", "Centre for Policy Research".
+   */
   private static final Set<String> HEADS_BEFORE_OF = Set.of(
       "University", "Institute", "College", "Academy", "Bank", "Ministry", "Department", "Council",
       "Commission", "Agency", "Authority", "Court", "Party", "Union", "Association", "Federation",
       "Foundation", "Corporation", "Society", "Board", "Bureau", "Organisation", "Organization",
-      "Committee", "Museum", "School", "Church", "League", "Chamber", "Confederation", "Congress");
+      "Committee", "Museum", "School", "Church", "League", "Chamber", "Confederation", "Congress",
+      "Center", "Centre", "Office", "Fund", "Forum", "Alliance", "Coalition", "Front", "Movement",
+      "Tribunal", "Administration", "Service", "Network", "Secretariat", "Directorate", "Inspectorate");
+  /** Words that join a head noun to the rest of an organisation's name. */
+  private static final Set<String> HEAD_LINKS = Set.of("of", "on", "for");
+  /** Capitalised words that follow "on" or "for" as dates, not as a name's words. */
+  private static final Set<String> CALENDAR = Set.of(
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+      "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+      "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.");
   /** Nouns that end an organisation's name: "Grady College", "Adani Group", "Acme Corp.". */
   private static final Set<String> HEADS_AFTER = Set.of(
       "University", "College", "Institute", "Academy", "Foundation", "Corporation", "Corp", "Corp.",
@@ -135,6 +147,16 @@ final class SpanRepair {
       }
       Span next = s + 1 < out.size() ? out.get(s + 1) : null;
       boolean inQuotes = !tokens.get(span.to).text().equals("(");
+      if (!inQuotes && span.type == org && isQualifier(tokens, span, nick)
+          && (next == null || next.from > nick[1] || next.from == nick[0] && next.to == nick[1] && next.type == org)) {
+        // "Communist Party of Nepal (Unified Marxist-Leninist)": the brackets are part of the name.
+        Span joined = new Span(span.from, nick[1] + 1, org);
+        withNicknames.set(withNicknames.size() - 1, joined);
+        if (next != null && next.from == nick[0]) {
+          s++;
+        }
+        continue;
+      }
       if (next != null && next.from == nick[0] && next.to == nick[1]) {
         // In brackets a differently typed name is something else: "Michael Johnson (U.S.)".
         if (!inQuotes && next.type != span.type) {
@@ -230,8 +252,10 @@ final class SpanRepair {
       String w = tokens.get(h).text();
       int from = -1;
       int to = -1;
-      if (HEADS_BEFORE_OF.contains(w) && h + 2 < n && tokens.get(h + 1).text().equals("of")
-          && Character.isUpperCase(tokens.get(h + 2).text().charAt(0)) && !tokens.get(h + 2).text().equals("The")) {
+      if (HEADS_BEFORE_OF.contains(w) && h + 2 < n && HEAD_LINKS.contains(tokens.get(h + 1).text())
+          && Character.isUpperCase(tokens.get(h + 2).text().charAt(0)) && !tokens.get(h + 2).text().equals("The")
+          && (tokens.get(h + 1).text().equals("of") || startsOrganisation(tokens, spans, spanAt, h)
+              && namesATopic(tokens, spans, spanAt, h + 2))) {
         from = spanAt[h] >= 0 ? spans.get(spanAt[h]).from : h > 0 && spanAt[h - 1] >= 0 ? spans.get(spanAt[h - 1]).from : h;
         to = spanAt[h + 2] >= 0 ? spans.get(spanAt[h + 2]).to : capitalisedRunEnd(tokens, h + 2, spanAt);
       } else if (HEADS_AFTER.contains(w) && h > 0 && spanAt[h] < 0 && spanAt[h - 1] >= 0) {
@@ -261,12 +285,48 @@ final class SpanRepair {
     return out;
   }
 
-  /** End of a run of up to four capitalised words from i that no span covers. */
+  /**
+   * Does the head noun at h open an organisation's name: tagged as one (or right after one), or
+   * capitalised after "the"? "on" and "for" join a name only then: "the Commission on Audit",
+   * "the Council on Foreign Relations", not "Ministry on Friday" or "Premier League for Chelsea".
+   */
+  private static boolean startsOrganisation(List<Token> tokens, List<Span> spans, int[] spanAt, int h) {
+    int s = spanAt[h] >= 0 ? spanAt[h] : h > 0 ? spanAt[h - 1] : -1;
+    if (s >= 0) {
+      return spans.get(s).type == Labels.typeIndex(EntityType.ORGANIZATION);
+    }
+    return h > 0 && tokens.get(h - 1).text().equalsIgnoreCase("the");
+  }
+
+  /**
+   * Can the words from i, after "on" or "for", be the topic of an organisation's name ("Commission
+   * on Audit", "Committee on Energy Independence")? Not a date ("on Friday") nor a place or person
+   * the tagger found ("Hofstra University on Long Island").
+   */
+  private static boolean namesATopic(List<Token> tokens, List<Span> spans, int[] spanAt, int i) {
+    if (CALENDAR.contains(tokens.get(i).text())) {
+      return false;
+    }
+    int type = spanAt[i] >= 0 ? spans.get(spanAt[i]).type : -1;
+    return type != Labels.typeIndex(EntityType.LOCATION) && type != Labels.typeIndex(EntityType.PERSON);
+  }
+
+  /**
+   * End of a run of up to four capitalised words from i that no span covers, "and" or "&"
+   * between two of them included ("Ministry of Trade and Industry").
+   */
   private static int capitalisedRunEnd(List<Token> tokens, int i, int[] spanAt) {
     int end = i;
-    while (end < tokens.size() && end - i < 4 && spanAt[end] == -1
-        && Character.isUpperCase(tokens.get(end).text().charAt(0))) {
+    int words = 0;
+    while (end < tokens.size() && words < 4 && spanAt[end] == -1) {
+      String w = tokens.get(end).text();
+      boolean link = (w.equals("and") || w.equals("&")) && end > i && end + 1 < tokens.size()
+          && spanAt[end + 1] == -1 && Character.isUpperCase(tokens.get(end + 1).text().charAt(0));
+      if (!link && !Character.isUpperCase(w.charAt(0))) {
+        break;
+      }
       end++;
+      words++;
     }
     return end;
   }
@@ -390,6 +450,31 @@ final class SpanRepair {
     // Codes of one or two letters in brackets are market or league codes, not names.
     boolean shortCode = end == i + 2 && tokens.get(i + 1).text().length() < 3;
     return !shortCode && (bracket ? close.equals(")") : isQuote(close)) ? new int[] {i + 1, end} : null;
+  }
+
+  /**
+   * Are the words in brackets after an organisation's name a qualifier of that name (a party's
+   * faction, "(Unified Marxist-Leninist)", "(Maoist Centre)") rather than its short name: two or
+   * more words, or a hyphenated one, none of them an acronym or a word of the name itself?
+   */
+  private static boolean isQualifier(List<Token> tokens, Span name, int[] inBrackets) {
+    if (name.to - name.from < 2) {
+      return false;
+    }
+    boolean hyphen = false;
+    for (int k = inBrackets[0]; k < inBrackets[1]; k++) {
+      String w = tokens.get(k).text();
+      if (w.length() > 1 && w.equals(w.toUpperCase(java.util.Locale.ROOT))) {
+        return false;
+      }
+      for (int j = name.from; j < name.to; j++) {
+        if (tokens.get(j).text().equalsIgnoreCase(w)) {
+          return false;
+        }
+      }
+      hyphen |= w.indexOf('-') > 0;
+    }
+    return inBrackets[1] - inBrackets[0] >= 2 || hyphen;
   }
 
   private static boolean isNameWord(String w) {

@@ -112,4 +112,21 @@ class ModernNewsPatternsTest {
     List<Entity> es = extract(null, "KOLKATA - The state government said on Thursday that it would appeal.");
     assertThat(byId(es, "loc:kolkata").type()).isEqualTo(EntityType.LOCATION);
   }
+
+  @Test
+  void organisationNamesKeepTheirOnForAndBracketedParts() {
+    List<Entity> es = extract(null, "The Commission on Public Audit said on Monday that the Communist Party "
+        + "of Tarlandia (Unified Socialist-Agrarian) had misused funds. The Centre for Coastal Policy Studies "
+        + "disagreed.");
+    assertThat(es).extracting(Entity::name).contains("Commission on Public Audit",
+        "Communist Party of Tarlandia (Unified Socialist-Agrarian)", "Centre for Coastal Policy Studies");
+    assertThat(es).extracting(Entity::name).doesNotContain("Unified Socialist-Agrarian", "Tarlandia");
+  }
+
+  @Test
+  void aPlaceAfterOnIsNoPartOfTheOrganisation() {
+    List<Entity> es = extract(null, "The candidates met for a town hall debate at Hofstra University on Long Island "
+        + "on Sunday evening.");
+    assertThat(es).extracting(Entity::name).contains("Hofstra University", "Long Island");
+  }
 }
