@@ -49,6 +49,9 @@ final class SpanRepair {
       "Imam", "Leader", "Head", "Councillor", "Councilor", "Councilman", "Councilwoman", "Treasurer",
       "Comptroller", "Auditor", "Ombudsman", "Envoy", "Emir", "Crown", "Interim", "Acting", "Former",
       "Justice");
+  /** Words that make a title of several words with the title after them: "District Attorney". */
+  private static final Set<String> TITLE_MODIFIERS = Set.of(
+      "District", "Assistant", "Associate", "Prosecuting", "Athletic", "Managing", "Senior", "General");
   /**
    * Nouns that head an organisation's name before "of", "on" or "for": "University of Georgia",
    * "Bank of Korea", "Commission on Audit", "Centre for Policy Research".
@@ -134,6 +137,7 @@ final class SpanRepair {
     int per = Labels.typeIndex(EntityType.PERSON);
     int org = Labels.typeIndex(EntityType.ORGANIZATION);
     out = withOrganisationHeads(tokens, out, org);
+    out = withoutTrailingTitles(tokens, out, per, gazetteer);
     if (kind != LineKind.ALL_CAPS) {
       out = withDateline(tokens, out, gazetteer);
     }
@@ -231,6 +235,49 @@ final class SpanRepair {
     }
     pieces.add(new Span(cut + 1, span.to, per));
     return pieces;
+  }
+
+  /**
+   * A title closing a name that a person's name follows belongs to the person, not the name:
+   * "Office of Management and Budget Director Peter Orszag" gives the office and the person,
+   * "Supreme Court Justice Sonia Sotomayor" the court and the judge, "Fulton County District Attorney
+   * Paul Howard" the county and the prosecutor; the office of a listed place is the place ("San
+   * Francisco District Attorney" gives San Francisco, a place). What is left must still look
+   * like a name (two words or more, or one that is not a common word: not "Finance" of "Finance
+   * Minister").
+   */
+  private static List<Span> withoutTrailingTitles(List<Token> tokens, List<Span> spans, int per, Gazetteer gazetteer) {
+    List<Span> out = null;
+    for (int s = 0; s < spans.size(); s++) {
+      Span span = spans.get(s);
+      Span next = s + 1 < spans.size() ? spans.get(s + 1) : null;
+      int to = span.to;
+      if (span.type != per && next != null && next.from == span.to && next.type == per) {
+        while (to > span.from && (TITLES.contains(tokens.get(to - 1).text())
+            || to < span.to && TITLE_MODIFIERS.contains(tokens.get(to - 1).text()))) {
+          to--;
+        }
+      }
+      if (to != span.to && out == null) {
+        out = new ArrayList<>(spans.subList(0, s));
+      }
+      boolean name = to - span.from >= 2
+          || to > span.from && !HeadingFilter.isCommonWord(tokens.get(span.from).text(), gazetteer);
+      if (out != null && (to == span.to || name)) {
+        out.add(to == span.to ? span : new Span(span.from, to, isListedPlace(tokens, span.from, to, gazetteer)
+            ? Labels.typeIndex(EntityType.LOCATION) : span.type));
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Are the words from..to a listed country, city or region? */
+  private static boolean isListedPlace(List<Token> tokens, int from, int to, Gazetteer gazetteer) {
+    String[] words = new String[to - from];
+    for (int k = from; k < to; k++) {
+      words[k - from] = tokens.get(k).text();
+    }
+    return gazetteer.containsPlace(words);
   }
 
   /**

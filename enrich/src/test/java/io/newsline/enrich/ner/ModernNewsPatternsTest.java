@@ -129,4 +129,14 @@ class ModernNewsPatternsTest {
         + "on Sunday evening.");
     assertThat(es).extracting(Entity::name).contains("Hofstra University", "Long Island");
   }
+
+  @Test
+  void aTitleBetweenAnOrganisationAndAPersonIsNeither() {
+    List<Entity> es = extract(null, "The rules were frozen in January. Office of Management and Budget Director "
+        + "Peter Orszag followed up with a memo on Wednesday. The Fulton County District Attorney Paul Howard "
+        + "welcomed it.");
+    assertThat(es).extracting(Entity::name).contains("Office of Management and Budget", "Peter Orszag",
+        "Fulton County", "Paul Howard");
+    assertThat(es).extracting(Entity::name).noneMatch(n -> n.contains("Director") || n.contains("Attorney"));
+  }
 }
