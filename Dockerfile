@@ -1,16 +1,22 @@
-# The newsline image: the CLI with every stage. Built from the sources with the Maven wrapper.
+# The newsline image: the CLI with the stages and the schema registry (not `newsline local`'s
+# in-process broker). Built from the sources with the Maven wrapper.
 #   docker build -t newsline .
 #   docker run --rm newsline --help
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-RUN ./mvnw -B -ntp -DskipTests -pl cli -am package
+RUN ./mvnw -B -ntp -DskipTests -pl cli -am package \
+ && cli/src/main/docker/image-layout cli/target /image
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 newsline && mkdir -p /var/lib/newsline/input /var/lib/newsline/state && chown -R newsline /var/lib/newsline
+RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/newsline newsline \
+ && mkdir -p /var/lib/newsline/input /var/lib/newsline/state \
+ && chown -R newsline:newsline /var/lib/newsline
 WORKDIR /opt/newsline
-COPY --from=build /src/cli/target/newsline.jar /opt/newsline/newsline.jar
-COPY --from=build /src/cli/target/lib /opt/newsline/lib
+# one layer per rate of change: third-party libraries, then newsline's jars, then the scripts
+COPY --from=build /image/deps/ /opt/newsline/
+COPY --from=build /image/app/ /opt/newsline/
+COPY --from=build /image/bin/ /opt/newsline/bin/
 USER newsline
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 ENTRYPOINT ["java", "-jar", "/opt/newsline/newsline.jar"]

@@ -13,6 +13,10 @@ import picocli.CommandLine;
 public final class Newsline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error (also NEWSLINE_DEBUG=true).")
+  boolean debug;
+
   public static void main(String[] args) {
     // Kafka's test kit ships a log4j2.yaml that would win over ours by file type; name ours explicitly
     if (System.getProperty("log4j2.configurationFile") == null) {
@@ -34,6 +38,7 @@ public final class Newsline implements Runnable {
     for (Stage stage : Stages.ALL) {
       cl.addSubcommand(stage.name(), Stages.command(stage).commandLine());
     }
+    cl.addSubcommand(new RegistryCommand());
     cl.addSubcommand(new BatchCommand());
     cl.addSubcommand(new HealthCommand());
     cl.addSubcommand(new ResetCommand());
