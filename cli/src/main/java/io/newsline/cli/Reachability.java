@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Reachability {
   private static final Logger LOG = LoggerFactory.getLogger(Reachability.class);
+  /** How long a service waits by default (setting startup.timeout). */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
   private Reachability() {}
 

@@ -30,6 +30,7 @@ final class RegistryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings s = config.load();
+    Reachability.awaitKafka(s.require("bootstrap.servers"), s.getDuration("startup.timeout", Reachability.DEFAULT_TIMEOUT));
     try (StopSignal stop = StopSignal.install();
         EmbeddedSchemaRegistry registry = start(s)) {
       LOG.info("schema registry on {} (schemas in topic {} of {})", registry.url(), s.get("registry.topic", KafkaSchemaStore.DEFAULT_TOPIC), s.require("bootstrap.servers"));
