@@ -80,7 +80,8 @@ final class ErrorReport implements IExecutionExceptionHandler, IParameterExcepti
         return new Failure(t.getMessage(), FAILED, false);
       }
       if (t instanceof BindException) {
-        return new Failure("a port is in use: " + t.getMessage(), FAILED, false);
+        String m = String.valueOf(t.getMessage());
+        return new Failure(m.startsWith("port ") ? m : "a port is in use (" + m + ")", FAILED, false);
       }
     }
     String what = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -44,7 +44,7 @@ public final class Newsline implements Runnable {
     cl.addSubcommand(new ResetCommand());
     cl.addSubcommand(new StanceCommand());
     cl.addSubcommand(new CommandLine.HelpCommand());
-    return cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return ErrorReport.install(cl.setCaseInsensitiveEnumValuesAllowed(true));
   }
 
   @Override
