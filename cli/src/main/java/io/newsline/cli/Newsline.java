@@ -24,11 +24,32 @@ public final class Newsline implements Runnable {
     }
     // our shutdown hook closes the stages and logs while doing so; log4j must not stop first
     System.setProperty("log4j2.shutdownHookEnabled", "false");
+    setLogLevels(args);
     System.exit(run(args));
   }
 
   public static int run(String... args) {
     return commandLine().execute(args);
+  }
+
+  /**
+   * Before anything logs: newsline's level from -Dnewsline.log.level, else NEWSLINE_LOG_LEVEL (so
+   * a container sets it by environment), else info for the services and warn for the commands a
+   * person watches; Kafka's from NEWSLINE_KAFKA_LOG_LEVEL, else warn (rebalances, fencing, lost
+   * connections show), or error under local, whose broker and clients share its console.
+   */
+  static void setLogLevels(String[] args) {
+    String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    // the services are the stage commands and the registry; not loaded here: nothing may log yet
+    boolean service = !java.util.Set.of("", "local", "batch", "stance", "health", "reset", "help").contains(command);
+    setDefault("newsline.log.level", System.getenv("NEWSLINE_LOG_LEVEL"), service ? "info" : "warn");
+    setDefault("newsline.kafka.log.level", System.getenv("NEWSLINE_KAFKA_LOG_LEVEL"), command.equals("local") ? "error" : "warn");
+  }
+
+  private static void setDefault(String property, String env, String fallback) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, env == null || env.isBlank() ? fallback : env.strip());
+    }
   }
 
   /** local, then one subcommand per stage (from {@link Stages}), then the tools. */
