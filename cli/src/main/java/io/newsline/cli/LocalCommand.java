@@ -1,8 +1,8 @@
 package io.newsline.cli;
 
+import io.newsline.avro.DeadLetter;
 import io.newsline.common.Closer;
 import io.newsline.common.config.Settings;
-import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.ingest.IngestSources;
@@ -16,7 +16,6 @@ import io.newsline.runtime.stage.Stage;
 import io.newsline.runtime.stage.StageContext;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,17 +30,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * newsline local: the whole pipeline in one process on the embedded default, a real in-process
- * KRaft broker and an in-process schema registry (schemas in the compacted _schemas topic). Ingests
- * the bundled samples and every file dropped into the input folder, shows progress and prints the
- * event timelines.
+ * newsline local: the whole pipeline in one process on the embedded default, a real Kafka server
+ * (KRaft) and a schema registry (schemas in the compacted _schemas topic) in this process, their
+ * data in a folder that survives restarts (--data). Ingests the bundled samples (once per data
+ * folder) and every file dropped into the input folder, shows progress and prints the event
+ * timelines. Kafka listens on localhost:9092 and the registry on 8081 unless those are taken.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline on an in-process Kafka broker and schema registry.",
-        "Ingests the bundled sample articles and files dropped into the input folder, then prints the event timelines."})
+    description = {"Run the whole pipeline on an in-process Kafka broker and schema registry, keeping their data in --data.",
+        "Ingests the bundled sample articles (once per data folder) and files dropped into the input folder, then prints the event timelines.",
+        "Kafka on localhost:9092 and the registry on http://localhost:8081 (free ports instead when taken): any Kafka tool connects with its defaults."})
 final class LocalCommand implements Callable<Integer> {
+  /** Written into the data folder once the bundled samples are in Kafka: later starts do not ingest them again. */
+  static final String SAMPLES_MARKER = "samples-ingested";
+  private static final String HOST = "127.0.0.1";
+
   @Option(names = "--once", description = "Exit 0 once the input is fully processed (smoke tests); without it, keep running.")
   boolean once;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Where Kafka's topics, the schemas and the stages' state are kept across restarts (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".newsline/data")
+  Path data;
+
+  @Option(names = "--fresh", description = "Delete what --data holds first and start over with an empty cluster.")
+  boolean fresh;
 
   @Option(names = "--input", paramLabel = "DIR", description = "Watched input folder (default: ${DEFAULT-VALUE}).", defaultValue = ".newsline/input")
   Path input;
@@ -49,10 +61,13 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--no-samples", description = "Do not ingest the bundled sample articles.")
   boolean noSamples;
 
-  @Option(names = "--registry-port", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
+  @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka's port (default ${DEFAULT-VALUE}; a free port if taken, 0 for a free one).", defaultValue = "9092")
+  int kafkaPort;
+
+  @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
   int registryPort;
 
-  @Option(names = "--http-port", description = "Health and metrics port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Health and metrics port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
   int httpPort;
 
   @Option(names = "--timeout", description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
@@ -71,27 +86,54 @@ final class LocalCommand implements Callable<Integer> {
 
   private final PrintStream out = System.out;
   private final Closer closer = new Closer();
+  private StopSignal stop;
 
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
-    Runtime.getRuntime().addShutdownHook(new Thread(closer::close, "local-shutdown"));
-    try {
-      return run(t0);
-    } finally {
-      closer.close();
+    Settings user = config.load(); // a bad config file fails before anything starts
+    Thread hook = new Thread(closer::close, "local-shutdown");
+    try (StopSignal signal = StopSignal.install()) {
+      stop = signal;
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        return run(t0, user);
+      } catch (Stopped e) {
+        return stop.await();
+      } finally {
+        long closing = System.nanoTime();
+        boolean asked = stop.requested();
+        if (asked) {
+          out.println("stopping: stages, registry, Kafka ...");
+        }
+        closer.close();
+        if (asked) {
+          out.printf(Locale.ROOT, "stopped in %.1f s; the data stays in %s%n", (System.nanoTime() - closing) / 1e9, data.toAbsolutePath().normalize());
+        }
+        removeHook(hook);
+      }
     }
   }
 
-  private int run(long t0) throws Exception {
-    step("starting Kafka (in-process KRaft broker)");
-    EmbeddedKafka kafka = closer.register(EmbeddedKafka.start(1));
+  private int run(long t0, Settings user) throws Exception {
+    DataFolder folder = closer.register(DataFolder.open(data));
+    if (fresh && !folder.isNew()) {
+      folder.clear();
+      out.printf("--fresh: deleted the data in %s%n", folder.dir());
+    }
+    boolean resuming = !folder.isNew();
+    int port = port("Kafka", kafkaPort);
+    step(resuming ? "starting Kafka (KRaft) on the data in " + folder.kafka() : "starting Kafka (KRaft), data in " + folder.kafka());
+    LocalKafka kafka = closer.register(LocalKafka.start(folder.kafka(), port, Map.of()));
+    checkStop();
     step("starting schema registry (schemas in topic _schemas)");
     KafkaSchemaStore store = closer.register(new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas"));
-    EmbeddedSchemaRegistry registry = closer.register(startRegistry(store));
-    Settings s = settings(kafka, registry);
+    EmbeddedSchemaRegistry registry = closer.register(
+        EmbeddedSchemaRegistry.start(store, HOST, port("the schema registry", registryPort)));
+    Settings s = settings(kafka, registry, folder, user);
     TopicAdmin.ensureAll(s);
-    OpsServer ops = closer.register(startOps());
+    OpsServer ops = closer.register(OpsServer.start(HOST, port("health and metrics", httpPort)));
+    checkStop();
     StageContext context = new StageContext(s, ops, closer);
     step("starting the stages: " + String.join(", ", Stages.ALL.stream().map(Stage::name).toList()) + " (exactly-once)");
     List<Stage.Running> stages = new ArrayList<>();
@@ -102,11 +144,17 @@ final class LocalCommand implements Callable<Integer> {
         .map(IngestStage.Running.class::cast).findFirst().orElseThrow();
     IngestSources sources = ingest.sources();
     PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
-    for (Stage.Running stage : stages) {
-      stage.awaitRunning(Duration.ofSeconds(60));
+    if (resuming) {
+      out.printf("resuming with the data in %s: %s, %s%n", folder.dir(),
+          TimelineReport.count(monitor.events().size(), "event"), TimelineReport.count(monitor.assigned(), "article"));
     }
-    out.printf(Locale.ROOT, "ready in %.1f s: Kafka %s, schema registry %s, health %s/health, metrics %s/metrics%n",
-        (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), registry.url(), ops.url(), ops.url());
+    for (Stage.Running stage : stages) {
+      while (!stage.awaitRunning(Duration.ofMillis(250))) {
+        checkStop();
+      }
+    }
+    out.printf(Locale.ROOT, "ready in %.1f s: Kafka localhost:%d, schema registry http://localhost:%d, health %s/health, metrics %s/metrics%n",
+        (System.nanoTime() - t0) / 1e9, kafka.port(), registry.port(), ops.url(), ops.url());
     if (sources.poller() != null) {
       int n = sources.poller().feeds().size();
       out.printf("polling %d feed%s%n", n, n == 1 ? "" : "s");
@@ -114,16 +162,13 @@ final class LocalCommand implements Callable<Integer> {
     if (sources.push() != null) {
       out.printf("push endpoint: POST %s/articles (Authorization: Bearer <token>)%n", sources.push().url());
     }
-    InputFolder folder = new InputFolder(input.toAbsolutePath());
+    InputFolder inputFolder = new InputFolder(input.toAbsolutePath());
     FileImporter importer = ingest.importer();
-    if (!noSamples) {
-      int n = importer.publishSamples().articles().size();
-      out.printf("ingested %d bundled sample articles%n", n);
-    }
-    importer.scan(folder);
+    publishSamples(importer, folder);
+    importer.scan(inputFolder);
     if (!once) {
-      importer.watch(folder, Duration.ofSeconds(1));
-      out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", folder.dir());
+      importer.watch(inputFolder, Duration.ofSeconds(1));
+      out.printf("watching %s for .txt, .html, .json and .jsonl files (Ctrl-C to stop)%n", inputFolder.dir());
     }
     if (once && sources.poller() != null) {
       sources.poller().awaitFirstPolls(Duration.ofMinutes(2));
@@ -131,17 +176,33 @@ final class LocalCommand implements Callable<Integer> {
     return follow(monitor, ingest.service(), t0);
   }
 
+  /** The bundled samples, once per data folder: a restart must not ingest them again as new articles. */
+  private void publishSamples(FileImporter importer, DataFolder folder) throws IOException {
+    Path marker = folder.dir().resolve(SAMPLES_MARKER);
+    if (noSamples) {
+      return;
+    }
+    if (Files.exists(marker)) {
+      out.println("the bundled samples are in already (ingested at an earlier start)");
+      return;
+    }
+    int n = importer.publishSamples().articles().size();
+    Files.writeString(marker, "the bundled samples were ingested into this cluster\n");
+    out.printf("ingested %d bundled sample articles%n", n);
+  }
+
   /**
-   * The embedded broker and registry, a fresh state folder, then the user's settings and options.
-   * The ingest stage here watches the --input folder only, so its own ingest.folder is left out.
+   * The broker and registry, the data folder's state directory, then the user's settings and
+   * options. The ingest stage here watches the --input folder only, so its own ingest.folder is left out.
    */
-  private Settings settings(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws IOException {
-    Map<String, String> user = new HashMap<>(config.load().asMap());
+  private Settings settings(LocalKafka kafka, EmbeddedSchemaRegistry registry, DataFolder folder, Settings userSettings)
+      throws IOException {
+    Map<String, String> user = new HashMap<>(userSettings.asMap());
     user.remove("ingest.folder");
     return Settings.of(Map.of(
             "bootstrap.servers", kafka.bootstrapServers(),
-            "schema.registry.url", registry.url(),
-            "state.dir", Files.createTempDirectory("newsline-state").toString(),
+            "schema.registry.url", "http://" + HOST + ":" + registry.port(),
+            "state.dir", folder.streams().toString(),
             "commit.interval.ms", "100",
             "topics.replication.factor", "1",
             // one process, input arrives in bursts: release the reorder buffer soon after a burst
@@ -150,23 +211,29 @@ final class LocalCommand implements Callable<Integer> {
         .with(ingestOptions());
   }
 
-  /** Prints progress until the input is processed; with --once returns then, else keeps reporting. */
+  /**
+   * Prints progress until the input is processed; with --once returns then, else keeps reporting
+   * until Ctrl-C or SIGTERM. Counts are of the whole cluster, earlier starts included; what this
+   * start ingested is caught up when as many assignments and dead letters arrived since it began.
+   */
   private int follow(PipelineMonitor monitor, IngestService ingest, long t0) throws InterruptedException {
     long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
     String lastProgress = "";
     long reportedAt = -1;
-    while (true) {
+    while (!stop.requested()) {
+      for (DeadLetter d : monitor.takeNewDeadLetters()) {
+        out.println(describe(d));
+      }
       long published = ingest.published();
       int assigned = monitor.assigned();
-      int failed = monitor.deadLettersExcept("ingest");
-      String progress = String.format(Locale.ROOT, "progress: %d ingested, %d enriched, %d assigned to %s, %s",
+      String progress = String.format(Locale.ROOT, "progress: %d ingested now; in all %d enriched, %d assigned to %s, %s",
           published, monitor.enriched(), assigned, TimelineReport.count(monitor.events().size(), "event"),
-          TimelineReport.count(failed + (int) ingest.deadLetters(), "dead letter"));
+          TimelineReport.count(monitor.deadLetters(), "dead letter"));
       if (!progress.equals(lastProgress)) {
         out.println(progress);
         lastProgress = progress;
       }
-      boolean caughtUp = assigned + failed >= published && monitor.articlesOnTimelines() >= assigned;
+      boolean caughtUp = monitor.processedSinceStart() >= published && monitor.articlesOnTimelines() >= assigned;
       if (caughtUp && reportedAt != monitor.changes()) {
         reportedAt = monitor.changes();
         TimelineReport.print(out, monitor.events());
@@ -181,6 +248,15 @@ final class LocalCommand implements Callable<Integer> {
       }
       Thread.sleep(250);
     }
+    return stop.await();
+  }
+
+  /** What was rejected and why, in one line (the whole record is in the dead-letter topic). */
+  static String describe(DeadLetter d) {
+    String where = d.getSource() != null ? d.getSource()
+        : d.getSourceTopic() == null ? "?" : d.getSourceTopic() + "/" + d.getSourcePartition() + "@" + d.getSourceOffset();
+    String why = d.getErrorMessage().strip().replaceAll("\\s+", " ");
+    return "dead letter (" + d.getStage() + "): " + where + ": " + (why.length() > 200 ? why.substring(0, 200) + "..." : why);
   }
 
   /** Settings for the feed and push options, when given. */
@@ -193,42 +269,46 @@ final class LocalCommand implements Callable<Integer> {
       if (pushToken == null || pushToken.isBlank()) {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--push-port needs --push-token");
       }
-      o.put("ingest.push.host", "127.0.0.1");
+      o.put("ingest.push.host", HOST);
       o.put("ingest.push.port", String.valueOf(pushPort));
       o.put("ingest.push.token", pushToken);
     }
     return o;
   }
 
-  private EmbeddedSchemaRegistry startRegistry(KafkaSchemaStore store) {
-    try {
-      return EmbeddedSchemaRegistry.start(store, "127.0.0.1", registryPort);
-    } catch (RuntimeException e) {
-      if (!(rootCause(e) instanceof BindException)) {
-        throw e;
-      }
-      out.printf("port %d is taken; the schema registry uses a free port%n", registryPort);
-      return EmbeddedSchemaRegistry.start(store, "127.0.0.1", 0);
+  /** The port asked for when it is free (0: any free port), else a free one, saying so. */
+  private int port(String what, int wanted) {
+    if (wanted == 0 || Ports.isFree(HOST, wanted)) {
+      return wanted == 0 ? Ports.free(HOST) : wanted;
+    }
+    int other = Ports.free(HOST);
+    out.printf("port %d is taken; %s uses port %d%n", wanted, what, other);
+    return other;
+  }
+
+  /** Ends the start-up early when Ctrl-C or SIGTERM came meanwhile (what started closes in order). */
+  private void checkStop() {
+    if (stop.requested()) {
+      throw new Stopped();
     }
   }
 
-  private OpsServer startOps() throws IOException {
+  private static void removeHook(Thread hook) {
     try {
-      return OpsServer.start("127.0.0.1", httpPort);
-    } catch (BindException e) {
-      return OpsServer.start("127.0.0.1", 0);
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down already: the hook runs (and finds everything closed)
     }
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private void step(String what) {
     out.println(what + " ...");
   }
 
+  /** A stop was asked for during start-up. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
+    }
+  }
 }

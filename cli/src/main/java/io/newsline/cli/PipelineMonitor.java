@@ -8,6 +8,7 @@ import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +40,12 @@ final class PipelineMonitor implements AutoCloseable {
   private final Map<String, Integer> deadLettersByStage = new HashMap<>();
   private volatile boolean running = true;
   private long changes;
+  /** Assignment records and downstream dead letters: one for every raw article processed. */
+  private long processed;
+  private final long processedBefore;
+  /** Dead letters that arrived since this monitor started, not yet taken for printing. */
+  private final List<DeadLetter> newDeadLetters = new ArrayList<>();
+  private boolean started;
 
   PipelineMonitor(Settings settings) {
     this.topics = new Topics(settings);
@@ -47,6 +54,12 @@ final class PipelineMonitor implements AutoCloseable {
     this.deadLetters = serdes.deadLetters().deserializer();
     this.reader = CompactedTopicReader.open(KafkaSettings.clientConfig(settings),
         topics.enriched(), topics.assignments(), topics.events(), topics.deadLetter());
+    // what earlier runs left (a restart on kept data): counted in, but not as this run's progress
+    reader.readToEnd(this::apply, Duration.ofMinutes(1));
+    this.processedBefore = processed();
+    synchronized (this) {
+      started = true;
+    }
     this.thread = new Thread(this::loop, "pipeline-monitor");
     thread.setDaemon(true);
     thread.start();
@@ -66,12 +79,13 @@ final class PipelineMonitor implements AutoCloseable {
 
   private synchronized void apply(ConsumerRecord<byte[], byte[]> r) {
     String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
-    changes++;
     if (r.topic().equals(topics.enriched())) {
       enriched.add(key);
     } else if (r.topic().equals(topics.assignments())) {
       assigned.add(key);
+      processed++;
     } else if (r.topic().equals(topics.events())) {
+      changes++;
       if (r.value() == null) {
         events.remove(key);
       } else {
@@ -80,6 +94,10 @@ final class PipelineMonitor implements AutoCloseable {
     } else if (r.topic().equals(topics.deadLetter())) {
       DeadLetter d = deadLetters.deserialize(r.topic(), r.value());
       deadLettersByStage.merge(d.getStage(), 1, Integer::sum);
+      processed += "ingest".equals(d.getStage()) ? 0 : 1;
+      if (started) {
+        newDeadLetters.add(d);
+      }
     }
   }
 
@@ -91,13 +109,21 @@ final class PipelineMonitor implements AutoCloseable {
     return assigned.size();
   }
 
-  /** Dead letters of every stage but this one (whose own count is at hand). */
-  synchronized int deadLettersExcept(String stage) {
-    int n = 0;
-    for (Map.Entry<String, Integer> e : deadLettersByStage.entrySet()) {
-      n += e.getKey().equals(stage) ? 0 : e.getValue();
-    }
-    return n;
+  private synchronized long processed() {
+    return processed;
+  }
+
+  /**
+   * Raw articles processed since this monitor started: assignments and downstream dead letters
+   * (records, not keys, so an article delivered again counts again).
+   */
+  synchronized long processedSinceStart() {
+    return processed - processedBefore;
+  }
+
+  /** Dead letters of every stage, earlier runs' included. */
+  synchronized int deadLetters() {
+    return deadLettersByStage.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** Distinct articles on the current timelines: catches up with assigned() once timelines are published. */
@@ -111,7 +137,14 @@ final class PipelineMonitor implements AutoCloseable {
     return List.copyOf(events.values());
   }
 
-  /** A counter that grows with every record seen: cheap change detection for printing. */
+  /** The dead letters that arrived since the last call (earlier runs' excepted), oldest first. */
+  synchronized List<DeadLetter> takeNewDeadLetters() {
+    List<DeadLetter> taken = List.copyOf(newDeadLetters);
+    newDeadLetters.clear();
+    return taken;
+  }
+
+  /** A counter that grows with every change of a timeline: cheap change detection for printing. */
   synchronized long changes() {
     return changes;
   }
