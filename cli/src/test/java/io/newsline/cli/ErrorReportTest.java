@@ -1,0 +1,79 @@
+package io.newsline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors a user can fix: one line on stderr naming what to fix, exit 2 (usage, configuration) or 1; a trace only with --debug. */
+class ErrorReportTest {
+  private record Run(int exit, String err) {}
+
+  @Test
+  void aMissingConfigFileIsOneLineAndExitTwo() {
+    Run r = run("enrich", "--config", "missing.properties");
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).isEqualTo("newsline enrich: no such file: missing.properties");
+  }
+
+  @Test
+  void aMissingSettingIsNamedWithItsVariable(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("aggregate.properties"), "bootstrap.servers=127.0.0.1:1\n");
+    Run r = run("aggregate", "--config", config.toString());
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).isEqualTo("newsline aggregate: missing setting schema.registry.url"
+        + " (set it in the config file or as NEWSLINE_SCHEMA_REGISTRY_URL)");
+  }
+
+  @Test
+  void aBadOptionPointsToHelp() {
+    Run r = run("local", "--frsh");
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).startsWith("newsline local: Unknown option: '--frsh'").endsWith("(see newsline local --help)");
+  }
+
+  @Test
+  void aDataFolderThatIsAFileIsUsageError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("data"), "x");
+    Run r = run("local", "--data", file.toString());
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).isEqualTo("newsline local: not a folder: " + file.toAbsolutePath());
+  }
+
+  @Test
+  void aTakenPortIsNamed() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ErrorReport.Failure f = ErrorReport.describe(new RuntimeException(
+          new java.net.BindException("port " + taken.getLocalPort() + " (http.port) is in use")));
+      assertThat(f.status()).isEqualTo(ErrorReport.FAILED);
+      assertThat(f.message()).isEqualTo("port " + taken.getLocalPort() + " (http.port) is in use");
+    }
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    Run r = run("--debug", "enrich", "--config", "missing.properties");
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).startsWith("newsline enrich: no such file: missing.properties\n").contains("NoSuchFileException").contains("\tat ");
+  }
+
+  private static Run run(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = Newsline.run(args);
+    } finally {
+      System.setErr(original);
+    }
+    return new Run(exit, err.toString(StandardCharsets.UTF_8).strip());
+  }
+}
