@@ -131,6 +131,7 @@ final class LocalCommand implements Callable<Integer> {
     EmbeddedSchemaRegistry registry = closer.register(
         EmbeddedSchemaRegistry.start(store, HOST, port("the schema registry", registryPort)));
     Settings s = settings(kafka, registry, folder, user);
+    checkStop();
     TopicAdmin.ensureAll(s);
     OpsServer ops = closer.register(OpsServer.start(HOST, port("health and metrics", httpPort)));
     checkStop();
@@ -139,11 +140,13 @@ final class LocalCommand implements Callable<Integer> {
     List<Stage.Running> stages = new ArrayList<>();
     for (Stage stage : Stages.ALL) {
       stages.add(stage.start(context));
+      checkStop();
     }
     IngestStage.Running ingest = stages.stream().filter(IngestStage.Running.class::isInstance)
         .map(IngestStage.Running.class::cast).findFirst().orElseThrow();
     IngestSources sources = ingest.sources();
     PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
+    checkStop();
     if (resuming) {
       out.printf("resuming with the data in %s: %s, %s%n", folder.dir(),
           TimelineReport.count(monitor.events().size(), "event"), TimelineReport.count(monitor.assigned(), "article"));
