@@ -58,6 +58,29 @@ class ErrorReportTest {
   }
 
   @Test
+  void anUnreachableBrokerAtStartUpIsOneLineAfterTheWait(@TempDir Path dir) throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    Path config = Files.writeString(dir.resolve("enrich.properties"), "bootstrap.servers=127.0.0.1:" + closed
+        + "\nschema.registry.url=http://127.0.0.1:" + closed + "\nstartup.timeout=1s\n");
+    Run r = run("enrich", "--config", config.toString());
+    assertThat(r.exit).isEqualTo(ErrorReport.FAILED);
+    assertThat(r.err.lines().filter(l -> l.startsWith("newsline enrich:")).toList())
+        .containsExactly("newsline enrich: cannot reach Kafka at 127.0.0.1:" + closed + " (bootstrap.servers): connection refused for 1 s");
+    assertThat(r.err).doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMalformedBootstrapSettingIsAConfigurationError(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("enrich.properties"), "bootstrap.servers=kafka\nschema.registry.url=http://r:8081\n");
+    Run r = run("enrich", "--config", config.toString());
+    assertThat(r.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(r.err).isEqualTo("newsline enrich: setting bootstrap.servers: 'kafka' is not host:port");
+  }
+
+  @Test
   void debugAddsTheStackTrace() {
     Run r = run("--debug", "enrich", "--config", "missing.properties");
     assertThat(r.exit).isEqualTo(ErrorReport.USAGE);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * `newsline local` as its own process, stopped as a user stops it: Ctrl-C (SIGINT; SIGTERM where
  * this JVM was started with SIGINT ignored, as a background job is, since the child inherits that)
  * closes everything in order within 10 s with exit status 130 (0 after SIGTERM), no ERROR line and no
- * stack trace. While it runs, a second `local` on its data folder is refused with one line.
+ * stack trace. While it runs, a second `local` on its data folder is refused with one line. A port
+ * asked for that is taken is replaced by a free one, and the output says so.
  */
 class LocalShutdownIT {
   private static final Duration READY = Duration.ofMinutes(3);
@@ -29,12 +32,14 @@ class LocalShutdownIT {
     Path input = dir.resolve("input");
     Path out = dir.resolve("out.log");
     Path err = dir.resolve("err.log");
+    ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     Process p = new ProcessBuilder(javaExe(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), Newsline.class.getName(),
         "local", "--data", data.toString(), "--input", input.toString(),
-        "--kafka-port", "0", "--registry-port", "0", "--http-port", "0")
+        "--kafka-port", "0", "--registry-port", "0", "--http-port", String.valueOf(taken.getLocalPort()))
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    try {
+    try (taken) {
       awaitOutput(p, out, "all input processed");
+      assertThat(Files.readString(out)).containsPattern("port " + taken.getLocalPort() + " is taken; health and metrics uses port \\d+\n");
 
       ByteArrayOutputStream refusal = new ByteArrayOutputStream();
       PrintStream original = System.err;
