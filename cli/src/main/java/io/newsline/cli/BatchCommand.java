@@ -3,10 +3,12 @@ package io.newsline.cli;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.topology.AggregateSettings;
 import io.newsline.common.Progress;
+import io.newsline.common.PublicationTime;
 import io.newsline.common.config.Settings;
 import io.newsline.enrich.ArticleEnricher;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,11 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--no-clean", description = "Keep title and text exactly as given (offsets index the input).")
   boolean noClean;
 
+  @Option(names = "--ingested-at", paramLabel = "TIME", description = {
+      "When the articles count as ingested (ISO-8601, e.g. 2026-12-01T00:00:00Z); default: the input file's last-modified time.",
+      "Publication times later than this plus dates.future.skew are treated as unknown."})
+  Instant ingestedAt;
+
   @Mixin ConfigOptions config;
 
   @Override
@@ -37,10 +44,13 @@ final class BatchCommand implements Callable<Integer> {
     Settings s = config.load();
     Progress progress = new Progress("batch", System.err, 2000);
     BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.from(s), !noClean,
-        AggregateSettings.from(s).partitions())
+        AggregateSettings.from(s).partitions(), PublicationTime.skew(s), ingestedAt)
         .run(input, output, progress);
     progress.finish("articles");
     System.err.printf("%d articles, %d events, %d errors -> %s%n", r.articles(), r.events(), r.errors(), output);
+    if (r.untrustedDates() > 0) {
+      System.err.printf("%d publication times later than the ingestion time were treated as unknown%n", r.untrustedDates());
+    }
     if (r.errors() > 0) {
       System.err.println("bad input lines are listed in " + output.resolve("errors.jsonl"));
     }

@@ -13,6 +13,7 @@ import io.newsline.avro.EventTimeline;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Hashing;
 import io.newsline.common.Json;
+import io.newsline.common.PublicationTime;
 import io.newsline.common.Progress;
 import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.EnrichedArticles;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,21 +49,30 @@ final class BatchPipeline {
   private final TextCleaner cleaner = new TextCleaner();
 
   private final int partitions;
+  private final Duration futureSkew;
+  private final Instant ingestedAt;
 
   BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean) {
-    this(enricher, clusterSettings, clean, 1);
+    this(enricher, clusterSettings, clean, 1, PublicationTime.DEFAULT_SKEW, null);
   }
 
-  /** @param partitions clustering partitions (aggregate.partitions), routed by the topology's blocking key */
-  BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean, int partitions) {
+  /**
+   * @param partitions clustering partitions (aggregate.partitions), routed by the topology's blocking key
+   * @param futureSkew how far past the ingestion time a publication time may lie (dates.future.skew)
+   * @param ingestedAt when the articles count as ingested; null for the input file's last-modified time
+   */
+  BatchPipeline(ArticleEnricher enricher, ClusterSettings clusterSettings, boolean clean, int partitions,
+      Duration futureSkew, Instant ingestedAt) {
     this.enricher = enricher;
     this.clusterSettings = clusterSettings;
     this.clean = clean;
     this.partitions = Math.max(1, partitions);
+    this.futureSkew = futureSkew;
+    this.ingestedAt = ingestedAt;
   }
 
-  /** What a run produced. */
-  record Summary(int articles, int errors, int events) {}
+  /** What a run produced; untrustedDates counts publication times treated as unknown (future, out of range). */
+  record Summary(int articles, int errors, int events, int untrustedDates) {}
 
   Summary run(Path input, Path outDir, Progress progress) throws IOException {
     Files.createDirectories(outDir);
@@ -71,9 +82,14 @@ final class BatchPipeline {
       clusterers.add(new EventClusterer(clusterSettings, new InMemoryEventRepository()));
     }
     Map<String, EventTimeline> timelines = new LinkedHashMap<>();
-    int[] counts = new int[2];
-    // stands in for ingestion time when an article has none: the latest publish time seen so far
-    Instant[] clock = {Instant.EPOCH};
+    int[] counts = new int[3];
+    // a batch is an import at one moment: the file's last-modified time unless told (no wall clock,
+    // so the same file gives the same bytes); later publication times are not trusted
+    Instant seenAt = ingestedAt != null ? ingestedAt : Files.getLastModifiedTime(input).toInstant();
+    // stands in for the time of an article without a (trusted) one: the latest trusted publication
+    // time before it in the file, the first one in the file for those before any, else seenAt
+    Instant first = firstTrustedTime(input, seenAt);
+    Instant[] clock = {first != null ? first : seenAt};
     try (BufferedWriter enriched = writer(outDir.resolve("enriched.jsonl"));
         BufferedWriter assignments = writer(outDir.resolve("assignments.jsonl"));
         BufferedWriter errors = writer(outDir.resolve("errors.jsonl"))) {
@@ -82,7 +98,10 @@ final class BatchPipeline {
           if (!item.isOk()) {
             throw item.error();
           }
-          RawArticle raw = raw(item.article(), clock);
+          RawArticle raw = raw(item.article(), clock, seenAt);
+          if (raw.getPublishedAtUntrusted() != null) {
+            counts[2]++;
+          }
           EnrichedArticles.validate(raw);
           ArticleText text = new ArticleText(raw.getId(), raw.getTitle(), raw.getText());
           Enrichment enrichment = enricher.enrich(text);
@@ -112,10 +131,25 @@ final class BatchPipeline {
         line(out, AvroJson.of(t));
       }
     }
-    return new Summary(counts[0], counts[1], timelines.size());
+    return new Summary(counts[0], counts[1], timelines.size(), counts[2]);
   }
 
-  private RawArticle raw(IncomingArticle in, Instant[] clock) {
+  /** The first publication time in the file that can be trusted, or null. */
+  private Instant firstTrustedTime(Path input, Instant seenAt) throws IOException {
+    Instant[] first = {null};
+    FileArticles.read(input, "jsonl", item -> {
+      if (first[0] == null && item.isOk() && trusted(item.article().publishedAt(), seenAt)) {
+        first[0] = item.article().publishedAt();
+      }
+    });
+    return first[0];
+  }
+
+  private boolean trusted(Instant publishedAt, Instant seenAt) {
+    return PublicationTime.check(publishedAt, seenAt, futureSkew) == PublicationTime.Verdict.TRUSTED;
+  }
+
+  private RawArticle raw(IncomingArticle in, Instant[] clock, Instant seenAt) {
     String title = in.title();
     String text = in.text();
     if (clean) {
@@ -123,9 +157,11 @@ final class BatchPipeline {
       text = c.text();
       title = title == null ? null : TextCleaner.normalizeTitle(title);
     }
-    if (in.publishedAt() != null && in.publishedAt().isAfter(clock[0])) {
+    boolean trusted = trusted(in.publishedAt(), seenAt);
+    if (trusted && in.publishedAt().isAfter(clock[0])) {
       clock[0] = in.publishedAt();
     }
+    boolean untrusted = in.publishedAt() != null && !trusted;
     String id = in.id() != null ? in.id() : Hashing.shortId(in.source() + "|" + text, 16);
     return RawArticle.newBuilder()
         .setId(id)
@@ -136,7 +172,8 @@ final class BatchPipeline {
         .setOutlet(in.outlet())
         .setTitle(title)
         .setText(text)
-        .setPublishedAt(in.publishedAt())
+        .setPublishedAt(trusted ? in.publishedAt() : null)
+        .setPublishedAtUntrusted(untrusted ? in.publishedAt().toString() : null)
         .setIngestedAt(clock[0])
         .setContentHash(Hashing.sha256Hex(text))
         .setSimhash(0L)

@@ -11,9 +11,13 @@ import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.source.SampleArticles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +111,64 @@ class BatchPipelineTest {
     }
     assertThat(read(dir.resolve("a/errors.jsonl"))).hasSize(1);
   }
+
+  @Test
+  void aFarFutureDateMovesNoClock(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    List<String> lines = new ArrayList<>();
+    lines.add(Json.write(Json.object().put("id", "odd").put("published_at", "3000-01-01T00:00:00Z")
+        .put("text", "A volcano erupted near Reykjavik on Tuesday, grounding flights across Iceland, officials said.")));
+    for (int i = 0; i < 4; i++) {
+      lines.add(Json.write(Json.object().put("id", "same-" + i).put("outlet", "outlet-" + i)
+          .put("published_at", "2026-12-01T0" + i + ":00:00Z").put("text", MOSCOW + " Update " + i + ".")));
+    }
+    Files.write(input, lines);
+    BatchPipeline.Summary s = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.defaults(), true, 1,
+        Duration.ofHours(1), Instant.parse("2026-12-06T00:00:00Z")).run(input, dir.resolve("out"), Progress.silent());
+
+    assertThat(s.untrustedDates()).isEqualTo(1);
+    Map<String, String> assigned = new HashMap<>();
+    read(dir.resolve("out/assignments.jsonl")).forEach(l -> assigned.put(l.get("id").asText(), l.get("event_id").asText()));
+    assertThat(Set.copyOf(List.of(assigned.get("same-0"), assigned.get("same-1"), assigned.get("same-2"), assigned.get("same-3"))))
+        .hasSize(1);
+    assertThat(assigned.get("odd")).isNotEqualTo(assigned.get("same-0"));
+    Map<String, JsonNode> timelines = new HashMap<>();
+    read(dir.resolve("out/timelines.jsonl")).forEach(t -> timelines.put(t.get("event_id").asText(), t));
+    assertThat(timelines).hasSize(2);
+    assertThat(timelines.get(assigned.get("same-0")).get("article_count").asInt()).isEqualTo(4);
+    assertThat(timelines.get(assigned.get("same-0")).get("status").asText()).isEqualTo("active");
+    // the odd one is dated by the file's first trusted time, not by its claim
+    assertThat(timelines.get(assigned.get("odd")).get("first_seen").asText()).isEqualTo("2026-12-01T00:00:00Z");
+  }
+
+  @Test
+  void articlesWithoutADateAreDatedByTheFileNeverTheEpochAndTheSameFileGivesTheSameBytes(@TempDir Path dir) throws Exception {
+    Path mixed = dir.resolve("mixed.jsonl");
+    Files.write(mixed, List.of(
+        Json.write(Json.object().put("id", "undated-first").put("text", MOSCOW)),
+        Json.write(Json.object().put("id", "dated").put("published_at", "2025-12-02T10:00:00Z").put("text", MOSCOW + " More.")),
+        Json.write(Json.object().put("id", "undated-later").put("published_at", "").put("text", MOSCOW + " Even more."))));
+    Path undated = dir.resolve("undated.jsonl");
+    Files.write(undated, List.of(Json.write(Json.object().put("id", "u").put("text", MOSCOW))));
+    Files.setLastModifiedTime(undated, java.nio.file.attribute.FileTime.from(Instant.parse("2026-11-30T08:00:00Z")));
+    BatchPipeline p = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.defaults(), true);
+
+    p.run(mixed, dir.resolve("mixed"), Progress.silent());
+    JsonNode timeline = read(dir.resolve("mixed/timelines.jsonl")).get(0);
+    assertThat(timeline.get("article_count").asInt()).isEqualTo(3);
+    assertThat(timeline.get("first_seen").asText()).isEqualTo("2025-12-02T10:00:00Z");
+    assertThat(timeline.get("last_updated").asText()).isEqualTo("2025-12-02T10:00:00Z");
+
+    p.run(undated, dir.resolve("a"), Progress.silent());
+    p.run(undated, dir.resolve("b"), Progress.silent());
+    assertThat(read(dir.resolve("a/timelines.jsonl")).get(0).get("first_seen").asText()).isEqualTo("2026-11-30T08:00:00Z");
+    for (String f : List.of("enriched.jsonl", "assignments.jsonl", "timelines.jsonl")) {
+      assertThat(Files.readAllBytes(dir.resolve("a/" + f))).isEqualTo(Files.readAllBytes(dir.resolve("b/" + f)));
+    }
+  }
+
+  private static final String MOSCOW = "Vladimir Putin rejected a compromise at talks in Moscow with the US envoys Steve Witkoff "
+      + "and Jared Kushner on a plan to end the war in Ukraine, the Kremlin adviser Yuri Ushakov said on Wednesday.";
 
   private static List<JsonNode> read(Path file) throws Exception {
     List<JsonNode> out = new ArrayList<>();

@@ -65,6 +65,7 @@ public final class EnrichedArticles {
         .setLanguage(raw.getLanguage())
         .setPublishedAt(raw.getPublishedAt())
         .setIngestedAt(raw.getIngestedAt())
+        .setPublishedAtUntrusted(raw.getPublishedAtUntrusted())
         .setDuplicateOf(raw.getDuplicateOf())
         .setEntities(entities)
         .setQuotes(quotes)

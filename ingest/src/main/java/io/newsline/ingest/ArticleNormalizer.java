@@ -2,11 +2,13 @@ package io.newsline.ingest;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Hashing;
+import io.newsline.common.PublicationTime;
 import io.newsline.ingest.clean.CleanText;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import io.newsline.ingest.dedup.Fingerprint;
 import io.newsline.ingest.html.HtmlArticleExtractor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -33,11 +35,18 @@ public final class ArticleNormalizer {
 
   private final TextCleaner cleaner;
   private final Deduplicator dedup;
+  private final Duration futureSkew;
   private final HtmlArticleExtractor html = new HtmlArticleExtractor();
 
   public ArticleNormalizer(TextCleaner cleaner, Deduplicator dedup) {
+    this(cleaner, dedup, PublicationTime.DEFAULT_SKEW);
+  }
+
+  /** @param futureSkew how far past ingestion time a publication time may lie and still be trusted */
+  public ArticleNormalizer(TextCleaner cleaner, Deduplicator dedup, Duration futureSkew) {
     this.cleaner = cleaner;
     this.dedup = dedup;
+    this.futureSkew = futureSkew;
   }
 
   /** The raw record for the article, or a {@link RejectedInputException} saying why it cannot be one. */
@@ -86,6 +95,8 @@ public final class ArticleNormalizer {
       dedup.remember(p.id(), p.canonicalUrl(), p.contentHash(), p.fingerprint());
     }
     IncomingArticle in = p.in();
+    // a date in the future (or beyond a timestamp's range) would move every clock downstream: unknown
+    boolean untrusted = PublicationTime.check(in.publishedAt(), ingestedAt, futureSkew).untrusted();
     return RawArticle.newBuilder()
         .setId(p.id())
         .setSourceType(in.sourceType())
@@ -97,7 +108,8 @@ public final class ArticleNormalizer {
         .setText(p.text())
         .setByline(p.byline())
         .setLanguage(in.language())
-        .setPublishedAt(in.publishedAt())
+        .setPublishedAt(untrusted ? null : in.publishedAt())
+        .setPublishedAtUntrusted(untrusted ? in.publishedAt().toString() : null)
         .setIngestedAt(ingestedAt)
         .setContentHash(p.contentHash())
         .setSimhash(p.fingerprint().simhash())

@@ -1,6 +1,7 @@
 package io.newsline.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.newsline.common.PublicationTime;
 import io.newsline.runtime.ops.NewslineMetrics;
 
 /** The ingest stage's own metrics, in the process-wide registry that /metrics serves. */
@@ -36,6 +37,18 @@ public final class IngestMetrics {
         .description("Push API requests by HTTP status")
         .tag("status", String.valueOf(status))
         .register(NewslineMetrics.registry())
+        .increment();
+  }
+
+  /** newsline_untrusted_dates_total{stage="ingest", reason}: a publication time published as unknown. */
+  static void untrustedDate(String claimed) {
+    boolean representable;
+    try {
+      representable = PublicationTime.representable(java.time.Instant.parse(claimed));
+    } catch (java.time.format.DateTimeParseException e) {
+      representable = false;
+    }
+    NewslineMetrics.untrustedDates("ingest", (representable ? PublicationTime.Verdict.FUTURE : PublicationTime.Verdict.OUT_OF_RANGE).label())
         .increment();
   }
 

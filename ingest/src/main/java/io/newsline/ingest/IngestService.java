@@ -2,6 +2,7 @@ package io.newsline.ingest;
 
 import io.newsline.avro.DeadLetter;
 import io.newsline.avro.RawArticle;
+import io.newsline.common.PublicationTime;
 import io.newsline.common.config.Settings;
 import io.newsline.common.kafka.CompactedTopicReader;
 import io.newsline.ingest.clean.TextCleaner;
@@ -63,7 +64,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     Serializer<DeadLetter> dlSerializer = AvroSerde.of(DeadLetter.class, client, false).serializer();
     this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
     this.dedupCapacity = settings.getInt("ingest.dedup.capacity", Deduplicator.DEFAULT_CAPACITY);
-    this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator(dedupCapacity));
+    this.normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator(dedupCapacity), PublicationTime.skew(settings));
     Map<String, Object> p = producerConfig(client);
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get("ingest.transactional.id", "newsline-ingest-" + UUID.randomUUID()));
     this.producer = new KafkaProducer<>(p);

@@ -91,10 +91,18 @@ public record NormalizedTransaction(List<RawArticle> articles, List<TransactionR
     }
   }
 
-  /** Counts the dead letters in newsline_ingest_errors_total; call once the transaction is published. */
+  /**
+   * Counts the dead letters in newsline_ingest_errors_total and the publication times set aside in
+   * newsline_untrusted_dates_total; call once the transaction is published.
+   */
   public void countErrors() {
     for (IngestTransaction.Rejected r : deadLetters) {
       IngestMetrics.error(r.sourceType(), r.error());
+    }
+    for (RawArticle a : articles) {
+      if (a.getPublishedAtUntrusted() != null) {
+        IngestMetrics.untrustedDate(a.getPublishedAtUntrusted());
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import io.newsline.avro.RawArticle;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import io.newsline.ingest.source.SampleArticles;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +176,37 @@ class ArticleNormalizerTest {
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
     assertThat(new RejectedInputException("x".repeat(50_000)).getMessage()).hasSizeLessThanOrEqualTo(Messages.MAX_MESSAGE_CHARS)
         .endsWith("(message of 50000 characters cut)");
+  }
+
+  @Test
+  void aDateLaterThanIngestionPlusTheSkewIsUnknownAndKeptForInspection() {
+    RawArticle future = normalizer.normalize(dated("f1", Instant.parse("3000-01-01T00:00:00Z")), NOW);
+    assertThat(future.getPublishedAt()).isNull();
+    assertThat(future.getPublishedAtUntrusted()).isEqualTo("3000-01-01T00:00:00Z");
+    assertThat(future.getIngestedAt()).isEqualTo(NOW);
+
+    RawArticle skewed = normalizer.normalize(dated("f2", NOW.plus(Duration.ofMinutes(59))), NOW);
+    assertThat(skewed.getPublishedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(59)));
+    assertThat(skewed.getPublishedAtUntrusted()).isNull();
+
+    ArticleNormalizer strict = new ArticleNormalizer(new TextCleaner(), new Deduplicator(), Duration.ofMinutes(5));
+    assertThat(strict.normalize(dated("f3", NOW.plus(Duration.ofMinutes(6))), NOW).getPublishedAt()).isNull();
+  }
+
+  @Test
+  void aDateNoTimestampCanHoldIsUnknownInsteadOfFailingLater() {
+    for (String text : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+      Instant parsed = Dates.parse(text);
+      assertThat(parsed).as(text).isNotNull();
+      RawArticle a = normalizer.normalize(dated("r" + text.charAt(0), parsed), NOW);
+      assertThat(a.getPublishedAt()).as(text).isNull();
+      assertThat(a.getPublishedAtUntrusted()).isEqualTo(parsed.toString());
+    }
+  }
+
+  private static IncomingArticle dated(String id, Instant publishedAt) {
+    return new IncomingArticle("push", "p", id, null, null, "Title " + id,
+        "A text long enough to be an article about " + id + ", with a few words more.", publishedAt, false);
   }
 
   static String seed(int i) {

@@ -154,6 +154,20 @@ class IngestKafkaIT {
     assertThat(serdes.raw().deserializer().deserialize(stack.topics().raw(), raw.get("push:pushed-1")).getSourceType()).isEqualTo("push");
   }
 
+  @Test
+  void dateBeyondWhatATimestampHoldsIsPublishedAsUnknownInsteadOfFailingTheBatchForever() {
+    Instant overflow = Dates.parse("+999999999-12-31T23:59:59Z");
+    try (IngestService service = new IngestService(stack.settings(), Instant::now)) {
+      for (int poll = 0; poll < 2; poll++) { // a feed offers the same item on every poll
+        BatchResult r = service.publish(List.of(new IncomingArticle("feed", "https://feeds.example/rss", "overflow-1", null, null,
+            "Dated the end of time", text(11), overflow, false)));
+        assertThat(r.articles()).hasSize(1);
+        assertThat(r.articles().get(0).getPublishedAt()).isNull();
+        assertThat(r.articles().get(0).getPublishedAtUntrusted()).isEqualTo("+999999999-12-31T23:59:59Z");
+      }
+    }
+  }
+
   private String url(ConsumerRecord<byte[], byte[]> r) {
     try {
       return serdes.raw().deserializer().deserialize(stack.topics().raw(), r.value()).getUrl();

@@ -1,5 +1,6 @@
 package io.newsline.aggregate.topology;
 
+import io.newsline.common.PublicationTime;
 import io.newsline.common.config.Settings;
 import java.time.Duration;
 
@@ -15,10 +16,17 @@ import java.time.Duration;
  *     time has not advanced (end of a backfill, a quiet night) [aggregate.reorder.idle]
  * @param embedMissing compute the sentence embedding of articles that arrive without one (slow:
  *     enrich should provide it) [aggregate.embed.missing]
+ * @param futureSkew how far past its ingestion time (and ingestion past the record's timestamp) an
+ *     article's time may lie and still be trusted; see {@link PublicationTime} [dates.future.skew]
  */
-public record AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing) {
+public record AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing,
+    Duration futureSkew) {
+  public AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing) {
+    this(partitions, reorderGrace, reorderIdle, embedMissing, PublicationTime.DEFAULT_SKEW);
+  }
+
   public static AggregateSettings defaults() {
-    return new AggregateSettings(1, Duration.ofMinutes(2), Duration.ofSeconds(10), true);
+    return new AggregateSettings(1, Duration.ofMinutes(2), Duration.ofSeconds(10), true, PublicationTime.DEFAULT_SKEW);
   }
 
   public static AggregateSettings from(Settings s) {
@@ -27,6 +35,7 @@ public record AggregateSettings(int partitions, Duration reorderGrace, Duration 
         s.getInt("aggregate.partitions", d.partitions()),
         s.getDuration("aggregate.reorder.grace", d.reorderGrace()),
         s.getDuration("aggregate.reorder.idle", d.reorderIdle()),
-        s.getBoolean("aggregate.embed.missing", d.embedMissing()));
+        s.getBoolean("aggregate.embed.missing", d.embedMissing()),
+        PublicationTime.skew(s));
   }
 }

@@ -48,7 +48,9 @@ public final class AggregateTopology {
         (topic, key, value, n) -> java.util.Optional.of(java.util.Set.of(ClusteringPartitioner.partition(key, n)));
     KStream<String, EnrichedArticle> in =
         b.stream(topics.enriched(), Consumed.with(Serdes.String(), enriched).withName("enriched-articles"))
-            .filter((id, a) -> a != null, Named.as("skip-tombstones"));
+            .filter((id, a) -> a != null, Named.as("skip-tombstones"))
+            // before anything keeps time by the article: a date in the future must not move a clock
+            .processValues(() -> new TrustedTimes(topology.futureSkew()), Named.as("trusted-times"));
     if (topology.embedMissing()) {
       in = in.mapValues(a -> SentenceEmbedder.shared().fill(a), Named.as("embed-missing"));
     }

@@ -12,6 +12,7 @@ import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.testing.TestRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +66,13 @@ class AggregateTopologyTest {
         serdes.assignments(), serdes.events()), p, T0);
   }
 
+  /**
+   * Records carry the time they were written, after the article times of these tests (as ingest
+   * writes them); aggregate does not trust an ingestion time later than that.
+   */
   private TestInputTopic<String, EnrichedArticle> input() {
-    return driver.createInputTopic(topics.enriched(), new StringSerializer(), serdes.enriched().serializer());
+    return driver.createInputTopic(topics.enriched(), new StringSerializer(), serdes.enriched().serializer(),
+        T0.plus(Duration.ofDays(365)), Duration.ZERO);
   }
 
   private Map<String, String> assignments() {
@@ -156,6 +164,45 @@ class AggregateTopologyTest {
     assertThat(events.get(absorbed)).isNull();
     assertThat(events.get(survivor).getMergedFrom()).containsExactly(absorbed);
     assertThat(events.get(survivor).getArticleCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aFarFutureDateMovesNoClockAndIsClusteredAtItsIngestionTime() {
+    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ofHours(1), Duration.ofMinutes(10), false));
+    // written by an earlier ingest or another producer: published_at in the year 3000
+    EnrichedArticle odd = EnrichedArticle.newBuilder(article("odd", "Volcano erupts near Reykjavik, flights grounded", T0))
+        .setPublishedAt(Instant.parse("3000-01-01T00:00:00Z")).build();
+    input().pipeInput("odd", odd);
+    for (int i = 0; i < 4; i++) {
+      input().pipeInput("same-" + i, article("same-" + i,
+          "Putin rejects compromise at Moscow talks with US envoys on Ukraine peace plan " + i, T0.plus(Duration.ofMinutes(10L * i))));
+    }
+    driver.advanceWallClockTime(Duration.ofMinutes(11));
+
+    Map<String, String> assigned = assignments();
+    assertThat(assigned).containsOnlyKeys("odd", "same-0", "same-1", "same-2", "same-3");
+    assertThat(Set.copyOf(List.of(assigned.get("same-0"), assigned.get("same-1"), assigned.get("same-2"), assigned.get("same-3"))))
+        .hasSize(1);
+    assertThat(assigned.get("odd")).isNotEqualTo(assigned.get("same-0"));
+    Map<String, EventTimeline> events = events();
+    EventTimeline four = events.get(assigned.get("same-0"));
+    assertThat(four.getArticleCount()).isEqualTo(4);
+    assertThat(four.getStatus()).isEqualTo("active");
+    assertThat(events.get(assigned.get("odd")).getFirstSeen()).isEqualTo(T0);
+    // nothing persisted keeps the year 3000: the reorder buffer's stream time is the latest trusted time
+    KeyValueStore<String, byte[]> buffer = driver.getKeyValueStore(ClusteringProcessor.BUFFER);
+    assertThat(Long.parseLong(new String(buffer.get("~stream-time"), StandardCharsets.US_ASCII)))
+        .isEqualTo(T0.plus(Duration.ofMinutes(30)).toEpochMilli());
+  }
+
+  @Test
+  void anIngestionTimeAheadOfTheRecordTimestampIsNotTrustedEither() {
+    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false));
+    Instant recordTime = T0.plus(Duration.ofDays(1));
+    EnrichedArticle rogue = EnrichedArticle.newBuilder(article("rogue", "Central bank raises interest rates", T0))
+        .setPublishedAt(null).setIngestedAt(Instant.parse("3000-01-01T00:00:00Z")).build();
+    input().pipeInput("rogue", rogue, recordTime);
+    assertThat(events().values().iterator().next().getFirstSeen()).isEqualTo(recordTime);
   }
 
   static EnrichedArticle article(String id, String title, Instant time) {

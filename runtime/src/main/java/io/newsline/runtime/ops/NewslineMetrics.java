@@ -40,6 +40,18 @@ public final class NewslineMetrics {
         .register(registry);
   }
 
+  /**
+   * newsline_untrusted_dates_total{stage, reason}: publication times set aside as unknown
+   * (reason future or out_of_range, see {@link io.newsline.common.PublicationTime}).
+   */
+  public static Counter untrustedDates(String stage, String reason) {
+    return Counter.builder("newsline.untrusted.dates")
+        .description("Publication times treated as unknown: later than ingestion plus the allowed skew, or out of range")
+        .tag("stage", stage)
+        .tag("reason", reason)
+        .register(REGISTRY);
+  }
+
   /** newsline_records_total{stage, outcome}: records a stage handled, by outcome. */
   public static Counter records(String stage, String outcome) {
     return Counter.builder("newsline.records")
