@@ -4,7 +4,6 @@ import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.topology.AggregateSettings;
 import io.newsline.aggregate.topology.AggregateTopology;
 import io.newsline.common.config.Settings;
-import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.streams.TopologyStage;
@@ -40,7 +39,7 @@ public final class AggregateStage implements TopologyStage {
 
   @Override
   public Topology topology(Settings s) {
-    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
+    TopicSerdes serdes = TopicSerdes.from(s);
     return AggregateTopology.build(new Topics(s), ClusterSettings.from(s), AggregateSettings.from(s),
         serdes.enriched(), serdes.assignments(), serdes.events());
   }

@@ -2,7 +2,6 @@ package io.newsline.enrich;
 
 import io.newsline.common.config.Settings;
 import io.newsline.enrich.topology.EnrichTopology;
-import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.streams.TopologyStage;
@@ -38,7 +37,7 @@ public final class EnrichStage implements TopologyStage {
 
   @Override
   public Topology topology(Settings s) {
-    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
+    TopicSerdes serdes = TopicSerdes.from(s);
     return EnrichTopology.build(new Topics(s), serdes.raw(), serdes.enriched(), ArticleEnricher.standard());
   }
 }

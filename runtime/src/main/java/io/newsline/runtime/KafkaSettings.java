@@ -3,6 +3,7 @@ package io.newsline.runtime;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.deadletter.DeadLetterDeserializationHandler;
 import io.newsline.runtime.deadletter.DeadLetterProcessingHandler;
+import io.newsline.runtime.deadletter.DeadLetterProductionHandler;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -64,8 +66,13 @@ public final class KafkaSettings {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-    // a whole article is a few KB; enriched articles and timelines can be larger than the 1 MB default
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(8 * 1024 * 1024));
+    p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+    // a whole article is a few KB; enriched articles and timelines can be larger than the 1 MB
+    // default. One limit for the public topics, the internal ones (changelogs, repartition topics:
+    // otherwise the broker default) and the producer, so what fits one topic fits the next.
+    String maxBytes = String.valueOf(Topics.maxMessageBytes(settings));
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), maxBytes);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     p.putAll(clientConfig(settings));
     settings.asMap().forEach(

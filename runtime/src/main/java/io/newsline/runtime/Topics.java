@@ -20,10 +20,22 @@ public final class Topics {
   public static final String DEAD_LETTER = "newsline.deadletter";
   public static final String INGEST_STATE = "newsline.ingest.state";
 
+  /** Largest record any topic takes, internal ones included, unless topics.max.message.bytes says otherwise. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
   private final Settings settings;
 
   public Topics(Settings settings) {
     this.settings = settings;
+  }
+
+  /**
+   * max.message.bytes of every topic the pipeline creates, public and internal (Streams changelog
+   * and repartition topics), and the producers' max.request.size: one limit, so a record that fits
+   * one topic fits the next. Setting topics.max.message.bytes, default 8 MiB.
+   */
+  public static int maxMessageBytes(Settings settings) {
+    return settings.getInt("topics.max.message.bytes", DEFAULT_MAX_MESSAGE_BYTES);
   }
 
   public String raw() {
@@ -62,13 +74,13 @@ public final class Topics {
             // keep the latest value of every key forever; tombstones linger a day so consumers see them
             "delete.retention.ms", String.valueOf(24 * 3600 * 1000L),
             "min.compaction.lag.ms", String.valueOf(60 * 1000L),
-            "max.message.bytes", String.valueOf(8 * 1024 * 1024));
+            "max.message.bytes", String.valueOf(maxMessageBytes(settings)));
     Map<String, String> deadLetters =
         Map.of(
             "cleanup.policy", "delete",
             "min.insync.replicas", minIsr,
             "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
-            "max.message.bytes", String.valueOf(8 * 1024 * 1024));
+            "max.message.bytes", String.valueOf(maxMessageBytes(settings)));
     return List.of(
         new TopicSpec(raw(), partitions, rf, compact),
         new TopicSpec(enriched(), partitions, rf, compact),

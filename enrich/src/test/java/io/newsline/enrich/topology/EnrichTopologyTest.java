@@ -1,6 +1,7 @@
 package io.newsline.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
@@ -9,6 +10,8 @@ import io.newsline.avro.RawArticle;
 import io.newsline.common.config.Settings;
 import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.EnrichedArticles;
+import io.newsline.registry.server.EmbeddedSchemaRegistry;
+import io.newsline.registry.server.InMemorySchemaStore;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
@@ -88,12 +91,85 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void anOutputLargerThanItsTopicTakesIsDeadLetteredAndTheStageContinues() {
+    Settings small = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
+        "topics.max.message.bytes", "200000"));
+    double before = deadLetters();
+    try (TopologyTestDriver stage = new TopologyTestDriver(EnrichTopology.build(topics, TopicSerdes.from(small).raw(),
+        TopicSerdes.from(small).enriched(), ArticleEnricher.standard()), KafkaSettings.streams("enrich", small))) {
+      TestInputTopic<String, RawArticle> in = stage.createInputTopic(topics.raw(), new StringSerializer(), serdes.raw().serializer());
+      // 150 KB of text fits the raw topic; with its entities and mentions the enriched record does not
+      in.pipeInput("big", article("big", null, "Putin met Zelensky in Kyiv. ".repeat(5400)));
+      in.pipeInput("a6", article("a6", null, "Ushakov spoke in Moscow."));
+      assertThat(deadLetters()).isEqualTo(before + 1);
+      assertThat(stage.createOutputTopic(topics.enriched(), new StringDeserializer(), serdes.enriched().deserializer())
+          .readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a6");
+    }
+  }
+
+  @Test
   void sameInputSameOutputBytes() {
     RawArticle a = article("a3", "Zelensky in Dublin", "Ukrainian President Volodymyr Zelensky spoke in Dublin.");
     raw().pipeInput("a3", a);
     raw().pipeInput("a3", a);
     TestOutputTopic<String, byte[]> out = driver.createOutputTopic(topics.enriched(), new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     assertThat(out.readValue()).isEqualTo(out.readValue());
+  }
+
+  @Test
+  void registryRefusingTheStagesCredentialsIsAStageFailureNotABadRecord() {
+    try (EmbeddedSchemaRegistry secured = EmbeddedSchemaRegistry.start(new InMemorySchemaStore(), "127.0.0.1", 0,
+        Map.of("writer", "right"))) {
+      byte[] value = serdes(secured.url(), "writer:right").raw().serializer().serialize(topics.raw(), article("s1", null, "Kyiv spoke."));
+      assertStageFailureWithoutDeadLetter(secured.url(), "writer:wrong", value, "authentication failed");
+    }
+  }
+
+  @Test
+  void unknownSchemaIdOnARegistryThatLostTheTopicsSubjectIsAStageFailure() {
+    byte[] value = serdes.raw().serializer().serialize(topics.raw(), article("l1", null, "Kyiv spoke."));
+    try (TestRegistry empty = new TestRegistry()) { // the _schemas topic was lost, or the URL points elsewhere
+      assertStageFailureWithoutDeadLetter(empty.url(), null, value, "lost");
+    }
+  }
+
+  @Test
+  void unknownSchemaIdOnARegistryThatKnowsTheTopicIsABadRecord() {
+    raw().pipeInput("ok", article("ok", null, "Kyiv said on Monday that talks with Washington continue."));
+    enriched().readValue();
+    double before = deadLetters();
+    byte[] corrupt = {0, 0x12, 0x34, 0x56, 0x78, 2, 'x'}; // wire format magic byte, an id this registry never issued
+    driver.createInputTopic(topics.raw(), new StringSerializer(), new ByteArraySerializer()).pipeInput("corrupt", corrupt);
+    raw().pipeInput("a5", article("a5", null, "Ushakov spoke in Moscow."));
+    assertThat(deadLetters()).isEqualTo(before + 1);
+    assertThat(enriched().readValue().getId()).isEqualTo("a5");
+  }
+
+  /** A stage on {@code registryUrl} fails the record (the task retries) instead of dead-lettering it and moving on. */
+  private void assertStageFailureWithoutDeadLetter(String registryUrl, String userInfo, byte[] value, String reason) {
+    Map<String, String> config = new java.util.HashMap<>(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registryUrl,
+        "schema.registry.retries", "0"));
+    if (userInfo != null) {
+      config.put("basic.auth.credentials.source", "USER_INFO");
+      config.put("basic.auth.user.info", userInfo);
+    }
+    Settings s = Settings.of(config);
+    double before = deadLetters();
+    try (TopologyTestDriver stage = new TopologyTestDriver(
+        EnrichTopology.build(topics, serdes(s).raw(), serdes(s).enriched(), ArticleEnricher.standard()), KafkaSettings.streams("enrich", s))) {
+      TestInputTopic<String, byte[]> in = stage.createInputTopic(topics.raw(), new StringSerializer(), new ByteArraySerializer());
+      assertThatThrownBy(() -> in.pipeInput("k", value)).hasStackTraceContaining(reason);
+    }
+    assertThat(deadLetters()).isEqualTo(before);
+  }
+
+  private static TopicSerdes serdes(String url, String userInfo) {
+    return serdes(Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", url,
+        "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", userInfo)));
+  }
+
+  private static TopicSerdes serdes(Settings s) {
+    return new TopicSerdes(KafkaSettings.clientConfig(s));
   }
 
   private TestInputTopic<String, RawArticle> raw() {

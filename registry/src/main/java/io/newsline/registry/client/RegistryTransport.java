@@ -3,6 +3,7 @@ package io.newsline.registry.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.common.Json;
 import io.newsline.registry.IncompatibleSchemaException;
+import io.newsline.registry.RegistryFailureException;
 import io.newsline.registry.RegistryUnavailableException;
 import io.newsline.registry.SchemaNotFoundException;
 import io.newsline.registry.SchemaRegistryException;
@@ -189,10 +190,11 @@ final class RegistryTransport {
     String where = " [" + method + " " + reply.url + path + ": HTTP " + status
         + (code > 0 ? ", error_code " + code : "") + "]";
     return switch (status) {
-      case 401 -> new SchemaRegistryException(
+      // the caller's credentials or rights, not the record: a stage failure (RegistryFailureException)
+      case 401 -> new RegistryFailureException(
           "authentication failed: check " + RegistryClientConfig.USER_INFO + " and "
               + RegistryClientConfig.CREDENTIALS_SOURCE + where, status, code);
-      case 403 -> new SchemaRegistryException(
+      case 403 -> new RegistryFailureException(
           "authorisation failed: the registry user may not do this" + where, status, code);
       case 404 -> new SchemaNotFoundException(message + where, status, code);
       case 409 -> new IncompatibleSchemaException(message + where, status, code);

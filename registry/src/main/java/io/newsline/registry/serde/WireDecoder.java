@@ -1,5 +1,6 @@
 package io.newsline.registry.serde;
 
+import io.newsline.registry.RegistryFailureException;
 import io.newsline.registry.SchemaNotFoundException;
 import io.newsline.registry.SchemaRegistryClient;
 import io.newsline.registry.SchemaRegistryException;
@@ -69,10 +70,31 @@ final class WireDecoder<T> {
     try {
       return client.schemaById(id);
     } catch (SchemaNotFoundException e) {
-      throw new SerializationException(
-          "unknown schema id " + id + " (registry " + client + ", topic " + topic + ")", e);
+      throw unknownId(client, topic, id, e);
     } catch (SchemaRegistryException e) {
       throw SerdeErrors.fromRegistry("fetching schema id " + id + " for topic " + topic, e);
     }
+  }
+
+  /**
+   * A schema id the registry does not know is the record's fault (corrupt bytes, or written against
+   * another registry) only if the registry demonstrably serves this topic, i.e. knows its subject.
+   * A registry without the subject has lost its schemas (its _schemas topic) or is not the one the
+   * producers used: every record would fail the same way, so that is a failure of the registry,
+   * which the stage retries instead of dead-lettering the whole topic.
+   */
+  private static SerializationException unknownId(SchemaRegistryClient client, String topic, int id, SchemaNotFoundException e) {
+    String subject = TopicNameStrategy.subject(topic, false);
+    try {
+      client.latest(subject);
+    } catch (SchemaNotFoundException noSubject) {
+      return SerdeErrors.fromRegistry("topic " + topic, new RegistryFailureException("schema id " + id + " and subject "
+          + subject + " are both unknown to registry " + client + ": it has lost its schemas or is not the registry the "
+          + "producers used", e.httpStatus(), e.errorCode(), e));
+    } catch (SchemaRegistryException registryFailed) {
+      return SerdeErrors.fromRegistry("checking subject " + subject + " after unknown schema id " + id, registryFailed);
+    }
+    return new SerializationException(
+        "unknown schema id " + id + " (registry " + client + " knows subject " + subject + " but not this id; topic " + topic + ")", e);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.avro.RawArticle;
+import io.newsline.registry.RegistryFailureException;
 import io.newsline.registry.RegistryUnavailableException;
 import io.newsline.registry.SchemaNotFoundException;
 import io.newsline.registry.SchemaRegistryClient;
@@ -37,13 +38,25 @@ class SerdeFailureTest {
   }
 
   @Test
-  void unknownSchemaIdNamesTheIdAndTheRegistry() {
+  void unknownSchemaIdOnARegistryThatKnowsTheTopicIsTheRecordsFault() {
+    client.register("t-value", RawArticle.getClassSchema());
     byte[] bytes = {0, 0, 0, 0, 42, 2, 'x'};
 
     assertThatThrownBy(() -> new AvroDeserializer<>(RawArticle.class, client).deserialize("t", bytes))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("unknown schema id 42 (registry " + registry.url())
-        .hasCauseInstanceOf(SchemaNotFoundException.class);
+        .hasCauseInstanceOf(SchemaNotFoundException.class)
+        .satisfies(e -> assertThat(RegistryFailureException.causes(e)).isFalse());
+  }
+
+  @Test
+  void unknownSchemaIdOnARegistryWithoutTheTopicsSubjectIsTheRegistrysFailure() {
+    byte[] bytes = {0, 0, 0, 0, 42, 2, 'x'};
+
+    assertThatThrownBy(() -> new AvroDeserializer<>(RawArticle.class, client).deserialize("t", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("schema id 42 and subject t-value are both unknown")
+        .hasCauseInstanceOf(RegistryFailureException.class);
   }
 
   @Test

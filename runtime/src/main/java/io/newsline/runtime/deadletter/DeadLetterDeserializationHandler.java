@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records that cannot be decoded (not Avro, unknown schema id, corrupt bytes) go to the dead-letter
- * topic in the same transaction as the stage's progress, and the stage keeps running. A registry
- * outage is not the record's fault: the stage fails the task so it retries once the registry is back.
+ * topic in the same transaction as the stage's progress, and the stage keeps running. A failure of
+ * the registry (unreachable, refusing the stage's credentials, or without the topic's schemas) is
+ * not the record's fault: the stage fails the task so it retries once the registry is fixed.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
@@ -24,8 +25,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
   @Override
   public Response handleError(ErrorHandlerContext ctx, ConsumerRecord<byte[], byte[]> record, Exception e) {
-    if (StreamsDeadLetterConfig.isTransient(e)) {
-      LOG.warn("cannot decode {}-{}@{} now, will retry: {}", ctx.topic(), ctx.partition(), ctx.offset(), DeadLetters.describe(e));
+    if (StreamsDeadLetterConfig.isStageFailure(e)) {
+      LOG.warn("cannot decode {}-{}@{}: the schema registry failed, will retry: {}", ctx.topic(), ctx.partition(), ctx.offset(), DeadLetters.describe(e));
       return Response.fail();
     }
     LOG.warn("dead-lettering undecodable record {}-{}@{}: {}", ctx.topic(), ctx.partition(), ctx.offset(), DeadLetters.describe(e));

@@ -23,8 +23,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   @Override
   public Response handleError(ErrorHandlerContext ctx, Record<?, ?> record, Exception e) {
-    if (StreamsDeadLetterConfig.isTransient(e)) {
-      LOG.warn("processing {}-{}@{} failed transiently, will retry: {}", ctx.topic(), ctx.partition(), ctx.offset(), DeadLetters.describe(e));
+    if (StreamsDeadLetterConfig.isStageFailure(e)) {
+      LOG.warn("processing {}-{}@{} failed: the schema registry failed, will retry: {}", ctx.topic(), ctx.partition(), ctx.offset(), DeadLetters.describe(e));
       return Response.fail();
     }
     LOG.warn("dead-lettering {}-{}@{} at {}: {}", ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId(), DeadLetters.describe(e));

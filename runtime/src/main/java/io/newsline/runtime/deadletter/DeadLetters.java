@@ -26,6 +26,8 @@ public final class DeadLetters {
   public static final String H_SOURCE_OFFSET = "newsline.source.offset";
   /** Original payloads above this size are truncated: the dead letter must fit in a record. */
   static final int MAX_PAYLOAD = 1 << 20;
+  /** Error messages and sources longer than this are cut: a hostile input must not fill the dead letter or its headers. */
+  public static final int MAX_TEXT_CHARS = 1000;
 
   private final String stage;
   private final String topic;
@@ -53,9 +55,10 @@ public final class DeadLetters {
   }
 
   private ProducerRecord<byte[], byte[]> build(
-      Throwable error, String source, String sourceTopic, Integer partition, Long offset, byte[] key, byte[] value) {
+      Throwable error, String unboundedSource, String sourceTopic, Integer partition, Long offset, byte[] key, byte[] value) {
     String errorClass = rootCause(error).getClass().getName();
     String message = describe(error);
+    String source = bounded(unboundedSource);
     DeadLetter dl =
         DeadLetter.newBuilder()
             .setStage(stage)
@@ -81,11 +84,15 @@ public final class DeadLetters {
     return new ProducerRecord<>(topic, null, key, serializer.serialize(topic, dl), headers);
   }
 
-  /** The error's message with its causes, e.g. "bad record: unknown schema id 42". */
+  /**
+   * The error's message with its causes, e.g. "bad record: unknown schema id 42", at most
+   * {@link #MAX_TEXT_CHARS} characters: messages may quote the bad input.
+   */
   public static String describe(Throwable error) {
     StringBuilder sb = new StringBuilder();
-    for (Throwable t = error; t != null && sb.length() < 2000; t = t.getCause()) {
-      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int depth = 0;
+    for (Throwable t = error; t != null && sb.length() <= MAX_TEXT_CHARS && depth++ < 20; t = t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : bounded(t.getMessage());
       if (sb.indexOf(m) < 0) {
         sb.append(sb.length() == 0 ? "" : ": ").append(m);
       }
@@ -93,7 +100,20 @@ public final class DeadLetters {
         break;
       }
     }
-    return sb.toString();
+    return bounded(sb.toString());
+  }
+
+  /** The text cut to {@link #MAX_TEXT_CHARS} characters, saying how much was cut; null stays null. */
+  public static String bounded(String text) {
+    if (text == null || text.length() <= MAX_TEXT_CHARS) {
+      return text;
+    }
+    String more = "... (" + (text.length() - MAX_TEXT_CHARS) + " characters more)";
+    int keep = MAX_TEXT_CHARS - more.length();
+    if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+      keep--;
+    }
+    return text.substring(0, keep) + more;
   }
 
   public static Throwable rootCause(Throwable t) {

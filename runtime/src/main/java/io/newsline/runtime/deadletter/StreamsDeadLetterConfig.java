@@ -1,7 +1,7 @@
 package io.newsline.runtime.deadletter;
 
 import io.newsline.avro.DeadLetter;
-import io.newsline.registry.RegistryUnavailableException;
+import io.newsline.registry.RegistryFailureException;
 import io.newsline.registry.serde.AvroSerde;
 import java.util.Map;
 
@@ -22,16 +22,11 @@ final class StreamsDeadLetterConfig {
     return new DeadLetters(stage, topic, serde.serializer());
   }
 
-  /** Transient failures (registry down) must not dead-letter good records: the task retries instead. */
-  static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RegistryUnavailableException) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+  /**
+   * Failures of the registry (unreachable, credentials refused, schemas lost) are not the record's
+   * fault: the task fails and retries instead of dead-lettering good records.
+   */
+  static boolean isStageFailure(Throwable e) {
+    return RegistryFailureException.causes(e);
   }
 }

@@ -1,6 +1,8 @@
 package io.newsline.runtime.streams;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.newsline.registry.RegistryFailureException;
+import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.ops.NewslineMetrics;
 import io.newsline.runtime.stage.Stage;
@@ -17,20 +19,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one Kafka Streams stage: metrics bound to Prometheus, health from the Streams state, stream
- * threads replaced after a failure (a registry outage heals itself) unless they keep failing, and
- * a graceful close that commits the last transaction.
+ * threads replaced after a failure unless they keep failing, and a graceful close that commits the
+ * last transaction. A failure of the schema registry (unreachable, credentials refused, schemas
+ * lost) is no reason to give up: the thread is replaced after a growing pause (up to
+ * {@link #MAX_BACKOFF}) for as long as it lasts, and health says DOWN, with the reason, until the
+ * stage has gone {@link #FAILURE_HOLD} without it.
  */
 public final class StreamsStage implements Stage.Running, HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsStage.class);
   /** More thread failures than this within the window: stop the stage and report DOWN. */
   private static final int MAX_FAILURES = 10;
   private static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Longer than the pause between two retries: a stage that went this long without a registry failure recovered. */
+  static final Duration FAILURE_HOLD = MAX_BACKOFF.plusSeconds(15);
 
   private final String stage;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
   private final Deque<Long> failures = new ArrayDeque<>();
   private final CountDownLatch running = new CountDownLatch(1);
+  private final CountDownLatch closing = new CountDownLatch(1);
+  /** When the registry last failed the stage (epoch ms), 0 for never. */
+  private volatile long registryFailedAt;
+  private volatile String registryFailure;
+  private int registryRetries;
 
   public StreamsStage(String stage, Topology topology, Properties props) {
     this.stage = stage;
@@ -70,6 +83,9 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   @Override
   public Status status() {
     KafkaStreams.State s = streams.state();
+    if (s.isRunningOrRebalancing() && registryFailedAt > 0 && System.currentTimeMillis() - registryFailedAt < FAILURE_HOLD.toMillis()) {
+      return Status.down("retrying: " + registryFailure);
+    }
     return switch (s) {
       case RUNNING -> Status.up(s.name());
       case CREATED, REBALANCING -> Status.starting(s.name());
@@ -79,6 +95,9 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
 
   private synchronized StreamThreadExceptionResponse onThreadFailure(Throwable e) {
     long now = System.currentTimeMillis();
+    if (RegistryFailureException.causes(e)) {
+      return retryAfterRegistryFailure(e, now);
+    }
     failures.addLast(now);
     while (!failures.isEmpty() && failures.peekFirst() < now - FAILURE_WINDOW.toMillis()) {
       failures.removeFirst();
@@ -88,6 +107,28 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     LOG.warn("{}: stream thread failed, replacing it: {}", stage, e.toString());
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  /** Waits (on the failed thread, before it is replaced) longer after each consecutive registry failure. */
+  private StreamThreadExceptionResponse retryAfterRegistryFailure(Throwable e, long now) {
+    if (now - registryFailedAt > FAILURE_WINDOW.toMillis()) {
+      registryRetries = 0;
+    }
+    registryFailure = DeadLetters.describe(e);
+    registryFailedAt = now;
+    Duration pause = Duration.ofSeconds(1L << Math.min(registryRetries++, 5));
+    pause = pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+    LOG.warn("{}: the schema registry failed ({}); retrying in {} s", stage, registryFailure, pause.toSeconds());
+    try {
+      if (closing.await(pause.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    registryFailedAt = System.currentTimeMillis();
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
@@ -101,6 +142,7 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
    * its partitions at once (scale-down) and a stopped stage can be reset for a replay.
    */
   public void close(Duration timeout) {
+    closing.countDown();
     streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout)
         .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     metrics.close();
