@@ -30,7 +30,8 @@ final class IngestCommand extends StageCommand {
       return super.call();
     }
     try (StageProcess process = new StageProcess(stage, config.load())) {
-      FileImporter importer = IngestStage.startImporter(process.context());
+      // an import is its own transactional writer: it must not fence the running service
+      FileImporter importer = IngestStage.startImporter(process.context(), "import " + imports);
       for (Path file : imports) {
         Progress p = new Progress("import " + file.getFileName(), System.err, 2000);
         importer.importFile(file, "jsonl", p);

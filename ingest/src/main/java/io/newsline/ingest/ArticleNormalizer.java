@@ -7,6 +7,7 @@ import io.newsline.ingest.clean.CleanText;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import io.newsline.ingest.dedup.Fingerprint;
+import io.newsline.ingest.dedup.Redeliveries;
 import io.newsline.ingest.html.HtmlArticleExtractor;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class ArticleNormalizer {
   private final TextCleaner cleaner;
   private final Deduplicator dedup;
   private final Duration futureSkew;
+  private final Redeliveries redeliveries;
   private final HtmlArticleExtractor html = new HtmlArticleExtractor();
 
   public ArticleNormalizer(TextCleaner cleaner, Deduplicator dedup) {
@@ -47,6 +49,7 @@ public final class ArticleNormalizer {
     this.cleaner = cleaner;
     this.dedup = dedup;
     this.futureSkew = futureSkew;
+    this.redeliveries = new Redeliveries(dedup.capacity());
   }
 
   /** The raw record for the article, or a {@link RejectedInputException} saying why it cannot be one. */
@@ -243,6 +246,17 @@ public final class ArticleNormalizer {
     if (a.getDuplicateOf() == null) {
       dedup.remember(a.getId(), a.getCanonicalUrl(), a.getContentHash(), Fingerprint.of(a.getText()));
     }
+    redeliveries.published(a);
+  }
+
+  /** Whether this is the very article last published under its id (a repeated delivery, not an update). */
+  public boolean isUnchanged(RawArticle a) {
+    return redeliveries.isUnchanged(a);
+  }
+
+  /** Records that the article is now published (its transaction committed). */
+  public void published(RawArticle a) {
+    redeliveries.published(a);
   }
 
   /** Original articles in the duplicate index. */

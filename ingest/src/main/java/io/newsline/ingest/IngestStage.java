@@ -45,19 +45,23 @@ public final class IngestStage implements Stage {
   /** The service, its file importer and the sources the settings switch on (feeds, push, folder). */
   @Override
   public Running start(StageContext context) throws IOException {
-    IngestService service = startService(context);
+    IngestService service = startService(context, "service");
     FileImporter importer = context.closer().register(new FileImporter(service));
     IngestSources sources = context.closer().register(IngestSources.start(context.settings(), service, importer, Clock.systemUTC()));
     return new Running(service, importer, sources);
   }
 
-  /** The service and a file importer alone, without the long-running sources: one-shot imports. */
-  public static FileImporter startImporter(StageContext context) {
-    return context.closer().register(new FileImporter(startService(context)));
+  /**
+   * The service and a file importer alone, without the long-running sources: one-shot imports.
+   * The purpose (say, the files imported) gives the import its own transactional id, so it does
+   * not fence a running ingest service.
+   */
+  public static FileImporter startImporter(StageContext context, String purpose) {
+    return context.closer().register(new FileImporter(startService(context, purpose)));
   }
 
-  private static IngestService startService(StageContext context) {
-    IngestService service = context.closer().register(new IngestService(context.settings(), Instant::now));
+  private static IngestService startService(StageContext context, String purpose) {
+    IngestService service = context.closer().register(new IngestService(context.settings(), Instant::now, purpose));
     context.ops().register(service);
     return service;
   }

@@ -1,6 +1,7 @@
 package io.newsline.ingest;
 
 import io.newsline.avro.RawArticle;
+import io.newsline.ingest.dedup.Redeliveries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +70,17 @@ public record NormalizedTransaction(List<RawArticle> articles, List<TransactionR
     List<RawArticle> articles = new ArrayList<>();
     List<TransactionResult.Outcome> outcomes = new ArrayList<>();
     List<IngestTransaction.Rejected> dead = new ArrayList<>(ready.transaction().rejected());
+    Redeliveries inThisTransaction = new Redeliveries(Integer.MAX_VALUE);
     for (int i = 0; i < in.size(); i++) {
       if (prepared.get(i) instanceof ArticleNormalizer.Prepared p) {
         RawArticle a = normalizer.link(p, now);
-        articles.add(a);
-        outcomes.add(new TransactionResult.Outcome(a, null));
+        // the same content again under the same id, already published or earlier in this transaction: a repeated delivery
+        boolean unchanged = normalizer.isUnchanged(a) || inThisTransaction.isUnchanged(a);
+        if (!unchanged) {
+          articles.add(a);
+          inThisTransaction.published(a);
+        }
+        outcomes.add(new TransactionResult.Outcome(a, null, unchanged));
       } else {
         RejectedInputException e = (RejectedInputException) prepared.get(i);
         dead.add(new IngestTransaction.Rejected(e, in.get(i).sourceType(), in.get(i).source(), in.get(i).text()));
@@ -89,6 +96,11 @@ public record NormalizedTransaction(List<RawArticle> articles, List<TransactionR
     } catch (RejectedInputException e) {
       return e;
     }
+  }
+
+  /** Tells the normaliser the transaction's articles are now published (committed), so repeated deliveries are recognised. */
+  public void published(ArticleNormalizer normalizer) {
+    articles.forEach(normalizer::published);
   }
 
   /**

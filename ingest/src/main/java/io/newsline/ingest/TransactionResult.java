@@ -8,6 +8,19 @@ import java.util.List;
  * input article in input order, and the number of dead letters written.
  */
 public record TransactionResult(List<RawArticle> articles, List<Outcome> outcomes, int deadLetters) {
-  /** An input article's fate: the published record, or the reason it was dead-lettered. */
-  public record Outcome(RawArticle article, String error) {}
+  /**
+   * An input article's fate: the published record, or the reason it was dead-lettered. When
+   * {@code unchanged}, the article is the record already published under its id with this very
+   * content (a repeated delivery), not published again.
+   */
+  public record Outcome(RawArticle article, String error, boolean unchanged) {
+    public Outcome(RawArticle article, String error) {
+      this(article, error, false);
+    }
+  }
+
+  /** Articles delivered again unchanged, so not published again. */
+  public long unchanged() {
+    return outcomes.stream().filter(Outcome::unchanged).count();
+  }
 }

@@ -94,6 +94,26 @@ class FileImporterTest {
   }
 
   @Test
+  void importingAFileAgainAfterACrashPublishesOnlyWhatIsNewOrChanged(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("again.jsonl");
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add(Json.write(Map.of("id", "r" + i, "text", "Article number " + i + ". " + PARAGRAPH)));
+    }
+    Files.write(file, lines.subList(0, 20));
+    InMemorySink sink = new InMemorySink();
+    try (FileImporter runner = new FileImporter(sink)) {
+      runner.importFile(file, "jsonl", Progress.silent());
+      // the process died after 20 articles; the whole file, now with an update, is imported again
+      lines.set(3, Json.write(Map.of("id", "r3", "text", "Article number 3, updated. " + PARAGRAPH)));
+      Files.write(file, lines);
+      runner.importFile(file, "jsonl", Progress.silent());
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).hasSize(31).containsOnlyOnce("jsonl:r0", "jsonl:r19", "jsonl:r20", "jsonl:r29")
+        .filteredOn("jsonl:r3"::equals).hasSize(2);
+  }
+
+  @Test
   void symbolicLinksInTheFolderAreRefusedNotFollowed(@TempDir Path dir) throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     Path secret = Files.writeString(dir.resolve("secret.txt"), "Secret memo\n" + PARAGRAPH);

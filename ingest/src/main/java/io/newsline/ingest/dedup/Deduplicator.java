@@ -151,6 +151,11 @@ public final class Deduplicator {
     evicted++;
   }
 
+  /** How many originals the index keeps. */
+  public int capacity() {
+    return capacity;
+  }
+
   /** Original articles in the index. */
   public int size() {
     return oldestFirst.size();

@@ -31,6 +31,7 @@ public final class InMemorySink implements ArticleSink {
     articles.addAll(n.articles());
     deadLetters.addAll(n.deadLetters());
     transaction.state().forEach(s -> state.put(s.key(), s.value()));
+    n.published(normalizer);
     n.countErrors();
     return n.result();
   }

@@ -28,6 +28,15 @@ public final class TopicReader {
     return out;
   }
 
+  /** Everything committed in the topic now: reads from the beginning to the end offsets (the last stable ones). */
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, Duration timeout) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (CompactedTopicReader reader = CompactedTopicReader.open(Map.of("bootstrap.servers", bootstrap), topic)) {
+      reader.readToEnd(out::add, timeout);
+    }
+    return out;
+  }
+
   /** The compacted view: latest value per key (null for tombstones), in first-seen key order. */
   public static Map<String, byte[]> latestByKey(List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, byte[]> latest = new LinkedHashMap<>();
