@@ -69,6 +69,8 @@ public final class ChaosRun {
   private final PrintStream out;
   private final Random random;
   private final long t0 = System.nanoTime();
+  /** Per run, seconds from the stages being ready until every article was assigned (or the run gave up). */
+  private final Map<String, Double> processingSeconds = new HashMap<>();
 
   private ChaosRun(Options o, PrintStream out) {
     this.o = o;
@@ -166,6 +168,9 @@ public final class ChaosRun {
       say("chaos run: %d kills, %d broker restart(s)", o.kills(), o.brokerRestarts());
       Chaos chaos = new Chaos(cluster);
       RunOutput faulty = pipeline("chaos", input, ids, settings, cluster, serdes, work, o.kills(), o.brokerRestarts(), chaos);
+      say("recovery, SIGKILL to ready again (a broker: restart to answering and registered): %s", chaos.recovery);
+      say("from stages ready to every article assigned: fault-free %.0f s, chaos %.0f s", processingSeconds.get("free"),
+          processingSeconds.get("chaos"));
       Result r = new Result(faulty.lost(ids), faulty.duplicated(ids, free), faulty.differing(free), chaos.kills, chaos.brokerRestarts);
       if (!r.ok()) {
         say("what differs from the fault-free run (first 20 of each; stage logs in %s):", work.resolve("chaos"));
@@ -195,6 +200,7 @@ public final class ChaosRun {
       stages.startAll();
       stages.awaitReady(Duration.ofMinutes(5));
       say("%s: stages ready", run);
+      long readyAt = System.nanoTime();
       // spread the input over the chaos so that kills land while articles flow through every stage
       double expectedChaosSeconds = kills * (o.minInterval().toMillis() + o.maxInterval().toMillis()) / 2000.0;
       double rate = kills == 0 ? 200 : Math.max(5, input.size() / Math.max(1, 0.6 * expectedChaosSeconds));
@@ -235,6 +241,7 @@ public final class ChaosRun {
           break;
         }
       }
+      processingSeconds.put(run, (System.nanoTime() - readyAt) / 1e9);
       sending.interrupt();
       if (chaosThread != null) {
         chaosThread.interrupt();
@@ -249,6 +256,7 @@ public final class ChaosRun {
   private final class Chaos {
     private final BrokerProcesses cluster;
     private final Map<Stage, Integer> byStage = new EnumMap<>(Stage.class);
+    final RecoveryTimes recovery = new RecoveryTimes();
     private volatile int kills;
     private volatile int brokerRestarts;
 
@@ -294,10 +302,24 @@ public final class ChaosRun {
     }
 
     private void kill(StageProcesses stages, Stage victim) throws InterruptedException, IOException {
+      long killedAt = System.nanoTime();
       stages.kill(victim);
       stages.start(victim);
       byStage.merge(victim, 1, Integer::sum);
       kills++;
+      // recovery time: from the SIGKILL until the new process is ready again (not counted when it is killed again first)
+      Process restarted = stages.process(victim);
+      Thread watcher = new Thread(() -> {
+        try {
+          if (stages.awaitReady(victim, restarted, Duration.ofMinutes(5))) {
+            recovery.add(victim.command(), Duration.ofNanos(System.nanoTime() - killedAt));
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "chaos-recovery-" + victim.command());
+      watcher.setDaemon(true);
+      watcher.start();
     }
 
     /** Waits until the sentinel is committed to the enriched topic: aggregate is about to release the input. */
@@ -328,14 +350,17 @@ public final class ChaosRun {
       say("killing broker %d", b + 1);
       cluster.kill(b);
       Thread.sleep(5000);
+      long startedAt = System.nanoTime();
       cluster.start(b);
       try {
-        cluster.awaitBrokers(cluster.size(), Duration.ofMinutes(3));
+        cluster.awaitBroker(b, Duration.ofMinutes(3));
       } catch (Exception e) {
         throw new IOException("broker " + (b + 1) + " did not come back", e);
       }
       brokerRestarts++;
-      say("broker %d is back", b + 1);
+      Duration back = Duration.ofNanos(System.nanoTime() - startedAt);
+      recovery.add("broker", back);
+      say("broker %d is back %.1f s after its restart (down 5 s before it)", b + 1, back.toMillis() / 1000.0);
     }
 
     String describe() {

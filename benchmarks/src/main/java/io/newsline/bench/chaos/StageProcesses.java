@@ -1,8 +1,7 @@
 package io.newsline.bench.chaos;
 
+import io.newsline.runtime.testing.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +45,7 @@ final class StageProcesses implements AutoCloseable {
   private final Map<Stage, Integer> httpPorts = new EnumMap<>(Stage.class);
   private final int pushPort;
   private final String pushToken = "chaos-token";
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
    * @param run names the run's topics ({@code <run>.articles.raw}, ...), groups and transactional ids
@@ -54,7 +54,7 @@ final class StageProcesses implements AutoCloseable {
   StageProcesses(Path jar, Path dir, String run, Map<String, String> settings) throws IOException {
     this.jar = jar;
     this.dir = dir;
-    this.pushPort = freePort();
+    this.pushPort = Ports.free();
     Files.createDirectories(dir);
     for (Stage stage : Stage.values()) {
       Properties p = new Properties();
@@ -63,7 +63,7 @@ final class StageProcesses implements AutoCloseable {
       p.put("application.id", run + "-" + stage.command());
       p.put("state.dir", dir.resolve(stage.command() + "-state").toString());
       p.put("http.host", "127.0.0.1");
-      httpPorts.put(stage, freePort());
+      httpPorts.put(stage, Ports.free());
       p.put("http.port", String.valueOf(httpPorts.get(stage)));
       if (stage == Stage.INGEST) {
         p.put("ingest.push.host", "127.0.0.1");
@@ -119,29 +119,44 @@ final class StageProcesses implements AutoCloseable {
 
   /** Waits until every stage answers 200 on /ready. */
   void awaitReady(Duration timeout) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     for (Stage s : Stage.values()) {
-      while (true) {
-        Process p = running.get(s);
-        if (p != null && !p.isAlive()) {
-          throw new IOException(s.command() + " exited with " + p.exitValue() + ": " + tail(s));
-        }
-        try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(s) + "/ready"))
-              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-          if (r.statusCode() == 200) {
-            break;
-          }
-        } catch (IOException notYet) {
-          // starting
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException(s.command() + " not ready after " + timeout + ": " + tail(s));
-        }
-        Thread.sleep(500);
-      }
+      awaitReady(s, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
+  }
+
+  /** Waits until the stage answers 200 on /ready (polled every 200 ms). */
+  void awaitReady(Stage s, Duration timeout) throws IOException, InterruptedException {
+    Process p = process(s);
+    if (!awaitReady(s, p, timeout)) {
+      throw new IOException(s.command() + (p.isAlive() ? " not ready after " + timeout : " exited with " + p.exitValue()) + ": " + tail(s));
+    }
+  }
+
+  /**
+   * Waits until this process of the stage answers 200 on /ready; false when it exits (or is killed
+   * and replaced) first, or the timeout passes.
+   */
+  boolean awaitReady(Stage s, Process p, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (p.isAlive() && process(s) == p && System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(s) + "/ready"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return process(s) == p;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  /** The stage's current process. */
+  synchronized Process process(Stage s) {
+    return running.get(s);
   }
 
   /** The end of a stage's log, for error messages. */
@@ -168,14 +183,6 @@ final class StageProcesses implements AutoCloseable {
         p.destroyForcibly();
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

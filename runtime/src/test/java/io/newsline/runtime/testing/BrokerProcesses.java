@@ -1,8 +1,6 @@
 package io.newsline.runtime.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +70,8 @@ public final class BrokerProcesses implements AutoCloseable {
   private void configure(int count) throws IOException {
     int[] controllerPorts = new int[count];
     for (int i = 0; i < count; i++) {
-      brokerPorts[i] = freePort();
-      controllerPorts[i] = freePort();
+      brokerPorts[i] = Ports.free();
+      controllerPorts[i] = Ports.free();
     }
     StringJoiner voters = new StringJoiner(",");
     for (int i = 0; i < count; i++) {
@@ -194,9 +192,22 @@ public final class BrokerProcesses implements AutoCloseable {
 
   /** Waits until {@code count} brokers are registered with the cluster. */
   public void awaitBrokers(int count, Duration timeout) throws Exception {
+    awaitCluster(bootstrapServers(), nodes -> nodes >= count, "fewer than " + count + " brokers", timeout);
+  }
+
+  /**
+   * Waits until node {@code i} (0-based) answers on its own listener and the cluster counts it
+   * among its brokers again: a restarted node is back, not merely still listed.
+   */
+  public void awaitBroker(int i, Duration timeout) throws Exception {
+    awaitCluster("127.0.0.1:" + brokerPorts[i], nodes -> nodes >= this.nodes.length, "broker " + (i + 1) + " not back", timeout);
+  }
+
+  private void awaitCluster(String bootstrap, java.util.function.IntPredicate registered, String failure, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", 5000,
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 5000,
         "default.api.timeout.ms", 10000))) {
       while (System.nanoTime() < deadline) {
         for (int i = 0; i < nodes.length; i++) {
@@ -205,16 +216,16 @@ public final class BrokerProcesses implements AutoCloseable {
           }
         }
         try {
-          if (admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() >= count) {
+          if (registered.test(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size())) {
             return;
           }
         } catch (Exception e) {
           last = e;
         }
-        Thread.sleep(500);
+        Thread.sleep(200);
       }
     }
-    throw new IOException("fewer than " + count + " brokers after " + timeout + (last == null ? "" : ": " + last));
+    throw new IOException(failure + " after " + timeout + (last == null ? "" : ": " + last));
   }
 
   private String tail(int i) {
@@ -241,14 +252,6 @@ public final class BrokerProcesses implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
