@@ -1,5 +1,7 @@
 package io.newsline.ingest;
 
+import io.newsline.common.BoundedText;
+
 /**
  * Keeps error messages short whatever the input: a hostile value is quoted by its beginning and
  * length, never whole, and a message has a length limit, so neither a dead letter (value and
@@ -19,20 +21,11 @@ public final class Messages {
       return "null";
     }
     return value.length() <= MAX_QUOTED_CHARS ? "'" + value + "'"
-        : "'" + cut(value, MAX_QUOTED_CHARS) + "…' (" + value.length() + " characters)";
+        : "'" + BoundedText.prefix(value, MAX_QUOTED_CHARS) + "…' (" + value.length() + " characters)";
   }
 
   /** The message cut at {@link #MAX_MESSAGE_CHARS}, saying how long it was. */
   public static String bound(String message) {
-    if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
-      return message;
-    }
-    return cut(message, MAX_MESSAGE_CHARS - 40) + "… (message of " + message.length() + " characters cut)";
-  }
-
-  /** The first {@code n} characters, not splitting a surrogate pair. */
-  private static String cut(String s, int n) {
-    int end = Character.isHighSurrogate(s.charAt(n - 1)) ? n - 1 : n;
-    return s.substring(0, end);
+    return BoundedText.cut(message, MAX_MESSAGE_CHARS, length -> "… (message of " + length + " characters cut)");
   }
 }

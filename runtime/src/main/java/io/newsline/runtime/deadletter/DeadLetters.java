@@ -1,6 +1,7 @@
 package io.newsline.runtime.deadletter;
 
 import io.newsline.avro.DeadLetter;
+import io.newsline.common.BoundedText;
 import io.newsline.runtime.ops.NewslineMetrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -105,15 +106,7 @@ public final class DeadLetters {
 
   /** The text cut to {@link #MAX_TEXT_CHARS} characters, saying how much was cut; null stays null. */
   public static String bounded(String text) {
-    if (text == null || text.length() <= MAX_TEXT_CHARS) {
-      return text;
-    }
-    String more = "... (" + (text.length() - MAX_TEXT_CHARS) + " characters more)";
-    int keep = MAX_TEXT_CHARS - more.length();
-    if (Character.isHighSurrogate(text.charAt(keep - 1))) {
-      keep--;
-    }
-    return text.substring(0, keep) + more;
+    return BoundedText.cut(text, MAX_TEXT_CHARS, length -> "... (" + (length - MAX_TEXT_CHARS) + " characters more)");
   }
 
   public static Throwable rootCause(Throwable t) {
