@@ -104,7 +104,7 @@ final class BatchPipeline {
           }
           EnrichedArticles.validate(raw);
           ArticleText text = new ArticleText(raw.getId(), raw.getTitle(), raw.getText());
-          Enrichment enrichment = enricher.enrich(text);
+          Enrichment enrichment = enricher.enrich(text, raw.getPublishedAt());
           line(enriched, EnrichedJson.of(text, enrichment));
           EnrichedArticle record = EnrichedArticles.toAvro(raw, enrichment, enricher.version());
           EventClusterer clusterer = clusterers.get(ClusteringPartitioner.partition(ClusteringPartitioner.key(record), partitions));

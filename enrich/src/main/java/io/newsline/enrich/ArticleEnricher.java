@@ -1,6 +1,7 @@
 package io.newsline.enrich;
 
 import io.newsline.embedding.SentenceEmbedder;
+import io.newsline.enrich.anchors.AnchorExtractor;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
@@ -11,11 +12,15 @@ import io.newsline.enrich.quotes.AttributedQuoteExtractor;
 import io.newsline.enrich.quotes.QuoteExtractor;
 import io.newsline.enrich.stance.ModelStanceAnalyzer;
 import io.newsline.enrich.stance.StanceAnalyzer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The enrichment of one article: entities, then stance toward each, then quotes attributed to
- * them, and the sentence embedding aggregate clusters with. Plain Java, no Kafka: the enrich
+ * them, the event anchors (time expressions, numbers) and the sentence embedding aggregate
+ * clusters with. Plain Java, no Kafka: the enrich
  * topology and batch mode both call it. Thread-safe.
  */
 public final class ArticleEnricher {
@@ -23,6 +28,7 @@ public final class ArticleEnricher {
   private final StanceAnalyzer stance;
   private final QuoteExtractor quotes;
   private final SentenceEmbedder embedder;
+  private final AnchorExtractor anchors = new AnchorExtractor();
   private final String version;
 
   /** An enricher without embeddings. */
@@ -37,7 +43,7 @@ public final class ArticleEnricher {
     this.quotes = quotes;
     this.embedder = embedder;
     this.version = "newsline-enrich ner=" + entities.version() + " stance=" + stance.version()
-        + " quotes=" + quotes.version() + (embedder == null ? "" : " embedding=" + SentenceEmbedder.VERSION);
+        + " quotes=" + quotes.version() + " anchors=" + AnchorExtractor.VERSION + (embedder == null ? "" : " embedding=" + SentenceEmbedder.VERSION);
   }
 
   /** The default models, with sentence embeddings. */
@@ -46,12 +52,22 @@ public final class ArticleEnricher {
         new AttributedQuoteExtractor(), SentenceEmbedder.shared());
   }
 
+  /** Enriches an article whose publication time is unknown. */
   public Enrichment enrich(ArticleText article) {
+    return enrich(article, null);
+  }
+
+  /**
+   * @param publishedAt when the article was published, or null when unknown: relative time
+   *     expressions ("on Saturday") are resolved against its day (UTC)
+   */
+  public Enrichment enrich(ArticleText article, Instant publishedAt) {
     List<Entity> found = entities.extract(article);
     List<Entity> withStance = stance.analyze(article, found);
     List<Quote> said = quotes.extract(article, withStance);
     float[] embedding = embedder == null ? null : embedder.embed(article.title(), article.text());
-    return new Enrichment(withStance, said, embedding);
+    LocalDate day = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+    return new Enrichment(withStance, said, embedding, anchors.extract(article, day));
   }
 
   /** Names and versions of the models, recorded on each enriched article. */

@@ -2,14 +2,18 @@ package io.newsline.enrich;
 
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EntityStance;
+import io.newsline.avro.EventAnchors;
 import io.newsline.avro.RawArticle;
 import io.newsline.embedding.EmbeddingCodec;
+import io.newsline.enrich.model.Anchors;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.Mention;
+import io.newsline.enrich.model.Quantity;
 import io.newsline.enrich.model.Quote;
 import io.newsline.enrich.model.Span;
+import io.newsline.enrich.model.TimeExpression;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +27,7 @@ public final class EnrichedArticles {
   public static EnrichedArticle enrich(RawArticle raw, ArticleEnricher enricher) {
     validate(raw);
     ArticleText text = new ArticleText(raw.getId(), raw.getTitle(), raw.getText());
-    return toAvro(raw, enricher.enrich(text), enricher.version());
+    return toAvro(raw, enricher.enrich(text, raw.getPublishedAt()), enricher.version());
   }
 
   /** Rejects articles the enricher must not spend time on; the exception says why. */
@@ -71,6 +75,24 @@ public final class EnrichedArticles {
         .setQuotes(quotes)
         .setEnricher(version)
         .setEmbedding(EmbeddingCodec.encode(e.embedding()))
+        .setAnchors(anchors(e.anchors()))
         .build();
+  }
+
+  private static EventAnchors anchors(Anchors a) {
+    if (a == null) {
+      return null;
+    }
+    List<io.newsline.avro.TimeExpression> times = new ArrayList<>(a.times().size());
+    for (TimeExpression t : a.times()) {
+      times.add(new io.newsline.avro.TimeExpression(t.text(), t.start(), t.end(), t.field().wireName(), t.value(),
+          t.relative(), t.role().wireName()));
+    }
+    List<io.newsline.avro.Quantity> quantities = new ArrayList<>(a.quantities().size());
+    for (Quantity q : a.quantities()) {
+      quantities.add(new io.newsline.avro.Quantity(q.text(), q.start(), q.end(), q.field().wireName(), q.kind(), q.unit(),
+          q.value(), q.role().wireName()));
+    }
+    return new EventAnchors(a.leadEnd(), a.referenceDate(), times, quantities);
   }
 }

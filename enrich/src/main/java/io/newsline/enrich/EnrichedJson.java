@@ -3,14 +3,23 @@ package io.newsline.enrich;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsline.common.Json;
+import io.newsline.embedding.EmbeddingCodec;
+import io.newsline.enrich.model.Anchors;
 import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.Enrichment;
 import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.Mention;
+import io.newsline.enrich.model.Quantity;
 import io.newsline.enrich.model.Quote;
 import io.newsline.enrich.model.Span;
+import io.newsline.enrich.model.TimeExpression;
+import java.nio.ByteBuffer;
+import java.util.Base64;
 
-/** The enriched.jsonl line of an article: the batch-mode view of an enriched article. */
+/**
+ * The enriched.jsonl line of an article: the batch-mode view of an enriched article (entities,
+ * quotes, anchors, and the embedding as base64 of its wire bytes, as EnrichedArticle.embedding).
+ */
 public final class EnrichedJson {
   private EnrichedJson() {}
 
@@ -43,6 +52,26 @@ public final class EnrichedJson {
     for (Quote q : e.quotes()) {
       qs.addObject().put("speaker_id", q.speakerId()).put("speaker", q.speaker()).put("text", q.text())
           .put("start", q.start()).put("end", q.end()).put("field", q.field().wireName());
+    }
+    ByteBuffer embedding = EmbeddingCodec.encode(e.embedding());
+    if (embedding != null) {
+      o.put("embedding", Base64.getEncoder().encodeToString(embedding.array()));
+    }
+    Anchors a = e.anchors();
+    if (a != null) {
+      ObjectNode an = o.putObject("anchors");
+      an.put("lead_end", a.leadEnd());
+      an.put("reference_date", a.referenceDate());
+      ArrayNode ts = an.putArray("times");
+      for (TimeExpression t : a.times()) {
+        ts.addObject().put("text", t.text()).put("start", t.start()).put("end", t.end()).put("field", t.field().wireName())
+            .put("value", t.value()).put("relative", t.relative()).put("role", t.role().wireName());
+      }
+      ArrayNode qn = an.putArray("quantities");
+      for (Quantity q : a.quantities()) {
+        qn.addObject().put("text", q.text()).put("start", q.start()).put("end", q.end()).put("field", q.field().wireName())
+            .put("kind", q.kind()).put("unit", q.unit()).put("value", q.value()).put("role", q.role().wireName());
+      }
     }
     return o;
   }
