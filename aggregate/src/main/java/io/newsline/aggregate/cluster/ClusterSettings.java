@@ -1,6 +1,7 @@
 package io.newsline.aggregate.cluster;
 
 import io.newsline.common.config.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,9 @@ import java.time.Duration;
  * @param dormancy quiet period (article time) after which an event stops taking articles and leaves the state [aggregate.dormancy]
  * @param window time distance beyond which similarity decays exponentially [aggregate.window]
  * @param maxArticles article summaries kept per event; larger events keep the first and the latest [aggregate.max.articles]
+ * @param joinModel how an article's similarity and event anchors decide whether it joins an event; null to
+ *     decide on similarity alone against the two thresholds [aggregate.join.model: standard (the bundled
+ *     model), similarity, or the path of a model file]
  */
 public record ClusterSettings(
     double threshold,
@@ -28,10 +32,24 @@ public record ClusterSettings(
     double mergeMargin,
     Duration dormancy,
     Duration window,
-    int maxArticles) {
+    int maxArticles,
+    JoinModel joinModel) {
+
+  /** Settings that decide on similarity alone (no join model). */
+  public ClusterSettings(double threshold, double textThreshold, double embeddingWeight, double entityWeight,
+      double sizePenalty, double mergeMargin, Duration dormancy, Duration window, int maxArticles) {
+    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles, null);
+  }
 
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 1000);
+    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 1000,
+        JoinModel.standard());
+  }
+
+  /** These settings with another join model (null: similarity thresholds alone). */
+  public ClusterSettings withJoinModel(JoinModel model) {
+    return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
+        window, maxArticles, model);
   }
 
   public static ClusterSettings from(Settings s) {
@@ -45,6 +63,15 @@ public record ClusterSettings(
         s.getDouble("aggregate.merge.margin", d.mergeMargin()),
         s.getDuration("aggregate.dormancy", d.dormancy()),
         s.getDuration("aggregate.window", d.window()),
-        s.getInt("aggregate.max.articles", d.maxArticles()));
+        s.getInt("aggregate.max.articles", d.maxArticles()),
+        joinModel(s.get("aggregate.join.model", "standard")));
+  }
+
+  private static JoinModel joinModel(String name) {
+    return switch (name) {
+      case "standard" -> JoinModel.standard();
+      case "similarity" -> null;
+      default -> JoinModel.read(Path.of(name));
+    };
   }
 }

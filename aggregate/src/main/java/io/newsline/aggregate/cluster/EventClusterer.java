@@ -38,6 +38,9 @@ public final class EventClusterer {
   static final int QUERY_TERMS = 20;
   static final int MAX_POSTING = 1000;
   static final int MAX_CANDIDATES = 32;
+  static final int ANCHOR_KEYS = 200;
+  /** Articles a parent event takes before it absorbs a provisional event that has found no second article. */
+  static final int ADOPT_AFTER = 3;
   private static final int LEAD_CHARS = 300;
   private static final Comparator<EventState.ArticleSummary> BY_TIME =
       Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id);
@@ -47,16 +50,22 @@ public final class EventClusterer {
   private final Map<String, EventState> active = new HashMap<>();
   private final Map<String, Set<String>> eventsByKey = new HashMap<>();
   private final Map<String, String> eventOfArticle = new HashMap<>();
+  /** Parent event id -> provisional events opened by articles its anchors kept out. */
+  private final Map<String, Set<String>> children = new HashMap<>();
   private final TreeSet<EventState> byLastUpdate =
       new TreeSet<>(Comparator.<EventState>comparingLong(e -> e.lastUpdated).thenComparing(e -> e.id));
   private final TermStats stats = new TermStats();
   private long clock = Long.MIN_VALUE;
+  private JoinModel model;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
     this.repository = repository;
     for (EventState e : repository.all()) {
       track(e);
+      if (e.provisionalOf != null) {
+        children.computeIfAbsent(e.provisionalOf, k -> new TreeSet<>()).add(e.id);
+      }
       stats.add(e);
       for (EventState.ArticleSummary a : e.articles) {
         eventOfArticle.put(a.id(), e.id);
@@ -96,19 +105,25 @@ public final class EventClusterer {
     Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
     Map<String, Double> lookup = new HashMap<>(vector);
+    JoinFeatures.Article view = JoinFeatures.Article.of(a);
     EventState best = null;
     Score bestScore = null;
     List<Candidate> qualifying = new ArrayList<>();
+    Candidate bestSimilar = null;
     String original = a.duplicateOf() == null ? null : eventOfArticle.get(a.duplicateOf());
     if (original != null) {
       best = active.get(original);
-      bestScore = new Score(1.0, 0.0);
+      bestScore = new Score(1.0, 0.0, 1.0);
     } else {
       for (String id : candidates(a, vector)) {
         EventState e = active.get(id);
-        Score s = score(a, lookup, e, time);
+        Score s = score(a, view, lookup, e, time);
         if (s.margin() >= 0) {
           qualifying.add(new Candidate(e, s));
+        }
+        if (s.similarityMargin() >= 0 && (bestSimilar == null || s.similarityMargin() > bestSimilar.score().similarityMargin()
+            || (s.similarityMargin() == bestSimilar.score().similarityMargin() && e.id.compareTo(bestSimilar.event().id) < 0))) {
+          bestSimilar = new Candidate(e, s);
         }
         if (bestScore == null || s.margin() > bestScore.margin()
             || (s.margin() == bestScore.margin() && e.id.compareTo(best.id) < 0)) {
@@ -125,15 +140,23 @@ public final class EventClusterer {
       untrack(target);
       reason = "joined";
       similarity = bestScore.value();
+      target.provisionalOf = null; // a second article confirms a provisional event
     } else {
       target = new EventState("ev-" + Hashing.shortId(a.id(), 12));
       target.firstSeen = time;
       target.lastUpdated = time;
       reason = "opened";
       similarity = 1.0;
+      EventState parent = vetoedBy(qualifying, bestSimilar);
+      if (parent != null) {
+        target.provisionalOf = parent.id;
+        target.parentArticlesAtOpen = parent.articleCount;
+        children.computeIfAbsent(parent.id, k -> new TreeSet<>()).add(target.id);
+      }
     }
     addArticle(target, a, vector, counts, time);
     changes.add(new ClusterChange.Assigned(a.id(), target.id, time, round(similarity), reason));
+    target = adoptOrphans(target, changes);
     qualifying.sort(Comparator.comparingDouble((Candidate c) -> -c.score().margin()).thenComparing(c -> c.event().id));
     for (Candidate c : qualifying) {
       EventState other = c.event();
@@ -148,16 +171,92 @@ public final class EventClusterer {
     return changes;
   }
 
-  /** Score of an article against an event: the similarity and its margin over the threshold that applies. */
-  record Score(double value, double threshold) {
+  /**
+   * Score of an article against an event and its margin over the threshold that applies;
+   * {@code similarityMargin} is the margin of the similarity alone, before anchors.
+   */
+  record Score(double value, double threshold, double similarityMargin) {
     double margin() {
       return value - threshold;
     }
   }
 
+  /**
+   * The event an article would have joined on similarity alone when its anchors kept it out (none
+   * qualifies with them): it opens a provisional event, the anchors' doubt recorded.
+   */
+  private static EventState vetoedBy(List<Candidate> qualifying, Candidate bestSimilar) {
+    return qualifying.isEmpty() && bestSimilar != null ? bestSimilar.event() : null;
+  }
+
+  /**
+   * Anchors are evidence, not proof: an article they kept out of an event opens a provisional
+   * event, which a second article confirms (a look-alike event gathers its own articles). If
+   * instead its parent event takes {@value #ADOPT_AFTER} more articles first, the provisional
+   * event stays an orphan of one article and the parent absorbs it (a merge). Returns the event
+   * that now holds the target's articles.
+   */
+  private EventState adoptOrphans(EventState target, List<ClusterChange> changes) {
+    Set<String> kids = children.get(target.id);
+    if (kids == null) {
+      return target;
+    }
+    for (String id : new ArrayList<>(kids)) {
+      EventState child = active.get(id);
+      if (child == null || !target.id.equals(child.provisionalOf)) {
+        kids.remove(id);
+      } else if (child.articleCount == 1 && target.articleCount >= child.parentArticlesAtOpen + ADOPT_AFTER) {
+        kids.remove(id);
+        child.provisionalOf = null;
+        target = merge(target, child, changes);
+      }
+    }
+    if (kids.isEmpty()) {
+      children.remove(target.id);
+    }
+    return target;
+  }
+
   private record Candidate(EventState event, Score score) {}
 
-  Score score(ClusterArticle a, Map<String, Double> vector, EventState e, long time) {
+  /**
+   * Similarity of the article to the event (embedding and term-vector cosines, size-penalised); with
+   * a join model, the similarity less the cost of conflicting anchors ({@link JoinFeatures}), else
+   * the blended similarity; either way decayed beyond the time window.
+   */
+  Score score(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> vector, EventState e, long time) {
+    Similarity sim = similarity(a, vector, e);
+    JoinModel model = model();
+    boolean embedded = sim.embedded();
+    double plain = model.similarity(sim.embedding(), sim.text(), embedded);
+    double decay = decay(time, e);
+    double threshold = model.threshold(embedded);
+    double s = plain;
+    // the anchors can only cost score, or earn at most maxBonus: skip them for events that cannot qualify
+    if ((plain + model.maxBonus(embedded)) * decay >= threshold) {
+      s = model.score(JoinFeatures.of(view, e, sim.embedding(), sim.text()), embedded);
+    }
+    if (settings.entityWeight() > 0) {
+      double overlap = entityOverlap(a, e);
+      s = (1 - settings.entityWeight()) * s + settings.entityWeight() * overlap;
+      plain = (1 - settings.entityWeight()) * plain + settings.entityWeight() * overlap;
+    }
+    return new Score(s * decay, threshold, plain * decay - threshold);
+  }
+
+  /** The join model of the settings, or similarity alone against the settings' thresholds. */
+  private JoinModel model() {
+    if (model == null) {
+      model = settings.joinModel() != null ? settings.joinModel()
+          : JoinModel.similarityOnly(settings.embeddingWeight(), settings.threshold(), settings.textThreshold());
+    }
+    return model;
+  }
+
+  /** Size-penalised similarities of an article to an event (embedding 0 unless both have one). */
+  private record Similarity(double embedding, double text, boolean embedded) {}
+
+  private Similarity similarity(ClusterArticle a, Map<String, Double> vector, EventState e) {
     double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
     if (e.centroidNorm < 0) {
       e.centroidNorm = TermVectors.norm(e.centroid);
@@ -165,25 +264,23 @@ public final class EventClusterer {
     double cn = Math.pow(e.centroidNorm, 1 - settings.sizePenalty());
     double text = cn == 0 ? 0 : dotLookup(e, vector) / (size * cn);
     boolean embedded = a.embedding() != null && e.embedding != null;
-    double s = text;
+    double emb = 0;
     if (embedded) {
       if (e.embeddingNorm < 0) {
         e.embeddingNorm = Embeddings.norm(e.embedding);
       }
       double en = Math.pow(e.embeddingNorm, 1 - settings.sizePenalty());
       double esize = Math.pow(Math.max(1, e.embeddedArticles), settings.sizePenalty());
-      double emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
-      s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
+      emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
     }
-    if (settings.entityWeight() > 0) {
-      s = (1 - settings.entityWeight()) * s + settings.entityWeight() * entityOverlap(a, e);
-    }
+    return new Similarity(emb, text, embedded);
+  }
+
+  /** 1 within the window of the event's latest article, then falling exponentially (one window: 1/e). */
+  private double decay(long time, EventState e) {
     long gap = Math.abs(time - e.lastUpdated);
     long window = settings.window().toMillis();
-    if (gap > window) {
-      s *= Math.exp(-(gap - window) / (double) window);
-    }
-    return new Score(s, embedded ? settings.threshold() : settings.textThreshold());
+    return gap > window ? Math.exp(-(gap - window) / (double) window) : 1;
   }
 
   /**
@@ -229,17 +326,24 @@ public final class EventClusterer {
     return total == 0 ? 0 : shared / total;
   }
 
-  /** How far two events' own similarity is above the join threshold of their mode. */
+  /**
+   * How far two events' own similarity, less what their conflicting anchors cost (each event
+   * standing in for an article against the other; the worse of the two), is above the join
+   * threshold of their mode.
+   */
   double eventMargin(EventState x, EventState y) {
     double text = TermVectors.cosine(x.centroid, y.centroid);
-    if (x.embedding != null && y.embedding != null) {
+    boolean embedded = x.embedding != null && y.embedding != null;
+    double emb = 0;
+    if (embedded) {
       double nx = Embeddings.norm(x.embedding);
       double ny = Embeddings.norm(y.embedding);
-      double emb = nx == 0 || ny == 0 ? 0 : Embeddings.dot(x.embedding, y.embedding) / (nx * ny);
-      double s = settings.embeddingWeight() * emb + (1 - settings.embeddingWeight()) * text;
-      return s - settings.threshold();
+      emb = nx == 0 || ny == 0 ? 0 : Embeddings.dot(x.embedding, y.embedding) / (nx * ny);
     }
-    return text - settings.textThreshold();
+    JoinModel m = model();
+    double s = Math.min(m.score(JoinFeatures.of(JoinFeatures.Article.of(x), y, emb, text), embedded),
+        m.score(JoinFeatures.of(JoinFeatures.Article.of(y), x, emb, text), embedded));
+    return s - m.threshold(embedded);
   }
 
   /** Merges two events (both untracked or the other still tracked); returns the survivor, untracked. */
@@ -250,6 +354,7 @@ public final class EventClusterer {
         : x.id.compareTo(y.id) < 0;
     EventState survivor = xSurvives ? x : y;
     EventState absorbed = xSurvives ? y : x;
+    forget(absorbed);
     active.remove(absorbed.id);
     repository.remove(absorbed.id);
     changes.add(new ClusterChange.EventRemoved(absorbed.id));
@@ -267,6 +372,11 @@ public final class EventClusterer {
     absorbed.termDocs.forEach((t, n) -> survivor.termDocs.merge(t, n, Integer::sum));
     capTermDocs(survivor);
     absorbed.entityArticles.forEach((t, n) -> survivor.entityArticles.merge(t, n, Integer::sum));
+    absorbed.anchorArticles.forEach((t, n) -> survivor.anchorArticles.merge(t, n, Integer::sum));
+    absorbed.leadArticles.forEach((t, n) -> survivor.leadArticles.merge(t, n, Integer::sum));
+    survivor.anchoredArticles += absorbed.anchoredArticles;
+    survivor.fullArticles += absorbed.fullArticles;
+    capAnchors(survivor);
     if (absorbed.embedding != null) {
       if (survivor.embedding == null) {
         survivor.embedding = absorbed.embedding.clone();
@@ -334,6 +444,15 @@ public final class EventClusterer {
     for (ClusterArticle.ArticleEntity en : a.entities()) {
       e.entityArticles.merge(en.id(), 1, Integer::sum);
     }
+    if (!a.anchors().isEmpty()) {
+      a.anchors().all().forEach(k -> e.anchorArticles.merge(k, 1, Integer::sum));
+      a.anchors().lead().forEach(k -> e.leadArticles.merge(k, 1, Integer::sum));
+      e.anchoredArticles++;
+      if (JoinFeatures.Article.full(a)) {
+        e.fullArticles++;
+      }
+      capAnchors(e);
+    }
     if (a.embedding() != null) {
       if (e.embedding == null) {
         e.embedding = new float[a.embedding().length];
@@ -355,6 +474,16 @@ public final class EventClusterer {
   private static void capCentroid(EventState e) {
     if (e.centroid.size() > CENTROID_TERMS * 3 / 2) {
       e.centroid = TermVectors.strongest(e.centroid, CENTROID_TERMS);
+    }
+  }
+
+  /** Anchor counts are cut back to the most frequent keys (ties by key) when they pass half again their cap. */
+  private static void capAnchors(EventState e) {
+    if (e.anchorArticles.size() > ANCHOR_KEYS * 3 / 2) {
+      e.anchorArticles = TermVectors.strongest(e.anchorArticles, ANCHOR_KEYS);
+    }
+    if (e.leadArticles.size() > ANCHOR_KEYS * 3 / 2) {
+      e.leadArticles = TermVectors.strongest(e.leadArticles, ANCHOR_KEYS);
     }
   }
 
@@ -418,11 +547,26 @@ public final class EventClusterer {
       for (EventState.ArticleSummary s : e.articles) {
         eventOfArticle.remove(s.id());
       }
+      forget(e);
       active.remove(e.id);
       repository.remove(e.id);
       e.status = "dormant";
       e.version++;
       changes.add(new ClusterChange.EventChanged(e));
+    }
+  }
+
+  /** Drops an event leaving the state from the provisional bookkeeping, as parent and as child. */
+  private void forget(EventState e) {
+    children.remove(e.id);
+    if (e.provisionalOf != null) {
+      Set<String> siblings = children.get(e.provisionalOf);
+      if (siblings != null) {
+        siblings.remove(e.id);
+        if (siblings.isEmpty()) {
+          children.remove(e.provisionalOf);
+        }
+      }
     }
   }
 
@@ -466,13 +610,57 @@ public final class EventClusterer {
    */
   public int scoreAll(ClusterArticle a) {
     Map<String, Double> v = new HashMap<>(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
+    JoinFeatures.Article view = JoinFeatures.Article.of(a);
     int qualifying = 0;
     for (EventState e : active.values()) {
-      if (score(a, v, e, a.time().toEpochMilli()).margin() >= 0) {
+      if (score(a, view, v, e, a.time().toEpochMilli()).margin() >= 0) {
         qualifying++;
       }
     }
     return qualifying;
+  }
+
+  /**
+   * Development (fitting the join model): the join features of an article against each of its
+   * candidate events, without clustering it. Keys are event ids; the last element of each vector
+   * is 1 when article and event both have embeddings, else 0.
+   */
+  Map<String, double[]> joinFeatures(ClusterArticle a) {
+    Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
+    Map<String, Double> lookup = new HashMap<>(vector);
+    JoinFeatures.Article view = JoinFeatures.Article.of(a);
+    Map<String, double[]> out = new TreeMap<>();
+    for (String id : candidates(a, vector)) {
+      EventState e = active.get(id);
+      Similarity sim = similarity(a, lookup, e);
+      double[] f = JoinFeatures.of(view, e, sim.embedding(), sim.text());
+      double[] row = java.util.Arrays.copyOf(f, f.length + 1);
+      row[f.length] = sim.embedded() ? 1 : 0;
+      out.put(id, row);
+    }
+    return out;
+  }
+
+  /**
+   * Development (fitting the join model): adds the article to the event with this id, opening it
+   * when it does not exist, as a labelled oracle would cluster.
+   */
+  void assign(ClusterArticle a, String eventId) {
+    long time = a.time().toEpochMilli();
+    clock = Math.max(clock, time);
+    retireDormant(clock, new ArrayList<>());
+    Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
+    Map<String, Double> vector = TermVectors.weigh(counts, stats);
+    EventState e = active.get(eventId);
+    if (e == null) {
+      e = new EventState(eventId);
+      e.firstSeen = time;
+      e.lastUpdated = time;
+    } else {
+      untrack(e);
+    }
+    addArticle(e, a, vector, counts, time);
+    track(e);
   }
 
   /** Sorted copy, for tests and diagnostics. */

@@ -20,6 +20,13 @@ public final class EventState {
   public long lastUpdated;
   public long version;
   public List<String> mergedFrom = new ArrayList<>();
+  /**
+   * The event this one's first article would have joined on similarity alone, had its anchors not
+   * conflicted; null once a second article confirms it (or when it never was provisional).
+   */
+  public String provisionalOf;
+  /** The parent's article count when this provisional event opened. */
+  public int parentArticlesAtOpen;
   /** Member articles in (time, id) order; giant events keep the first and the latest ones (see ClusterSettings.maxArticles). */
   public List<ArticleSummary> articles = new ArrayList<>();
   /** Every article that ever joined, including summaries dropped by the cap. */
@@ -30,6 +37,14 @@ public final class EventState {
   public TreeMap<String, Integer> termDocs = new TreeMap<>();
   /** entity id -> number of member articles mentioning it. */
   public TreeMap<String, Integer> entityArticles = new TreeMap<>();
+  /** Anchor key (see {@link ArticleAnchors}) -> member articles with it anywhere; capped to the most frequent. */
+  public TreeMap<String, Integer> anchorArticles = new TreeMap<>();
+  /** Anchor key -> member articles with it in their lead (lead entities included); capped to the most frequent. */
+  public TreeMap<String, Integer> leadArticles = new TreeMap<>();
+  /** Member articles that came with anchors (records enriched before anchors existed have none). */
+  public int anchoredArticles;
+  /** Of those, the ones long enough for a missing name to be evidence (not headlines alone). */
+  public int fullArticles;
   /** Sum of the member articles' normalised embeddings; null until an article with one joins. */
   public float[] embedding;
   /** Articles that contributed to {@link #embedding}. */

@@ -163,10 +163,11 @@ class EventClustererTest {
     }
   }
 
-  private static String summary(List<ClusterChange> changes) {
+  /** The changes as text, changed events as their stored JSON: equal summaries mean equal output and state. */
+  static String summary(List<ClusterChange> changes) {
     StringBuilder b = new StringBuilder();
     for (ClusterChange ch : changes) {
-      b.append(ch instanceof ClusterChange.EventChanged e ? e.event().id + ":" + e.event().centroid + e.event().termDocs : ch).append('\n');
+      b.append(ch instanceof ClusterChange.EventChanged e ? io.newsline.common.Json.mapper().valueToTree(e.event()) : ch).append('\n');
     }
     return b.toString();
   }

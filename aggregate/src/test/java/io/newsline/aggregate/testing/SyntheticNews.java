@@ -3,11 +3,16 @@ package io.newsline.aggregate.testing;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.Entity;
 import io.newsline.avro.EntityStance;
+import io.newsline.avro.EventAnchors;
 import io.newsline.avro.Mention;
+import io.newsline.avro.Quantity;
 import io.newsline.avro.Quote;
+import io.newsline.avro.TimeExpression;
 import io.newsline.embedding.EmbeddingCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,8 +23,10 @@ import java.util.SplittableRandom;
  * scaling integration test: stories with their own people, organisations, places and vocabulary
  * (drawn Zipf-like from shared pools, so stories overlap the way real ones do: popular entities
  * and words occur in many), articles that retell a story in different words over a few days, an
- * embedding near the story's direction, and quotes that several outlets repeat. Deterministic for a
- * seed.
+ * embedding near the story's direction, quotes that several outlets repeat, and event anchors as
+ * enrich extracts them (the story's day and an identifying number in the lead, background years
+ * and counts in the body). Deterministic for a seed; the anchors come from their own random
+ * stream, so the rest of each article is what it was before they existed.
  */
 public final class SyntheticNews {
   private static final String[] OUTLETS = {"reuters", "apnews", "bbc", "guardian", "nytimes", "cnn", "aljazeera",
@@ -160,7 +167,31 @@ public final class SyntheticNews {
         .setQuotes(quotes)
         .setEnricher("synthetic")
         .setEmbedding(s.direction() == null ? null : EmbeddingCodec.encode(near(s.direction())))
+        .setAnchors(anchors(id, s, text.toString(), time))
         .build();
+  }
+
+  /**
+   * What enrich would find: the lead (first sentence) gives the story's day as a weekday and one
+   * number that identifies the story (a victim's age, say); the body recalls a background year and
+   * counts something.
+   */
+  private static EventAnchors anchors(String id, Story s, String text, long time) {
+    SplittableRandom r = new SplittableRandom(id.hashCode() * 31L + s.id());
+    int leadEnd = text.indexOf(". ") + 1;
+    LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(s.start()), ZoneOffset.UTC);
+    String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ROOT);
+    List<TimeExpression> times = new ArrayList<>();
+    times.add(new TimeExpression("on " + weekday, 0, 0, "text", day.toString(), true, "lead"));
+    String year = Integer.toString(1990 + r.nextInt(30));
+    times.add(new TimeExpression(year, leadEnd, leadEnd, "text", year, false, "body"));
+    List<Quantity> quantities = new ArrayList<>();
+    String age = Integer.toString(18 + s.id() % 70);
+    quantities.add(new Quantity(age + "-year-old", 0, 0, "text", "age", "age", age, "lead"));
+    String count = Integer.toString(2 + r.nextInt(50));
+    quantities.add(new Quantity(count + " people", leadEnd, leadEnd, "text", "count", "people", count, "body"));
+    String reference = LocalDate.ofInstant(Instant.ofEpochMilli(time), ZoneOffset.UTC).toString();
+    return new EventAnchors(leadEnd, reference, times, quantities);
   }
 
   private float[] near(float[] dir) {
