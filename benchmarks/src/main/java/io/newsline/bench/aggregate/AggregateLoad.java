@@ -56,6 +56,8 @@ public final class AggregateLoad {
     System.out.printf("quality on the synthetic stories: B-cubed P %.3f R %.3f F1 %.3f%n", main.bp, main.br,
         2 * main.bp * main.br / (main.bp + main.br));
 
+    joinDecisionCost(Math.min(articles, 50_000), stories / 2, days / 2);
+
     System.out.printf("%nmemory (retained heap of the clustering state after the run):%n");
     System.out.printf("%-34s %10s %10s %14s %10s%n", "stream", "articles", "active ev", "active art.", "heap MB");
     print("as above", main);
@@ -166,6 +168,48 @@ public final class AggregateLoad {
     r.heapBytes = with - without;
     blackhole += activeEvents;
     return r;
+  }
+
+  /**
+   * Cost of the join decision (issue 15): the same articles clustered with timelines by the default
+   * settings (event anchors and the join model) and by similarity alone on the articles without
+   * their anchors (the clusterer before anchors existed), alternating three times so both see the
+   * same machine load; prints the CPU per article of each (median of the three) and their ratio.
+   */
+  private static void joinDecisionCost(int articles, int stories, int days) {
+    List<EnrichedArticle> input = new SyntheticNews(11, 20_000, 5_000, 384)
+        .articles(articles, stories, Instant.parse("2025-01-01T00:00:00Z"), Duration.ofDays(days), Duration.ofDays(1));
+    List<ClusterArticle> anchored = new ArrayList<>(input.size());
+    List<ClusterArticle> plain = new ArrayList<>(input.size());
+    for (EnrichedArticle e : input) {
+      ClusterArticle a = ClusterArticles.from(e);
+      anchored.add(a);
+      plain.add(new ClusterArticle(a.id(), a.title(), a.text(), a.outlet(), a.url(), a.time(), a.duplicateOf(), a.entities(),
+          a.quotes(), a.embedding()));
+    }
+    ClusterSettings model = ClusterSettings.defaults();
+    ClusterSettings similarity = model.withJoinModel(null);
+    double[] withModel = new double[3];
+    double[] alone = new double[3];
+    for (int round = 0; round < 3; round++) {
+      alone[round] = cpuPerArticle(similarity, plain);
+      withModel[round] = cpuPerArticle(model, anchored);
+    }
+    java.util.Arrays.sort(withModel);
+    java.util.Arrays.sort(alone);
+    System.out.printf("join decision, %,d articles (alternating, median of 3): anchors + join model %.1f us CPU/article,"
+        + " similarity alone without anchors %.1f us; ratio %.3f%n", articles, withModel[1] / 1e3, alone[1] / 1e3,
+        withModel[1] / alone[1]);
+  }
+
+  /** CPU nanoseconds per article of clustering these articles with timelines, on a fresh clusterer. */
+  private static double cpuPerArticle(ClusterSettings settings, List<ClusterArticle> in) {
+    EventClusterer c = new EventClusterer(settings, new InMemoryEventRepository());
+    long start = cpu();
+    for (ClusterArticle a : in) {
+      consume(c.add(a));
+    }
+    return (cpu() - start) / (double) in.size();
   }
 
   /** Scores fresh articles against every active event, as a clusterer without candidate index would. */
