@@ -52,15 +52,15 @@ public final class AnchorExtractor {
       if (s.isEmpty()) {
         continue;
       }
-      boolean[] taken = new boolean[s.length()];
+      TakenSpans taken = new TakenSpans(s.length());
       for (TimeExpressions.Found f : TimeExpressions.find(s, reference)) {
         boolean isDateline = dateline != null && field == dateline.field() && f.start() == dateline.found().start();
         times.add(TimeExpressions.expression(f, field, isDateline ? AnchorRole.DATELINE : role(field, f.start(), leadEnd)));
-        mark(taken, f.start(), f.end());
+        taken.take(f.start(), f.end());
       }
       Matcher m = TIME_OF_DAY.matcher(s);
       while (m.find()) {
-        mark(taken, m.start(), m.end());
+        taken.take(m.start(), m.end());
       }
       for (Quantities.Found q : Quantities.find(s, taken)) {
         quantities.add(new Quantity(q.text(), q.start(), q.end(), field, q.kind(), q.unit(), q.value(),
@@ -72,12 +72,6 @@ public final class AnchorExtractor {
 
   private static AnchorRole role(Field field, int start, int leadEnd) {
     return field == Field.TITLE || start < leadEnd ? AnchorRole.LEAD : AnchorRole.BODY;
-  }
-
-  private static void mark(boolean[] taken, int start, int end) {
-    for (int i = start; i < end; i++) {
-      taken[i] = true;
-    }
   }
 
   /** A full date found in one field. */

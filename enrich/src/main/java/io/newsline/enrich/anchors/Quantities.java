@@ -77,35 +77,24 @@ final class Quantities {
   record Found(int start, int end, String text, String kind, String unit, String value) {}
 
   /** Quantities of s in document order, skipping the ranges already taken (dates, times of day). */
-  static List<Found> find(String s, boolean[] taken) {
+  static List<Found> find(String s, TakenSpans taken) {
     List<Found> found = new ArrayList<>();
     for (Form form : FORMS) {
       Matcher m = form.pattern().matcher(s);
       while (m.find()) {
         int start = m.start();
-        if (overlaps(taken, start, m.end())) {
+        if (taken.overlaps(start, m.end())) {
           continue;
         }
         Found f = read(s, m, form.kind());
         if (f != null) {
           found.add(f);
-          for (int i = f.start(); i < f.end(); i++) {
-            taken[i] = true;
-          }
+          taken.take(f.start(), f.end());
         }
       }
     }
     found.sort((x, y) -> Integer.compare(x.start(), y.start()));
     return found;
-  }
-
-  private static boolean overlaps(boolean[] taken, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (taken[i]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Found read(String s, Matcher m, Kind kind) {

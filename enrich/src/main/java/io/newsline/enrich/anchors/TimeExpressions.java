@@ -80,33 +80,22 @@ final class TimeExpressions {
   /** Every time expression of s in document order, relative ones resolved against reference (may be null). */
   static List<Found> find(String s, LocalDate reference) {
     List<Found> found = new ArrayList<>();
-    boolean[] taken = new boolean[s.length()];
+    TakenSpans taken = new TakenSpans(s.length());
     for (Form form : FORMS) {
       Matcher m = form.pattern().matcher(s);
       while (m.find()) {
-        if (overlaps(taken, m.start(), m.end()) || !properMonth(s, m, form.kind())) {
+        if (taken.overlaps(m.start(), m.end()) || !properMonth(s, m, form.kind())) {
           continue;
         }
         Found f = read(s, m, form.kind(), reference);
         if (f != null) {
           found.add(f);
-          for (int i = m.start(); i < m.end(); i++) {
-            taken[i] = true;
-          }
+          taken.take(m.start(), m.end());
         }
       }
     }
     found.sort((x, y) -> Integer.compare(x.start(), y.start()));
     return found;
-  }
-
-  private static boolean overlaps(boolean[] taken, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (taken[i]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Month names must be capitalised (or all caps): "may" and "march" are also words. */
