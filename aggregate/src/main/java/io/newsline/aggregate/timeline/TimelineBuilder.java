@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Builds the timeline record of an event from its state: articles in time order, top entities,
- * stance by outlet for the top entities, and quotes deduplicated across outlets. Pure function of
+ * Builds the timeline record of an event from its state: articles in time order, top entities
+ * (people, organisations and places first), stance by outlet for the top entities, and quotes
+ * deduplicated across outlets. Pure function of
  * the state, so replays produce the same bytes.
  */
 public final class TimelineBuilder {
@@ -113,11 +114,23 @@ public final class TimelineBuilder {
       }
     }
     return counts.values().stream()
-        .sorted(Comparator.comparingInt(EntityCount::getArticles).reversed()
+        .sorted(Comparator.comparing(TimelineBuilder::isMisc)
+            .thenComparing(Comparator.comparingInt(EntityCount::getArticles).reversed())
             .thenComparing(Comparator.comparingInt(EntityCount::getMentions).reversed())
             .thenComparing(EntityCount::getId))
         .limit(TOP_ENTITIES)
         .toList();
+  }
+
+  /**
+   * People, organisations and places rank before MISC names. MISC is mostly nationality and
+   * group adjectives ("Russian", "European"): every article about a country carries them, so by
+   * counts alone they push the people and institutions out of an event's top entities, and out
+   * of the stance chart, which covers the top {@value #STANCE_ENTITIES} (stance toward an
+   * adjective says little). Ranked after the named entities they stay in the list when there is room.
+   */
+  private static boolean isMisc(EntityCount c) {
+    return "MISC".equals(c.getType());
   }
 
   private static int distinctEntities(List<EventState.ArticleSummary> articles) {

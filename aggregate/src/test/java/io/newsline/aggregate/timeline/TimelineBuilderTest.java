@@ -55,6 +55,23 @@ class TimelineBuilderTest {
   }
 
   @Test
+  void peopleOrganisationsAndPlacesRankBeforeNationalityAdjectives() {
+    var russian = new ClusterArticle.ArticleEntity("misc:russian", "Russian", "MISC", 0.9, 6, "neutral", 0.0);
+    var kremlin = new ClusterArticle.ArticleEntity("org:kremlin", "Kremlin", "ORGANIZATION", 0.5, 1, "neutral", 0.0);
+    var witkoff = new ClusterArticle.ArticleEntity("per:steve_witkoff", "Steve Witkoff", "PERSON", 0.4, 1, "positive", 0.3);
+    EventState e = new EventState();
+    e.id = "ev-5";
+    // every article says "Russian"; only one names Witkoff
+    e.articles.add(new EventState.ArticleSummary("a", "x", null, "A", "", 1, List.of(russian, PUTIN, kremlin), List.of()));
+    e.articles.add(new EventState.ArticleSummary("b", "y", null, "B", "", 2, List.of(russian, PUTIN, witkoff), List.of()));
+    e.articles.add(new EventState.ArticleSummary("c", "z", null, "C", "", 3, List.of(russian, kremlin), List.of()));
+    EventTimeline t = TimelineBuilder.build(e);
+    assertThat(t.getTopEntities()).extracting(c -> c.getId())
+        .containsExactly("per:vladimir_putin", "org:kremlin", "per:steve_witkoff", "misc:russian");
+    assertThat(t.getStanceByOutlet()).extracting(s -> s.getEntityId()).contains("per:steve_witkoff");
+  }
+
+  @Test
   void differentSpeakersKeepSimilarQuotesApart() {
     EventState e = new EventState();
     e.id = "ev-2";
