@@ -167,7 +167,7 @@ final class HttpConnection {
       return fail(e.status(), e.getMessage());
     }
     if (route == null) {
-      Response r = pathMatched ? Response.error(405, "method not allowed: " + method) : Response.error(404, "no such resource: " + rawPath);
+      Response r = pathMatched ? server.error(405, "method not allowed: " + method) : server.error(404, "no such resource: " + rawPath);
       return respond(r, head, keepAlive && !bodyPending, http10);
     }
     HttpService.Route chosen = route;
@@ -209,13 +209,13 @@ final class HttpConnection {
     raw.noDeadline();
     Request request = new Request(method, rawPath, pathParams, query, headers, body, remote);
     Response answer = server.invoke(() -> chosen.handler().handle(request), method, rawPath);
-    Response response = answer != null ? answer : Response.error(500, "internal error: no answer");
+    Response response = answer != null ? answer : server.error(500, "internal error: no answer");
     return respond(response, head, keepAlive && !server.crowded() && !server.isClosed(), http10);
   }
 
   /** Answers an error and ends the connection (whatever was not read of the request stays unread). */
   private boolean fail(int status, String message) throws IOException {
-    respond(Response.json(status, Map.of("error_code", status, "message", message)), false, false, false);
+    respond(server.error(status, message), false, false, false);
     return false;
   }
 

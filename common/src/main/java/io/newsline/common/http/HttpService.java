@@ -58,6 +58,7 @@ public final class HttpService implements AutoCloseable {
   final long idleTimeoutNanos;
   final long writeTimeoutNanos;
   final int maxHeaderBytes;
+  private final ErrorBody errorBody;
   private final ServerSocket server;
   private final ExecutorService workers;
   private final SocketWatchdog watchdog;
@@ -81,6 +82,7 @@ public final class HttpService implements AutoCloseable {
     this.idleTimeoutNanos = b.idleTimeout.toNanos();
     this.writeTimeoutNanos = b.writeTimeout.toNanos();
     this.maxHeaderBytes = b.maxHeaderBytes;
+    this.errorBody = b.errorBody;
     this.server = new ServerSocket();
     server.setReuseAddress(true);
     try {
@@ -128,6 +130,16 @@ public final class HttpService implements AutoCloseable {
     InetAddress a = server.getInetAddress();
     String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  /** Connections open at once, at most (beyond, 503). */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** Connections open at once from one client address, at most. */
+  public int maxConnectionsPerClient() {
+    return maxPerClient;
   }
 
   /** Connections answered 503 at once because the server or the client was at its limit. */
@@ -259,8 +271,13 @@ public final class HttpService implements AutoCloseable {
       return Response.json(e.status(), e.body());
     } catch (Exception e) {
       LOG.warn("{}: {} {} failed", name, method, path, e);
-      return Response.error(500, "internal error: " + e.getMessage());
+      return error(500, "internal error: " + e.getMessage());
     }
+  }
+
+  /** An error the server answers itself (no route, wrong method, limits, failures), in the configured shape. */
+  Response error(int status, String message) {
+    return Response.json(status, errorBody.body(status, message));
   }
 
   interface Call {
@@ -268,7 +285,7 @@ public final class HttpService implements AutoCloseable {
   }
 
   private byte[] errorBody(int status, String message) {
-    return Json.write(Map.of("error_code", status, "message", message)).getBytes(StandardCharsets.UTF_8);
+    return Json.write(errorBody.body(status, message)).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void closeQuietly(Socket s) {
@@ -335,6 +352,7 @@ public final class HttpService implements AutoCloseable {
     private Duration idleTimeout = Duration.ofSeconds(15);
     private Duration writeTimeout = Duration.ofSeconds(30);
     private int maxHeaderBytes = 32 * 1024;
+    private ErrorBody errorBody = (status, message) -> Map.of("error_code", status, "message", message);
 
     private Builder(String name, String host, int port) {
       this.name = name;
@@ -430,6 +448,17 @@ public final class HttpService implements AutoCloseable {
     }
 
     /**
+     * The JSON body of the errors the server answers itself (no route, wrong method, malformed or
+     * oversized requests, timeouts, connection limit, a failing handler); by default {@code
+     * {"error_code": status, "message": ...}}. An API with a documented error shape sets it, so a
+     * client sees one shape whoever answered.
+     */
+    public Builder errorBody(ErrorBody shape) {
+      this.errorBody = shape;
+      return this;
+    }
+
+    /**
      * Formerly the size of a fixed thread pool. Ignored: every connection has its own thread, up to
      * {@link #maxConnections}.
      */
@@ -441,6 +470,12 @@ public final class HttpService implements AutoCloseable {
     public HttpService start() throws IOException {
       return new HttpService(this);
     }
+  }
+
+  /** Shapes the JSON body of an error answer. */
+  @FunctionalInterface
+  public interface ErrorBody {
+    Object body(int status, String message);
   }
 
   record Route(String method, String[] pattern, HeadCheck check, Handler handler) {

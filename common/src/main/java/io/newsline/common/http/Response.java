@@ -4,6 +4,7 @@ import io.newsline.common.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,5 +55,12 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
   public Response withContentType(String type) {
     return new Response(status, type, body, headers, stream);
+  }
+
+  /** This answer with one more header. */
+  public Response withHeader(String name, String value) {
+    Map<String, String> h = new LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new Response(status, contentType, body, h, stream);
   }
 }

@@ -61,6 +61,31 @@ class HttpServiceTest {
     assertThat(get("/fail").statusCode()).isEqualTo(409);
   }
 
+  @Test
+  void errorsTheServerAnswersItselfTakeTheConfiguredShape() throws Exception {
+    try (HttpService s = HttpService.builder("shaped", "127.0.0.1", 0)
+        .get("/a", r -> Response.text(200, "text/plain", "a"))
+        .get("/broken", r -> { throw new IllegalStateException("bug"); })
+        .errorBody((status, message) -> Map.of("error", message))
+        .start()) {
+      HttpResponse<String> missing = client.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/b")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).isEqualTo("{\"error\":\"no such resource: /b\"}");
+      HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/a"))
+          .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(wrongMethod.statusCode()).isEqualTo(405);
+      assertThat(wrongMethod.body()).isEqualTo("{\"error\":\"method not allowed: DELETE\"}");
+      try (java.net.Socket raw = new java.net.Socket("127.0.0.1", s.port())) {
+        raw.getOutputStream().write("GET /a?x=%zz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("\r\n\r\n{\"error\":\"malformed request target\"}");
+      }
+      HttpResponse<String> broken = client.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/broken")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(broken.statusCode()).isEqualTo(500);
+      assertThat(broken.body()).startsWith("{\"error\":").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Health and metrics endpoints of a stage process: GET /health (liveness: 200 unless a component
  * is DOWN), GET /ready (200 when every component is UP) and GET /metrics (Prometheus text format).
  * The server bounds connections and header time ({@link HttpService}), so clients that connect
- * and trickle cannot keep health checks and scrapes from being answered.
+ * and trickle cannot keep health checks and scrapes from being answered. A stage that serves HTTP
+ * itself (the query API) mounts its routes on the same port: the errors the server answers itself
+ * are {@code {"error": "..."}}, the shape of that API's own.
  */
 public final class OpsServer implements AutoCloseable {
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
@@ -26,6 +28,8 @@ public final class OpsServer implements AutoCloseable {
             .get("/health", r -> health(false))
             .get("/ready", r -> health(true))
             .get("/metrics", r -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
+            // unknown path, wrong method, malformed request, limits: in the shape a mounted API documents
+            .errorBody((status, message) -> Map.of("error", message))
             .start();
   }
 
@@ -42,6 +46,15 @@ public final class OpsServer implements AutoCloseable {
   public OpsServer route(String method, String pattern, Handler handler) {
     http.route(method, pattern, handler);
     return this;
+  }
+
+  /** Connections the server holds at once, in all and from one client address (long-lived streams count). */
+  public int maxConnections() {
+    return http.maxConnections();
+  }
+
+  public int maxConnectionsPerClient() {
+    return http.maxConnectionsPerClient();
   }
 
   public String url() {
