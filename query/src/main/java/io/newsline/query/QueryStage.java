@@ -1,0 +1,131 @@
+package io.newsline.query;
+
+import io.micrometer.core.instrument.Gauge;
+import io.newsline.common.config.Settings;
+import io.newsline.common.http.HttpService;
+import io.newsline.query.api.QueryApi;
+import io.newsline.query.model.EventIndex;
+import io.newsline.query.store.BoundedRocksDb;
+import io.newsline.query.store.KafkaDeadLetterSink;
+import io.newsline.query.store.QueryTopology;
+import io.newsline.query.store.RecordDecoder;
+import io.newsline.query.store.StoreReader;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.ops.HealthCheck;
+import io.newsline.runtime.ops.NewslineMetrics;
+import io.newsline.runtime.KafkaSettings;
+import io.newsline.runtime.streams.StreamsStage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+/**
+ * The query stage: a Kafka Streams application that materialises newsline.events,
+ * newsline.assignments and newsline.articles.enriched into global state stores (every instance
+ * holds all of it and answers every request) and serves the JSON API, the live stream and the
+ * dashboard over HTTP. Entry point for `newsline query` and `newsline local`:
+ * {@link #create}, then {@link #routes} onto the stage's HTTP server, then {@link #start}.
+ */
+public final class QueryStage implements HealthCheck, AutoCloseable {
+  public static final String NAME = "query";
+  /** Health, metrics, API and dashboard; the stages before use 8091-8093. */
+  public static final int DEFAULT_PORT = 8094;
+
+  private final EventIndex index = new EventIndex();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final KafkaDeadLetterSink deadLetters;
+  private final RecordDecoder decoder;
+  private final StreamsStage streams;
+  private final QueryApi api;
+
+  private QueryStage(Settings s) {
+    Topics topics = new Topics(s);
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
+    deadLetters = new KafkaDeadLetterSink(KafkaSettings.clientConfig(s), topics.deadLetter(), serdes.deadLetters().serializer());
+    decoder = new RecordDecoder(deadLetters, closing::get);
+    Topology topology = QueryTopology.build(topics, index, new QueryTopology.Deserializers(
+        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer()), decoder);
+    QuerySettings settings = QuerySettings.from(s);
+    streams = new StreamsStage(NAME, topology, streamsConfig(s, settings));
+    KafkaStreams ks = streams.streams();
+    StoreReader reader = new StoreReader(name -> ks.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())));
+    api = new QueryApi(index, reader, settings, () -> ks.state() == KafkaStreams.State.RUNNING);
+    Gauge.builder("newsline.query.events", index, EventIndex::size).description("Events in the query stage's read model")
+        .register(NewslineMetrics.registry());
+    Gauge.builder("newsline.query.stream.clients", api.stream(), s2 -> s2.clients()).description("Open live streams (SSE)")
+        .register(NewslineMetrics.registry());
+  }
+
+  /** Builds the stage from its settings; nothing runs until {@link #start}. */
+  public static QueryStage create(Settings settings) {
+    return new QueryStage(settings);
+  }
+
+  /** The topics the stage reads (it writes only dead letters). */
+  public static List<String> inputTopics(Settings s) {
+    Topics t = new Topics(s);
+    return List.of(t.events(), t.assignments(), t.enriched());
+  }
+
+  /** Streams properties: no transactions (the stage writes nothing), committed data only, bounded RocksDB memory. */
+  static Properties streamsConfig(Settings s, QuerySettings q) {
+    Properties p = KafkaSettings.streams(NAME, s);
+    if (!s.has("processing.guarantee")) {
+      p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    }
+    p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
+    p.put(BoundedRocksDb.MEMORY_BYTES, String.valueOf(q.storeMemoryBytes()));
+    return p;
+  }
+
+  /** Mounts the API (/api/...) and the dashboard (/) on the stage's HTTP server. */
+  public void routes(HttpService.Builder http) {
+    api.mount(http);
+  }
+
+  public QueryStage start() {
+    streams.start();
+    return this;
+  }
+
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return streams.awaitRunning(timeout);
+  }
+
+  /** The in-memory read model (tests and benchmarks watch it fill). */
+  public EventIndex index() {
+    return index;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Status status() {
+    Status s = streams.status();
+    String outage = decoder.outage();
+    if (outage != null && s.state() == State.UP) {
+      // still answering from what it has: staleness is no reason to take the instance out of service
+      return Status.up("serving stale data, cannot decode new records: " + outage);
+    }
+    return s;
+  }
+
+  @Override
+  public void close() {
+    closing.set(true);
+    streams.close();
+    deadLetters.close();
+  }
+}

@@ -1,0 +1,314 @@
+package io.newsline.query.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * The in-memory read model of the events topic: a summary of every event in recency order, the
+ * entities and outlets they share, which ids were merged into which event, and how far the topic
+ * has been read. One writer (the stage's global stream thread) and any number of readers (HTTP
+ * threads); a change and its notification to the live stream happen under one write lock, so a
+ * subscriber's backlog and its live changes neither overlap nor leave a gap.
+ */
+public final class EventIndex implements EventSummary.Interner {
+  /** Most recently updated first; event id breaks ties (ascending) so the order is total. */
+  static final Comparator<EventSummary> RECENCY =
+      Comparator.comparingLong((EventSummary s) -> s.lastUpdated).reversed().thenComparing(s -> s.id);
+  /** A merge chain longer than this is a loop or a bug, not a redirect. */
+  private static final int MAX_REDIRECTS = 16;
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<String, EventSummary> byId = new HashMap<>();
+  private final NavigableSet<EventSummary> byRecency = new TreeSet<>(RECENCY);
+  private final Map<String, EntityRef> entities = new ConcurrentHashMap<>();
+  private final Map<String, String> words = new ConcurrentHashMap<>();
+  private final Map<String, String> mergedInto = new HashMap<>();
+  private final Map<String, Change> removals = new HashMap<>();
+  private final Position applied = Position.start();
+  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+
+  /** The summary of a timeline (JSON form) found at this offset of the events topic. */
+  public EventSummary summarize(String eventId, JsonNode timeline, int partition, long offset) {
+    return EventSummary.of(eventId, timeline, partition, offset, this);
+  }
+
+  /** Adds or replaces an event. */
+  public void put(EventSummary s) {
+    lock.writeLock().lock();
+    try {
+      for (EntityRef e : s.entities) {
+        e.events++;
+      }
+      EventSummary old = byId.put(s.id, s);
+      if (old != null) {
+        byRecency.remove(old);
+        release(old);
+      }
+      byRecency.add(s);
+      removals.remove(s.id);
+      mergedInto.remove(s.id);
+      for (String m : s.mergedFrom) {
+        mergedInto.put(m, s.id); // resolve() prefers a live event, so a redirect waits for the tombstone
+      }
+      record(new Change(s.partition, s.offset, s.id, s, null));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Removes an event (a tombstone at this offset: the event was merged into another). */
+  public void remove(String eventId, int partition, long offset) {
+    lock.writeLock().lock();
+    try {
+      EventSummary old = byId.remove(eventId);
+      if (old != null) {
+        byRecency.remove(old);
+        release(old);
+      }
+      Change c = new Change(partition, offset, eventId, null, mergedInto.get(eventId));
+      removals.put(eventId, c);
+      record(c);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void release(EntityRef[] refs) {
+    for (EntityRef e : refs) {
+      if (--e.events <= 0) {
+        entities.remove(e.id(), e);
+      }
+    }
+  }
+
+  private void release(EventSummary old) {
+    release(old.entities);
+  }
+
+  private void record(Change c) {
+    if (c.partition() >= 0) {
+      applied.advance(c.partition(), c.offset());
+    }
+    for (Consumer<Change> l : listeners) {
+      l.accept(c);
+    }
+  }
+
+  @Override
+  public EntityRef entity(String id, String name, String type) {
+    EntityRef e = entities.computeIfAbsent(id, k -> new EntityRef(k, name, type));
+    e.offerName(name);
+    return e;
+  }
+
+  @Override
+  public String word(String s) {
+    return s == null ? null : words.computeIfAbsent(s, k -> k);
+  }
+
+  public EventSummary get(String eventId) {
+    lock.readLock().lock();
+    try {
+      return byId.get(eventId);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The event an id now lives in, following merges: the id itself, the surviving event's id, or null. */
+  public String resolve(String eventId) {
+    lock.readLock().lock();
+    try {
+      String id = eventId;
+      for (int hops = 0; hops <= MAX_REDIRECTS && id != null; hops++) {
+        if (byId.containsKey(id)) {
+          return id;
+        }
+        id = mergedInto.get(id);
+      }
+      return null;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return byId.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** How far the events topic has been applied. */
+  public Position position() {
+    lock.readLock().lock();
+    try {
+      return applied.copy();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** One page of events matching the filter, most recently updated first, after the cursor. */
+  public Page<EventSummary> page(EventFilter f, Cursor after, int limit) {
+    lock.readLock().lock();
+    try {
+      EntityRef entity = null;
+      if (f.entity() != null) {
+        entity = entities.get(f.entity());
+        if (entity == null) {
+          return new Page<>(List.of(), null);
+        }
+      }
+      List<EventSummary> out = new ArrayList<>(Math.min(limit + 1, 128));
+      for (EventSummary s : after == null ? byRecency : byRecency.tailSet(after.probe(), false)) {
+        if (f.since() != null && s.lastUpdated < f.since()) {
+          break; // recency order: everything further is older
+        }
+        if (matches(s, f, entity)) {
+          out.add(s);
+          if (out.size() > limit) {
+            break;
+          }
+        }
+      }
+      return page(out, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static Page<EventSummary> page(List<EventSummary> found, int limit) {
+    if (found.size() <= limit) {
+      return new Page<>(found, null);
+    }
+    List<EventSummary> items = List.copyOf(found.subList(0, limit));
+    return new Page<>(items, Cursor.after(items.get(limit - 1)));
+  }
+
+  private static boolean matches(EventSummary s, EventFilter f, EntityRef entity) {
+    return (f.status() == null || f.status().equals(s.status))
+        && (entity == null || s.hasEntity(entity))
+        && (f.outlet() == null || s.hasOutlet(f.outlet()))
+        && (f.words().isEmpty() || SearchText.matches(s.search, f.words()));
+  }
+
+  /** The entity's page, or null when no event has it among its top entities. */
+  public EntityView entity(String entityId, Cursor after, int limit) {
+    lock.readLock().lock();
+    try {
+      EntityRef e = entities.get(entityId);
+      if (e == null) {
+        return null;
+      }
+      int events = 0;
+      int articles = 0;
+      Map<String, double[]> stance = new TreeMap<>();
+      List<EventSummary> found = new ArrayList<>();
+      boolean pastCursor = after == null;
+      EventSummary probe = after == null ? null : after.probe();
+      for (EventSummary s : byRecency) {
+        int i = indexOf(s.entities, e);
+        if (i < 0) {
+          continue;
+        }
+        events++;
+        articles += s.entityArticles[i];
+        addStance(stance, s, i);
+        pastCursor = pastCursor || RECENCY.compare(s, probe) > 0;
+        if (pastCursor && found.size() <= limit) {
+          found.add(s);
+        }
+      }
+      return new EntityView(e, events, articles, stanceRows(stance), page(found, limit));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static int indexOf(EntityRef[] refs, EntityRef e) {
+    for (int i = 0; i < refs.length; i++) {
+      if (refs[i] == e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Adds the event's stance rows for entity {@code i}: {negative, neutral, positive, sum of score x articles}. */
+  private static void addStance(Map<String, double[]> byOutlet, EventSummary s, int i) {
+    int[] rows = s.stance;
+    for (int r = 0; r < rows.length; r += EventSummary.ROW) {
+      if (rows[r] != i) {
+        continue;
+      }
+      double[] acc = byOutlet.computeIfAbsent(s.outlets[rows[r + 1]], k -> new double[4]);
+      int n = rows[r + 2] + rows[r + 3] + rows[r + 4];
+      acc[0] += rows[r + 2];
+      acc[1] += rows[r + 3];
+      acc[2] += rows[r + 4];
+      acc[3] += Float.intBitsToFloat(rows[r + 5]) * n;
+    }
+  }
+
+  private static List<EntityView.OutletStance> stanceRows(Map<String, double[]> byOutlet) {
+    List<EntityView.OutletStance> out = new ArrayList<>();
+    byOutlet.forEach((outlet, a) -> {
+      int n = (int) (a[0] + a[1] + a[2]);
+      double mean = n == 0 ? 0 : Math.round(10000 * a[3] / n) / 10000.0;
+      out.add(new EntityView.OutletStance(outlet, (int) a[0], (int) a[1], (int) a[2], mean));
+    });
+    out.sort(Comparator.comparingInt(EntityView.OutletStance::articles).reversed()
+        .thenComparing(EntityView.OutletStance::outlet));
+    return out;
+  }
+
+  /**
+   * Registers a listener for every later change and returns, atomically with the registration,
+   * the changes a reader at {@code from} has not seen (latest state per event, by partition and
+   * offset) and the position after them.
+   */
+  public Backlog subscribe(Position from, Consumer<Change> listener) {
+    lock.readLock().lock();
+    try {
+      listeners.add(listener);
+      List<Change> missed = new ArrayList<>();
+      if (from != null) {
+        for (EventSummary s : byId.values()) {
+          if (!from.covers(s.partition, s.offset)) {
+            missed.add(new Change(s.partition, s.offset, s.id, s, null));
+          }
+        }
+        for (Change c : removals.values()) {
+          if (!from.covers(c.partition(), c.offset())) {
+            missed.add(new Change(c.partition(), c.offset(), c.eventId(), null, mergedInto.get(c.eventId())));
+          }
+        }
+        missed.sort(Comparator.comparingInt(Change::partition).thenComparingLong(Change::offset));
+      }
+      return new Backlog(missed, applied.copy());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  public void unsubscribe(Consumer<Change> listener) {
+    listeners.remove(listener);
+  }
+
+  /** What a new subscriber has missed, and the position of the index when it subscribed. */
+  public record Backlog(List<Change> changes, Position position) {}
+}

@@ -1,0 +1,291 @@
+package io.newsline.query;
+
+import static io.newsline.query.testing.Timelines.KREMLIN;
+import static io.newsline.query.testing.Timelines.MOSCOW;
+import static io.newsline.query.testing.Timelines.PUTIN;
+import static io.newsline.query.testing.Timelines.USHAKOV;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.avro.ArticleAssignment;
+import io.newsline.avro.EnrichedArticle;
+import io.newsline.avro.EventTimeline;
+import io.newsline.common.Json;
+import io.newsline.common.config.Settings;
+import io.newsline.common.http.HttpService;
+import io.newsline.query.api.QueryApi;
+import io.newsline.query.model.EventIndex;
+import io.newsline.query.store.QueryTopology;
+import io.newsline.query.store.RecordDecoder;
+import io.newsline.query.store.StoreReader;
+import io.newsline.query.testing.Timelines;
+import io.newsline.runtime.AvroJson;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.testing.TestRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query topology on Kafka Streams' test driver (real global stores on RocksDB, a real registry)
+ * behind the real HTTP API: what each endpoint answers, merges, bad records and the live stream.
+ */
+class QueryApiTest {
+  private static TestRegistry registry;
+  private static TopicSerdes serdes;
+  private final Topics topics = new Topics(Settings.empty());
+  private final EventIndex index = new EventIndex();
+  private final List<String> deadLettered = new ArrayList<>();
+  private final AtomicBoolean ready = new AtomicBoolean(true);
+  private final HttpClient client = HttpClient.newHttpClient();
+  private TopologyTestDriver driver;
+  private HttpService http;
+  private TestInputTopic<String, byte[]> events;
+  private TestInputTopic<String, byte[]> articles;
+  private TestInputTopic<String, byte[]> assignments;
+
+  @BeforeAll
+  static void registry() {
+    registry = new TestRegistry();
+    serdes = new TopicSerdes(registry.serdeConfig());
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    registry.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
+        "query.limit.max", "3"));
+    RecordDecoder decoder = new RecordDecoder((e, topic, p, o, k, v) -> deadLettered.add(new String(k, StandardCharsets.UTF_8)), () -> false);
+    var topology = QueryTopology.build(topics, index, new QueryTopology.Deserializers(
+        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer()), decoder);
+    Properties props = QueryStage.streamsConfig(s, QuerySettings.from(s));
+    props.put("state.dir", java.nio.file.Files.createTempDirectory("query-test").toString());
+    driver = new TopologyTestDriver(topology, props);
+    events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
+    articles = driver.createInputTopic(topics.enriched(), new StringSerializer(), new ByteArraySerializer());
+    assignments = driver.createInputTopic(topics.assignments(), new StringSerializer(), new ByteArraySerializer());
+    StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name));
+    QueryApi api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
+    HttpService.Builder b = HttpService.builder("test", "127.0.0.1", 0);
+    api.mount(b);
+    http = b.start();
+  }
+
+  @AfterEach
+  void stop() {
+    http.close();
+    driver.close();
+  }
+
+  private void publish(EventTimeline t) {
+    events.pipeInput(t.getEventId(), serdes.events().serializer().serialize(topics.events(), t));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode json(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+    return Json.parse(r.body());
+  }
+
+  private static List<String> eventIds(JsonNode page) {
+    List<String> ids = new ArrayList<>();
+    page.path("events").forEach(e -> ids.add(e.path("event_id").asText()));
+    return ids;
+  }
+
+  @Test
+  void listsEventsWithFiltersAndCursorsAndCapsTheLimit() throws Exception {
+    publish(Timelines.timeline("ev-talks", "Putin refuses compromise in Moscow talks", 4000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
+    publish(Timelines.timeline("ev-aide", "Kremlin aide calls proposals acceptable", 3000, List.of("tass"), List.of(USHAKOV, KREMLIN)));
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+
+    JsonNode all = json("/api/events?limit=1000");
+    assertThat(eventIds(all)).containsExactly("ev-talks", "ev-aide", "ev-2"); // capped at query.limit.max=3
+    JsonNode talks = all.path("events").get(0);
+    assertThat(talks.path("label").asText()).isEqualTo("Putin refuses compromise in Moscow talks");
+    assertThat(talks.path("status").asText()).isEqualTo("active");
+    assertThat(talks.path("last_updated").asText()).isEqualTo(Instant.ofEpochMilli(4000).toString());
+    assertThat(talks.path("first_seen").asText()).isEqualTo(Instant.ofEpochMilli(4000 - 60_000).toString());
+    assertThat(talks.path("article_count").asInt()).isEqualTo(2);
+    assertThat(talks.path("outlet_count").asInt()).isEqualTo(2);
+    assertThat(talks.path("top_entities").get(0).toString())
+        .isEqualTo("{\"id\":\"per:vladimir_putin\",\"name\":\"Vladimir Putin\",\"type\":\"PERSON\"}");
+    assertThat(all.path("position").asText()).isEqualTo("4");
+
+    JsonNode page1 = json("/api/events?limit=2");
+    assertThat(eventIds(page1)).containsExactly("ev-talks", "ev-aide");
+    JsonNode page2 = json("/api/events?limit=2&cursor=" + page1.path("next").asText());
+    assertThat(eventIds(page2)).containsExactly("ev-2", "ev-1");
+    assertThat(page2.path("next").isNull()).isTrue();
+
+    assertThat(eventIds(json("/api/events?entity=per:yuri_ushakov"))).containsExactly("ev-aide");
+    assertThat(eventIds(json("/api/events?outlet=BBC"))).containsExactly("ev-talks");
+    assertThat(eventIds(json("/api/events?q=moscow+putin"))).containsExactly("ev-talks");
+    assertThat(eventIds(json("/api/events?q=kreml"))).containsExactly("ev-aide");
+    assertThat(eventIds(json("/api/events?since=" + Instant.ofEpochMilli(3000)))).containsExactly("ev-talks", "ev-aide");
+    assertThat(eventIds(json("/api/events?since=2000&status=active"))).containsExactly("ev-talks", "ev-aide", "ev-2");
+    assertThat(eventIds(json("/api/events?status=dormant"))).isEmpty();
+  }
+
+  @Test
+  void badParametersAreA400WithAReasonAndUnknownIdsA404() throws Exception {
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    for (String bad : List.of("limit=0", "limit=ten", "status=closed", "since=yesterday", "cursor=garbage!",
+        "entity=" + "x".repeat(300), "q=" + "a+".repeat(13))) {
+      HttpResponse<String> r = get("/api/events?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(Json.parse(r.body()).path("error").asText()).as(bad).isNotBlank();
+      assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    for (String path : List.of("/api/events/ev-nope", "/api/entities/per:nobody", "/api/articles/nope", "/api/nothing")) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(Json.parse(r.body()).path("error").asText()).as(path).isNotBlank();
+    }
+    assertThat(get("/api/stream?from=x.y").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anEventIsItsTimelineJsonAndAMergedIdRedirectsToTheSurvivor() throws Exception {
+    EventTimeline b = Timelines.timeline("ev-b", "B", 1000, List.of("tass"), List.of(USHAKOV));
+    publish(b);
+    assertThat(get("/api/events/ev-b").body()).isEqualTo(Json.write(AvroJson.of(b)));
+
+    EventTimeline a = Timelines.timeline("ev-a", "A", 2000, List.of("reuters", "tass"), List.of(PUTIN, USHAKOV));
+    a.setMergedFrom(List.of("ev-b"));
+    publish(a);
+    events.pipeInput("ev-b", (byte[]) null);
+    HttpResponse<String> moved = get("/api/events/ev-b");
+    assertThat(moved.statusCode()).isEqualTo(301);
+    assertThat(moved.headers().firstValue("Location")).contains("/api/events/ev-a");
+    assertThat(Json.parse(moved.body()).path("merged_into").asText()).isEqualTo("ev-a");
+    assertThat(eventIds(json("/api/events"))).containsExactly("ev-a");
+    JsonNode timeline = json("/api/events/ev-a");
+    assertThat(timeline.path("quotes").get(0).path("speaker").asText()).isEqualTo("Vladimir Putin");
+    assertThat(timeline.path("quotes").get(0).path("outlets").toString()).isEqualTo("[\"reuters\",\"tass\"]");
+  }
+
+  @Test
+  void anArticleIsItsEnrichedJsonWithTheEventItBelongsTo() throws Exception {
+    EnrichedArticle art = EnrichedArticle.newBuilder().setId("art-1").setTitle("Talks").setText("Putin met Witkoff.")
+        .setOutlet("reuters").setIngestedAt(Instant.ofEpochMilli(5)).setEntities(List.of()).setQuotes(List.of())
+        .setEnricher("test").setEmbedding(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
+    articles.pipeInput("art-1", serdes.enriched().serializer().serialize(topics.enriched(), art));
+    JsonNode unassigned = json("/api/articles/art-1");
+    assertThat(unassigned.path("event_id").isNull()).isTrue();
+    assertThat(unassigned.has("embedding")).isFalse();
+    assertThat(unassigned.path("text").asText()).isEqualTo("Putin met Witkoff.");
+
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    assignments.pipeInput("art-1", serdes.assignments().serializer().serialize(topics.assignments(),
+        new ArticleAssignment("art-1", "ev-1", Instant.ofEpochMilli(5), 1.0, "opened")));
+    JsonNode a = json("/api/articles/art-1");
+    assertThat(a.path("event_id").asText()).isEqualTo("ev-1");
+    assertThat(a.path("id").asText()).isEqualTo("art-1");
+    assertThat(a.path("outlet").asText()).isEqualTo("reuters");
+  }
+
+  @Test
+  void anEntityPageListsItsEventsAndTheStanceTowardItByOutlet() throws Exception {
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("tass"), List.of(MOSCOW, PUTIN)));
+    JsonNode e = json("/api/entities/per:vladimir_putin");
+    assertThat(e.path("name").asText()).isEqualTo("Vladimir Putin");
+    assertThat(e.path("type").asText()).isEqualTo("PERSON");
+    assertThat(e.path("event_count").asInt()).isEqualTo(2);
+    assertThat(eventIds(e)).containsExactly("ev-2", "ev-1");
+    assertThat(e.path("stance_by_outlet").toString()).contains("{\"outlet\":\"bbc\",\"negative\":1,\"neutral\":0,\"positive\":0,\"mean_score\":-0.5}");
+  }
+
+  @Test
+  void aRecordThatCannotBeDecodedIsDeadLetteredAndTheRestIsServed() throws Exception {
+    events.pipeInput("ev-poison", new byte[] {0, 0, 0, 0, 99, 1, 2});
+    events.pipeInput("ev-json", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    assertThat(deadLettered).containsExactly("ev-poison", "ev-json");
+    assertThat(eventIds(json("/api/events"))).containsExactly("ev-1");
+  }
+
+  @Test
+  void untilTheStoresAreLoadedTheApiSaysSoWithA503() throws Exception {
+    ready.set(false);
+    HttpResponse<String> r = get("/api/events");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).contains("2");
+    assertThat(Json.parse(r.body()).path("error").asText()).startsWith("starting");
+    assertThat(get("/api/openapi.json").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theLiveStreamResumesFromLastEventIdThenFollowsChanges() throws Exception {
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    String seen = json("/api/events").path("position").asText();
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+    HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream"))
+        .header("Last-Event-ID", seen).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+      List<String> message = nextMessage(lines); // retry
+      assertThat(message).containsExactly("retry: 2000");
+      message = nextMessage(lines); // what was missed: ev-2 only
+      assertThat(message.get(0)).isEqualTo("id: 2");
+      assertThat(Json.parse(message.get(1).substring("data: ".length())).path("event_id").asText()).isEqualTo("ev-2");
+      assertThat(nextMessage(lines)).containsExactly("id: 2");
+      // live: ev-1 updated, then removed
+      publish(Timelines.timeline("ev-1", "One", 3000, List.of("reuters", "bbc"), List.of(PUTIN)));
+      message = nextMessage(lines);
+      assertThat(message.get(0)).isEqualTo("id: 3");
+      JsonNode summary = Json.parse(message.get(1).substring("data: ".length()));
+      assertThat(summary.path("event_id").asText()).isEqualTo("ev-1");
+      assertThat(summary.path("article_count").asInt()).isEqualTo(2);
+      events.pipeInput("ev-1", (byte[]) null);
+      message = nextMessage(lines);
+      assertThat(message).containsExactly("id: 4", "event: removed", "data: {\"event_id\":\"ev-1\",\"merged_into\":null}");
+    }
+  }
+
+  private static List<String> nextMessage(BufferedReader lines) throws java.io.IOException {
+    List<String> m = new ArrayList<>();
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      if (line.isEmpty()) {
+        if (!m.isEmpty()) {
+          return m;
+        }
+        continue;
+      }
+      m.add(line);
+    }
+    return m;
+  }
+}

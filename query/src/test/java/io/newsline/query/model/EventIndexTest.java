@@ -1,0 +1,144 @@
+package io.newsline.query.model;
+
+import static io.newsline.query.testing.Timelines.KREMLIN;
+import static io.newsline.query.testing.Timelines.MOSCOW;
+import static io.newsline.query.testing.Timelines.PUTIN;
+import static io.newsline.query.testing.Timelines.USHAKOV;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsline.avro.EventTimeline;
+import io.newsline.query.testing.Timelines;
+import io.newsline.runtime.AvroJson;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventIndexTest {
+  private final EventIndex index = new EventIndex();
+  private long offset;
+
+  private EventSummary put(EventTimeline t) {
+    EventSummary s = index.summarize(t.getEventId(), AvroJson.of(t), 0, offset++);
+    index.put(s);
+    return s;
+  }
+
+  private List<String> ids(Page<EventSummary> p) {
+    return p.items().stream().map(EventSummary::id).toList();
+  }
+
+  @Test
+  void pagesMostRecentlyUpdatedFirstAndAnUpdateDuringPagingIsNotReturnedTwice() {
+    for (int i = 0; i < 5; i++) {
+      put(Timelines.timeline("ev-" + i, "Event " + i, 1000L * i, List.of("a"), List.of(PUTIN)));
+    }
+    Page<EventSummary> first = index.page(EventFilter.ALL, null, 2);
+    assertThat(ids(first)).containsExactly("ev-4", "ev-3");
+    assertThat(first.next()).isNotNull();
+    // ev-0 is updated while the client pages: it moves to the front, behind the client's cursor
+    put(Timelines.timeline("ev-0", "Event 0", 9000L, List.of("a", "b"), List.of(PUTIN)));
+    Page<EventSummary> second = index.page(EventFilter.ALL, Cursor.parse(first.next().encode()), 2);
+    assertThat(ids(second)).containsExactly("ev-2", "ev-1");
+    assertThat(second.next()).isNull();
+    assertThat(ids(index.page(EventFilter.ALL, null, 10))).containsExactly("ev-0", "ev-4", "ev-3", "ev-2", "ev-1");
+  }
+
+  @Test
+  void filtersByStatusEntityOutletWordsAndTime() {
+    put(Timelines.timeline("ev-talks", "Putin refuses compromise in Moscow talks", 3000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
+    put(Timelines.timeline("ev-kremlin", "Kremlin aide Ushakov: proposals acceptable", 2000, List.of("tass"), List.of(USHAKOV, KREMLIN)));
+    put(Timelines.timeline("ev-old", "Żółć and Zelenskyy in Kyiv", 1000, List.of("Reuters"), List.of(PUTIN)));
+    assertThat(ids(index.page(new EventFilter(null, "per:vladimir_putin", null, null, null), null, 10))).containsExactly("ev-talks", "ev-old");
+    assertThat(ids(index.page(new EventFilter(null, "per:nobody", null, null, null), null, 10))).isEmpty();
+    assertThat(ids(index.page(new EventFilter(null, null, "REUTERS", null, null), null, 10))).containsExactly("ev-talks", "ev-old");
+    assertThat(ids(index.page(new EventFilter(null, null, null, SearchText.words("ushak kreml"), null), null, 10))).containsExactly("ev-kremlin");
+    assertThat(ids(index.page(new EventFilter(null, null, null, SearchText.words("zolc ZELENSKYY"), null), null, 10))).containsExactly("ev-old");
+    assertThat(ids(index.page(new EventFilter(null, null, null, SearchText.words("moscow"), null), null, 10))).containsExactly("ev-talks");
+    assertThat(ids(index.page(new EventFilter(null, null, null, null, 2000L), null, 10))).containsExactly("ev-talks", "ev-kremlin");
+    assertThat(ids(index.page(new EventFilter("dormant", null, null, null, null), null, 10))).isEmpty();
+    assertThat(ids(index.page(new EventFilter("active", null, null, null, null), null, 1))).containsExactly("ev-talks");
+  }
+
+  @Test
+  void anEntityPageSumsTheStanceOfItsEventsByOutletAndPages() {
+    put(Timelines.timeline("ev-1", "One", 1000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
+    put(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+    put(Timelines.timeline("ev-3", "Three", 3000, List.of("tass"), List.of(MOSCOW, PUTIN)));
+    EntityView v = index.entity("per:vladimir_putin", null, 2);
+    assertThat(v.entity().name()).isEqualTo("Vladimir Putin");
+    assertThat(v.eventCount()).isEqualTo(3);
+    assertThat(v.articleCount()).isEqualTo(4);
+    assertThat(v.events().items()).extracting(EventSummary::id).containsExactly("ev-3", "ev-2");
+    assertThat(index.entity("per:vladimir_putin", v.events().next(), 2).events().items()).extracting(EventSummary::id).containsExactly("ev-1");
+    // negative where Putin is the first entity (reuters twice, bbc once), neutral in tass
+    assertThat(v.stanceByOutlet()).containsExactly(
+        new EntityView.OutletStance("reuters", 2, 0, 0, -0.5),
+        new EntityView.OutletStance("bbc", 1, 0, 0, -0.5),
+        new EntityView.OutletStance("tass", 0, 1, 0, 0.0));
+    assertThat(index.entity("per:nobody", null, 2)).isNull();
+  }
+
+  @Test
+  void entitiesNoEventMentionsAnyMoreAreForgotten() {
+    put(Timelines.timeline("ev-1", "One", 1000, List.of("a"), List.of(PUTIN, USHAKOV)));
+    put(Timelines.timeline("ev-1", "One", 2000, List.of("a"), List.of(PUTIN)));
+    assertThat(index.entity("per:yuri_ushakov", null, 10)).isNull();
+    index.remove("ev-1", 0, offset++);
+    assertThat(index.entity("per:vladimir_putin", null, 10)).isNull();
+    assertThat(index.size()).isZero();
+  }
+
+  @Test
+  void aMergedIdResolvesToTheSurvivingEventThroughChains() {
+    put(Timelines.timeline("ev-b", "B", 1000, List.of("a"), List.of(PUTIN)));
+    EventTimeline a = Timelines.timeline("ev-a", "A", 2000, List.of("a"), List.of(PUTIN));
+    a.setMergedFrom(List.of("ev-b"));
+    put(a);
+    index.remove("ev-b", 0, offset++);
+    assertThat(index.resolve("ev-b")).isEqualTo("ev-a");
+    EventTimeline c = Timelines.timeline("ev-c", "C", 3000, List.of("a"), List.of(PUTIN));
+    c.setMergedFrom(List.of("ev-a"));
+    put(c);
+    index.remove("ev-a", 0, offset++);
+    assertThat(index.resolve("ev-b")).isEqualTo("ev-c");
+    assertThat(index.resolve("ev-c")).isEqualTo("ev-c");
+    assertThat(index.resolve("ev-x")).isNull();
+  }
+
+  @Test
+  void aSubscriberGetsWhatItMissedThenLiveChangesWithNoGap() {
+    put(Timelines.timeline("ev-1", "One", 1000, List.of("a"), List.of(PUTIN)));
+    Position seen = index.position();
+    put(Timelines.timeline("ev-2", "Two", 2000, List.of("a"), List.of(PUTIN)));
+    put(Timelines.timeline("ev-1", "One", 3000, List.of("a", "b"), List.of(PUTIN)));
+    index.remove("ev-2", 0, offset++);
+    List<Change> live = new ArrayList<>();
+    EventIndex.Backlog b = index.subscribe(seen, live::add);
+    // the latest state of each event that changed: ev-1 updated, ev-2 removed
+    assertThat(b.changes()).extracting(Change::eventId).containsExactly("ev-1", "ev-2");
+    assertThat(b.changes().get(1).removed()).isTrue();
+    assertThat(b.position().toString()).isEqualTo(String.valueOf(offset));
+    put(Timelines.timeline("ev-3", "Three", 4000, List.of("a"), List.of(PUTIN)));
+    assertThat(live).extracting(Change::eventId).containsExactly("ev-3");
+    assertThat(index.subscribe(null, c -> {}).changes()).isEmpty();
+  }
+
+  @Test
+  void positionsAndCursorsRefuseWhatTheyDidNotWrite() {
+    Position p = Position.parse("12.0.7");
+    assertThat(p.next(0)).isEqualTo(12);
+    assertThat(p.next(2)).isEqualTo(7);
+    assertThat(p.next(5)).isZero();
+    p.advance(4, 9);
+    assertThat(p).hasToString("12.0.7.0.10");
+    for (String bad : List.of("", "a.b", "-1", "1..2", "1.2.")) {
+      assertThatThrownBy(() -> Position.parse(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+    Cursor c = new Cursor(123, "ev-1:x");
+    assertThat(Cursor.parse(c.encode())).isEqualTo(c);
+    for (String bad : List.of("", "!!", "bm9jb2xvbg", "x".repeat(600))) {
+      assertThatThrownBy(() -> Cursor.parse(bad)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
