@@ -51,12 +51,14 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
     TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     deadLetters = new KafkaDeadLetterSink(KafkaSettings.clientConfig(s), topics.deadLetter(), serdes.deadLetters().serializer());
     decoder = new RecordDecoder(deadLetters, closing::get);
-    Topology topology = QueryTopology.build(topics, index, new QueryTopology.Deserializers(
-        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer()), decoder);
+    QueryTopology.Deserializers deserializers = new QueryTopology.Deserializers(
+        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
+    Topology topology = QueryTopology.build(topics, index, deserializers, decoder);
     QuerySettings settings = QuerySettings.from(s);
     streams = new StreamsStage(NAME, topology, streamsConfig(s, settings));
     KafkaStreams ks = streams.streams();
-    StoreReader reader = new StoreReader(name -> ks.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())));
+    StoreReader reader = new StoreReader(
+        name -> ks.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())), deserializers);
     api = new QueryApi(index, reader, settings, () -> ks.state() == KafkaStreams.State.RUNNING);
     Gauge.builder("newsline.query.events", index, EventIndex::size).description("Events in the query stage's read model")
         .register(NewslineMetrics.registry());

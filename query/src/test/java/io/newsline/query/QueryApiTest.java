@@ -80,15 +80,16 @@ class QueryApiTest {
     Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
         "query.limit.max", "3"));
     RecordDecoder decoder = new RecordDecoder((e, topic, p, o, k, v) -> deadLettered.add(new String(k, StandardCharsets.UTF_8)), () -> false);
-    var topology = QueryTopology.build(topics, index, new QueryTopology.Deserializers(
-        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer()), decoder);
+    QueryTopology.Deserializers deserializers = new QueryTopology.Deserializers(
+        serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
+    var topology = QueryTopology.build(topics, index, deserializers, decoder);
     Properties props = QueryStage.streamsConfig(s, QuerySettings.from(s));
     props.put("state.dir", java.nio.file.Files.createTempDirectory("query-test").toString());
     driver = new TopologyTestDriver(topology, props);
     events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
     articles = driver.createInputTopic(topics.enriched(), new StringSerializer(), new ByteArraySerializer());
     assignments = driver.createInputTopic(topics.assignments(), new StringSerializer(), new ByteArraySerializer());
-    StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name));
+    StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name), deserializers);
     QueryApi api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
     HttpService.Builder b = HttpService.builder("test", "127.0.0.1", 0);
     api.mount(b);

@@ -8,8 +8,8 @@ public final class EntityRef {
   private final String id;
   private final String type;
   private volatile String name;
-  /** Events whose top entities include this one; the index drops the entity at zero. */
-  int events;
+  /** Events whose top entities include this one; the index drops the entity when there are none. */
+  final Postings events = new Postings();
 
   EntityRef(String id, String name, String type) {
     this.id = id;

@@ -1,25 +1,33 @@
 package io.newsline.query.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.avro.EventTimeline;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
  * The in-memory read model of the events topic: a summary of every event in recency order, the
- * entities and outlets they share, which ids were merged into which event, and how far the topic
- * has been read. One writer (the stage's global stream thread) and any number of readers (HTTP
- * threads); a change and its notification to the live stream happen under one write lock, so a
- * subscriber's backlog and its live changes neither overlap nor leave a gap.
+ * events of each entity, outlet and search word (so a filter reads its candidates, not every
+ * event), which ids were merged into which event, and how far the topic has been read. One writer
+ * (the stage's global stream thread) and any number of readers (HTTP threads); a change and its
+ * notification to the live stream happen under one write lock, so a subscriber's backlog and its
+ * live changes neither overlap nor leave a gap.
  */
 public final class EventIndex implements EventSummary.Interner {
   /** Most recently updated first; event id breaks ties (ascending) so the order is total. */
@@ -27,19 +35,25 @@ public final class EventIndex implements EventSummary.Interner {
       Comparator.comparingLong((EventSummary s) -> s.lastUpdated).reversed().thenComparing(s -> s.id);
   /** A merge chain longer than this is a loop or a bug, not a redirect. */
   private static final int MAX_REDIRECTS = 16;
+  /** A search word whose prefix matches more events than this share is checked per event, not looked up. */
+  private static final double UNSELECTIVE = 0.1;
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, EventSummary> byId = new HashMap<>();
   private final NavigableSet<EventSummary> byRecency = new TreeSet<>(RECENCY);
   private final Map<String, EntityRef> entities = new ConcurrentHashMap<>();
-  private final Map<String, String> words = new ConcurrentHashMap<>();
+  private final Map<String, Term> outlets = new ConcurrentHashMap<>();
+  /** Search words: hashed for interning, sorted for prefix lookups. */
+  private final Map<String, Term> words = new ConcurrentHashMap<>();
+  private final NavigableMap<String, Term> vocabulary = new ConcurrentSkipListMap<>();
+  private final Map<String, String> strings = new ConcurrentHashMap<>();
   private final Map<String, String> mergedInto = new HashMap<>();
   private final Map<String, Change> removals = new HashMap<>();
   private final Position applied = Position.start();
   private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
-  /** The summary of a timeline (JSON form) found at this offset of the events topic. */
-  public EventSummary summarize(String eventId, JsonNode timeline, int partition, long offset) {
+  /** The summary of a timeline found at this offset of the events topic. */
+  public EventSummary summarize(String eventId, EventTimeline timeline, int partition, long offset) {
     return EventSummary.of(eventId, timeline, partition, offset, this);
   }
 
@@ -48,7 +62,13 @@ public final class EventIndex implements EventSummary.Interner {
     lock.writeLock().lock();
     try {
       for (EntityRef e : s.entities) {
-        e.events++;
+        e.events.add(s);
+      }
+      for (Term t : s.outlets) {
+        t.events.add(s);
+      }
+      for (Term t : s.words) {
+        t.events.add(s);
       }
       EventSummary old = byId.put(s.id, s);
       if (old != null) {
@@ -84,16 +104,27 @@ public final class EventIndex implements EventSummary.Interner {
     }
   }
 
-  private void release(EntityRef[] refs) {
-    for (EntityRef e : refs) {
-      if (--e.events <= 0) {
+  /** Takes a replaced or removed summary out of the postings; entities, outlets and words no event has any more go. */
+  private void release(EventSummary old) {
+    for (EntityRef e : old.entities) {
+      e.events.remove(old);
+      if (e.events.size() == 0) {
         entities.remove(e.id(), e);
       }
     }
-  }
-
-  private void release(EventSummary old) {
-    release(old.entities);
+    for (Term t : old.outlets) {
+      t.events.remove(old);
+      if (t.events.size() == 0) {
+        outlets.remove(key(t.text), t);
+      }
+    }
+    for (Term t : old.words) {
+      t.events.remove(old);
+      if (t.events.size() == 0) {
+        words.remove(t.text, t);
+        vocabulary.remove(t.text, t);
+      }
+    }
   }
 
   private void record(Change c) {
@@ -113,8 +144,29 @@ public final class EventIndex implements EventSummary.Interner {
   }
 
   @Override
-  public String word(String s) {
-    return s == null ? null : words.computeIfAbsent(s, k -> k);
+  public Term outlet(String name) {
+    return outlets.computeIfAbsent(key(name), k -> new Term(name));
+  }
+
+  @Override
+  public Term word(String normalizedWord) {
+    Term t = words.get(normalizedWord);
+    if (t == null) {
+      t = new Term(normalizedWord);
+      words.put(normalizedWord, t);
+      vocabulary.put(normalizedWord, t);
+    }
+    return t;
+  }
+
+  @Override
+  public String string(String s) {
+    return s == null ? null : strings.computeIfAbsent(s, k -> k);
+  }
+
+  /** Outlets compare without case: "Reuters" and "reuters" are one filter. */
+  private static String key(String outlet) {
+    return outlet.toLowerCase(Locale.ROOT);
   }
 
   public EventSummary get(String eventId) {
@@ -162,33 +214,67 @@ public final class EventIndex implements EventSummary.Interner {
     }
   }
 
-  /** One page of events matching the filter, most recently updated first, after the cursor. */
+  /**
+   * One page of events matching the filter, most recently updated first, after the cursor. The
+   * smallest candidate set among the filters (an entity's, an outlet's or a search word's events)
+   * is read and checked against the other filters; with no selective filter the recency order is
+   * walked until the page is full.
+   */
   public Page<EventSummary> page(EventFilter f, Cursor after, int limit) {
     lock.readLock().lock();
     try {
-      EntityRef entity = null;
-      if (f.entity() != null) {
-        entity = entities.get(f.entity());
-        if (entity == null) {
-          return new Page<>(List.of(), null);
-        }
+      Query q = query(f);
+      if (q == null) {
+        return new Page<>(List.of(), null);
       }
-      List<EventSummary> out = new ArrayList<>(Math.min(limit + 1, 128));
-      for (EventSummary s : after == null ? byRecency : byRecency.tailSet(after.probe(), false)) {
-        if (f.since() != null && s.lastUpdated < f.since()) {
-          break; // recency order: everything further is older
-        }
-        if (matches(s, f, entity)) {
-          out.add(s);
-          if (out.size() > limit) {
-            break;
-          }
-        }
+      if (q.candidates == null) {
+        return walk(q, f, after, limit);
       }
-      return page(out, limit);
+      List<EventSummary> found = new ArrayList<>();
+      EventSummary probe = after == null ? null : after.probe();
+      q.candidates.forEach(s -> {
+        if ((probe == null || RECENCY.compare(s, probe) > 0) && q.matches(s, f)) {
+          found.add(s);
+        }
+      });
+      return page(top(found, limit + 1), limit);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  private Page<EventSummary> walk(Query q, EventFilter f, Cursor after, int limit) {
+    List<EventSummary> out = new ArrayList<>(Math.min(limit + 1, 128));
+    for (EventSummary s : after == null ? byRecency : byRecency.tailSet(after.probe(), false)) {
+      if (f.since() != null && s.lastUpdated < f.since()) {
+        break; // recency order: everything further is older
+      }
+      if (q.matches(s, f)) {
+        out.add(s);
+        if (out.size() > limit) {
+          break;
+        }
+      }
+    }
+    return page(out, limit);
+  }
+
+  /** The first {@code n} in recency order, without sorting all of them. */
+  private static List<EventSummary> top(List<EventSummary> found, int n) {
+    if (found.size() <= n) {
+      found.sort(RECENCY);
+      return found;
+    }
+    PriorityQueue<EventSummary> heap = new PriorityQueue<>(n + 1, RECENCY.reversed());
+    for (EventSummary s : found) {
+      heap.add(s);
+      if (heap.size() > n) {
+        heap.poll();
+      }
+    }
+    List<EventSummary> out = new ArrayList<>(heap);
+    out.sort(RECENCY);
+    return out;
   }
 
   private static Page<EventSummary> page(List<EventSummary> found, int limit) {
@@ -199,11 +285,81 @@ public final class EventIndex implements EventSummary.Interner {
     return new Page<>(items, Cursor.after(items.get(limit - 1)));
   }
 
-  private static boolean matches(EventSummary s, EventFilter f, EntityRef entity) {
-    return (f.status() == null || f.status().equals(s.status))
-        && (entity == null || s.hasEntity(entity))
-        && (f.outlet() == null || s.hasOutlet(f.outlet()))
-        && (f.words().isEmpty() || SearchText.matches(s.search, f.words()));
+  /**
+   * The filter resolved against the index: the entity and outlet it names, and the smallest
+   * candidate set; null when a named entity, outlet or word is in no event (nothing can match).
+   */
+  private Query query(EventFilter f) {
+    Query q = new Query();
+    if (f.entity() != null) {
+      q.entity = entities.get(f.entity());
+      if (q.entity == null) {
+        return null;
+      }
+      q.offer(q.entity.events);
+    }
+    if (f.outlet() != null) {
+      q.outlet = outlets.get(key(f.outlet()));
+      if (q.outlet == null) {
+        return null;
+      }
+      q.offer(q.outlet.events);
+    }
+    int unselective = (int) Math.max(1000, byId.size() * UNSELECTIVE);
+    for (String w : f.words()) {
+      List<Term> terms = new ArrayList<>();
+      int events = 0;
+      for (Term t : vocabulary.subMap(w, true, w + Character.MAX_VALUE, false).values()) {
+        terms.add(t);
+        events += t.events.size();
+        if (events > unselective) {
+          break;
+        }
+      }
+      if (terms.isEmpty()) {
+        return null;
+      }
+      if (events <= unselective && (q.candidates == null || events < q.candidates.size())) {
+        q.candidates = union(terms);
+      }
+    }
+    return q;
+  }
+
+  private static Postings union(List<Term> terms) {
+    if (terms.size() == 1) {
+      return terms.get(0).events;
+    }
+    Set<EventSummary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Postings out = new Postings();
+    for (Term t : terms) {
+      t.events.forEach(s -> {
+        if (seen.add(s)) {
+          out.add(s);
+        }
+      });
+    }
+    return out;
+  }
+
+  private static final class Query {
+    EntityRef entity;
+    Term outlet;
+    Postings candidates;
+
+    void offer(Postings p) {
+      if (candidates == null || p.size() < candidates.size()) {
+        candidates = p;
+      }
+    }
+
+    boolean matches(EventSummary s, EventFilter f) {
+      return (f.status() == null || f.status().equals(s.status))
+          && (f.since() == null || s.lastUpdated >= f.since())
+          && (entity == null || s.hasEntity(entity))
+          && (outlet == null || s.hasOutlet(outlet))
+          && (f.words().isEmpty() || s.hasWords(f.words()));
+    }
   }
 
   /** The entity's page, or null when no event has it among its top entities. */
@@ -214,26 +370,19 @@ public final class EventIndex implements EventSummary.Interner {
       if (e == null) {
         return null;
       }
-      int events = 0;
-      int articles = 0;
+      int[] articles = {0};
       Map<String, double[]> stance = new TreeMap<>();
       List<EventSummary> found = new ArrayList<>();
-      boolean pastCursor = after == null;
       EventSummary probe = after == null ? null : after.probe();
-      for (EventSummary s : byRecency) {
+      e.events.forEach(s -> {
         int i = indexOf(s.entities, e);
-        if (i < 0) {
-          continue;
-        }
-        events++;
-        articles += s.entityArticles[i];
+        articles[0] += s.entityArticles[i];
         addStance(stance, s, i);
-        pastCursor = pastCursor || RECENCY.compare(s, probe) > 0;
-        if (pastCursor && found.size() <= limit) {
+        if (probe == null || RECENCY.compare(s, probe) > 0) {
           found.add(s);
         }
-      }
-      return new EntityView(e, events, articles, stanceRows(stance), page(found, limit));
+      });
+      return new EntityView(e, e.events.size(), articles[0], stanceRows(stance), page(top(found, limit + 1), limit));
     } finally {
       lock.readLock().unlock();
     }
@@ -250,17 +399,17 @@ public final class EventIndex implements EventSummary.Interner {
 
   /** Adds the event's stance rows for entity {@code i}: {negative, neutral, positive, sum of score x articles}. */
   private static void addStance(Map<String, double[]> byOutlet, EventSummary s, int i) {
-    int[] rows = s.stance;
+    short[] rows = s.stance;
     for (int r = 0; r < rows.length; r += EventSummary.ROW) {
       if (rows[r] != i) {
         continue;
       }
-      double[] acc = byOutlet.computeIfAbsent(s.outlets[rows[r + 1]], k -> new double[4]);
+      double[] acc = byOutlet.computeIfAbsent(s.outlets[rows[r + 1]].text, k -> new double[4]);
       int n = rows[r + 2] + rows[r + 3] + rows[r + 4];
       acc[0] += rows[r + 2];
       acc[1] += rows[r + 3];
       acc[2] += rows[r + 4];
-      acc[3] += Float.intBitsToFloat(rows[r + 5]) * n;
+      acc[3] += rows[r + 5] / 10_000.0 * n;
     }
   }
 

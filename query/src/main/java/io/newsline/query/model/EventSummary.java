@@ -1,7 +1,10 @@
 package io.newsline.query.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.newsline.avro.EntityCount;
+import io.newsline.avro.EventTimeline;
+import io.newsline.avro.OutletStance;
+import io.newsline.avro.TimelineArticle;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -13,14 +16,17 @@ import java.util.Set;
 
 /**
  * What the read model keeps in memory per event: the fields of a list entry, the event's top
- * entities (shared {@link EntityRef}s), its outlets, the stance rows of its entity stance chart
- * (packed), its words for search, and where its latest record sits in the events topic. The full
- * timeline stays in the state store.
+ * entities (shared {@link EntityRef}s), its outlets and search words (shared {@link Term}s), the
+ * stance rows of its entity stance chart (packed), and where its latest record sits in the events
+ * topic. The full timeline stays in the state store.
  */
 public final class EventSummary {
   /** Top entities a list entry shows; the full timeline has up to 20. */
   public static final int LIST_ENTITIES = 8;
   static final int ROW = 6;
+  /** Search words per event: label, top entity names and outlets first, then headlines. */
+  static final int MAX_WORDS = 64;
+  private static final String[] NONE = new String[0];
   private static final String UNKNOWN_OUTLET = "unknown";
 
   final String id;
@@ -35,11 +41,11 @@ public final class EventSummary {
   final int quoteCount;
   final EntityRef[] entities;
   final int[] entityArticles;
-  final String[] outlets;
-  /** Rows of {entity index, outlet index, negative, neutral, positive, mean score as float bits}. */
-  final int[] stance;
+  final Term[] outlets;
+  final Term[] words;
+  /** Rows of {entity index, outlet index, negative, neutral, positive, mean score x 10,000}. */
+  final short[] stance;
   final String[] mergedFrom;
-  final String search;
   final int partition;
   final long offset;
 
@@ -57,9 +63,9 @@ public final class EventSummary {
     this.entities = b.entities;
     this.entityArticles = b.entityArticles;
     this.outlets = b.outlets;
+    this.words = b.words;
     this.stance = b.stance;
     this.mergedFrom = b.mergedFrom;
-    this.search = b.search;
     this.partition = b.partition;
     this.offset = b.offset;
   }
@@ -72,75 +78,73 @@ public final class EventSummary {
     return new EventSummary(b);
   }
 
-  /**
-   * Reads a timeline in its JSON form (the timelines.jsonl shape: Avro field names, ISO-8601 times).
-   * {@code partition} and {@code offset} locate the record in the events topic.
-   */
-  static EventSummary of(String id, JsonNode t, int partition, long offset, Interner interner) {
+  /** Summarises a timeline; {@code partition} and {@code offset} locate its record in the events topic. */
+  static EventSummary of(String id, EventTimeline t, int partition, long offset, Interner interner) {
     Builder b = new Builder();
     b.id = id;
-    b.label = t.path("label").asText("");
-    b.status = interner.word(t.path("status").asText("active"));
-    b.firstSeen = millis(t.path("first_seen"));
-    b.lastUpdated = millis(t.path("last_updated"));
-    b.version = t.path("version").asLong();
-    b.articleCount = t.path("article_count").asInt();
-    b.outletCount = t.path("outlet_count").asInt();
-    b.entityCount = t.path("entity_count").asInt();
-    b.quoteCount = t.path("quote_count").asInt();
-    JsonNode top = t.path("top_entities");
+    b.label = t.getLabel();
+    b.status = interner.string(t.getStatus());
+    b.firstSeen = t.getFirstSeen().toEpochMilli();
+    b.lastUpdated = t.getLastUpdated().toEpochMilli();
+    b.version = t.getVersion();
+    b.articleCount = t.getArticleCount();
+    b.outletCount = t.getOutletCount();
+    b.entityCount = t.getEntityCount();
+    b.quoteCount = t.getQuoteCount();
+    List<EntityCount> top = t.getTopEntities();
     b.entities = new EntityRef[top.size()];
     b.entityArticles = new int[top.size()];
-    List<String> words = new ArrayList<>();
-    words.add(b.label);
+    List<String> text = new ArrayList<>();
+    text.add(b.label);
     for (int i = 0; i < top.size(); i++) {
-      JsonNode e = top.get(i);
-      b.entities[i] = interner.entity(e.path("id").asText(), e.path("name").asText(), e.path("type").asText("MISC"));
-      b.entityArticles[i] = e.path("articles").asInt();
-      words.add(e.path("name").asText());
+      EntityCount e = top.get(i);
+      b.entities[i] = interner.entity(e.getId(), e.getName(), e.getType());
+      b.entityArticles[i] = e.getArticles();
+      text.add(e.getName());
     }
     Set<String> outlets = new LinkedHashSet<>();
     List<String> titles = new ArrayList<>();
-    for (JsonNode a : t.path("articles")) {
-      outlets.add(outlet(text(a, "outlet"), text(a, "url")));
-      titles.add(text(a, "title"));
+    for (TimelineArticle a : t.getArticles()) {
+      outlets.add(outlet(a.getOutlet(), a.getUrl()));
+      titles.add(a.getTitle());
     }
-    JsonNode rows = t.path("stance_by_outlet");
-    for (JsonNode r : rows) {
-      outlets.add(r.path("outlet").asText(UNKNOWN_OUTLET));
+    for (OutletStance r : t.getStanceByOutlet()) {
+      outlets.add(r.getOutlet());
     }
-    b.outlets = outlets.stream().map(interner::word).toArray(String[]::new);
-    b.stance = stanceRows(rows, b.entities, b.outlets);
-    JsonNode merged = t.path("merged_from");
-    b.mergedFrom = new String[merged.size()];
-    for (int i = 0; i < merged.size(); i++) {
-      b.mergedFrom[i] = merged.get(i).asText();
-    }
-    words.addAll(outlets);
-    words.addAll(titles);
-    b.search = SearchText.index(words);
+    List<String> outletNames = List.copyOf(outlets);
+    b.outlets = outletNames.stream().map(interner::outlet).toArray(Term[]::new);
+    b.stance = stanceRows(t.getStanceByOutlet(), b.entities, outletNames);
+    b.mergedFrom = t.getMergedFrom().isEmpty() ? NONE : t.getMergedFrom().toArray(String[]::new);
+    text.addAll(outletNames);
+    text.addAll(titles);
+    b.words = SearchText.distinctWords(text, MAX_WORDS).stream().map(interner::word).toArray(Term[]::new);
     b.partition = partition;
     b.offset = offset;
     return new EventSummary(b);
   }
 
-  private static int[] stanceRows(JsonNode rows, EntityRef[] entities, String[] outlets) {
-    int[] packed = new int[rows.size() * ROW];
+  /** Rows of {entity index, outlet index, negative, neutral, positive, mean score x 10,000}, counts capped. */
+  private static short[] stanceRows(List<OutletStance> rows, EntityRef[] entities, List<String> outlets) {
+    short[] packed = new short[rows.size() * ROW];
     int n = 0;
-    for (JsonNode r : rows) {
-      int e = indexOf(entities, r.path("entity_id").asText());
-      int o = List.of(outlets).indexOf(r.path("outlet").asText(UNKNOWN_OUTLET));
-      if (e < 0 || o < 0) {
+    for (OutletStance r : rows) {
+      int e = indexOf(entities, r.getEntityId());
+      int o = outlets.indexOf(r.getOutlet());
+      if (e < 0 || o < 0 || o > Short.MAX_VALUE) {
         continue;
       }
-      packed[n++] = e;
-      packed[n++] = o;
-      packed[n++] = r.path("negative").asInt();
-      packed[n++] = r.path("neutral").asInt();
-      packed[n++] = r.path("positive").asInt();
-      packed[n++] = Float.floatToIntBits((float) r.path("mean_score").asDouble());
+      packed[n++] = (short) e;
+      packed[n++] = (short) o;
+      packed[n++] = count(r.getNegative());
+      packed[n++] = count(r.getNeutral());
+      packed[n++] = count(r.getPositive());
+      packed[n++] = (short) Math.round(Math.max(-1, Math.min(1, r.getMeanScore())) * 10_000);
     }
     return n == packed.length ? packed : java.util.Arrays.copyOf(packed, n);
+  }
+
+  private static short count(int n) {
+    return (short) Math.min(Short.MAX_VALUE, Math.max(0, n));
   }
 
   private static int indexOf(EntityRef[] entities, String id) {
@@ -167,22 +171,6 @@ public final class EventSummary {
       // not a URL
     }
     return UNKNOWN_OUTLET;
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static long millis(JsonNode v) {
-    if (v.isNumber()) {
-      return v.asLong();
-    }
-    try {
-      return Instant.parse(v.asText()).toEpochMilli();
-    } catch (RuntimeException e) {
-      return 0L;
-    }
   }
 
   public String id() {
@@ -226,13 +214,30 @@ public final class EventSummary {
     return false;
   }
 
-  boolean hasOutlet(String outlet) {
-    for (String o : outlets) {
-      if (o.equalsIgnoreCase(outlet)) {
+  boolean hasOutlet(Term outlet) {
+    for (Term o : outlets) {
+      if (o == outlet) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether every query word starts one of the event's words ("zelen" finds "zelenskyy"). */
+  boolean hasWords(List<String> queryWords) {
+    for (String q : queryWords) {
+      boolean found = false;
+      for (Term w : words) {
+        if (w.text.startsWith(q)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The list entry: {event_id, label, status, first_seen, last_updated, counts, top_entities}. */
@@ -261,11 +266,15 @@ public final class EventSummary {
     g.writeEndObject();
   }
 
-  /** Shares strings and entities across summaries. */
+  /** Shares entities, outlets, search words and small strings across summaries. */
   interface Interner {
     EntityRef entity(String id, String name, String type);
 
-    String word(String s);
+    Term outlet(String name);
+
+    Term word(String normalizedWord);
+
+    String string(String s);
   }
 
   private static final class Builder {
@@ -281,10 +290,10 @@ public final class EventSummary {
     int quoteCount;
     EntityRef[] entities = new EntityRef[0];
     int[] entityArticles = new int[0];
-    String[] outlets = new String[0];
-    int[] stance = new int[0];
-    String[] mergedFrom = new String[0];
-    String search = " ";
+    Term[] outlets = new Term[0];
+    Term[] words = new Term[0];
+    short[] stance = new short[0];
+    String[] mergedFrom = NONE;
     int partition = -1;
     long offset = -1;
   }

@@ -2,40 +2,40 @@ package io.newsline.query.model;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Search normalisation shared by the indexed text and the query: lower case, accents removed,
+ * Search normalisation shared by the indexed words and the query: lower case, accents removed,
  * anything but letters and digits a word break. A query matches when every one of its words starts
- * a word of the text ("zelen" finds "Zelenskyy"; "Kyiv" finds "KYIV").
+ * a word of the event ("zelen" finds "Zelenskyy"; "kyiv" finds "KYIV").
  */
 public final class SearchText {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern BREAKS = Pattern.compile("[^\\p{L}\\p{N}]+");
-  /** Indexed text per event is capped: a thousand-article event need not hold every headline. */
-  static final int MAX_CHARS = 2000;
-  /** Queries longer than this are refused: nobody types more, and every word costs a scan. */
+  /** Queries longer than this are refused: nobody types more, and every word costs a lookup. */
   public static final int MAX_QUERY_WORDS = 12;
 
   private SearchText() {}
 
-  /** The words of {@code text}, normalised, each followed by a space and the whole preceded by one. */
-  static String index(List<String> parts) {
-    StringBuilder sb = new StringBuilder(" ");
-    for (String p : parts) {
-      if (p == null) {
+  /** The distinct normalised words of the texts, in order, at most {@code max}. */
+  static List<String> distinctWords(List<String> texts, int max) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : texts) {
+      if (t == null) {
         continue;
       }
-      for (String w : words(p)) {
-        if (sb.length() + w.length() + 1 > MAX_CHARS) {
-          return sb.toString();
+      for (String w : words(t)) {
+        out.add(w);
+        if (out.size() == max) {
+          return new ArrayList<>(out);
         }
-        sb.append(w).append(' ');
       }
     }
-    return sb.toString();
+    return new ArrayList<>(out);
   }
 
   /** The normalised words of a query or a text. */
@@ -72,15 +72,5 @@ public final class SearchText {
       }
     }
     return sb == null ? s : sb.toString();
-  }
-
-  /** Whether every query word starts a word of the indexed text. */
-  static boolean matches(String indexed, List<String> queryWords) {
-    for (String w : queryWords) {
-      if (!indexed.contains(" " + w)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

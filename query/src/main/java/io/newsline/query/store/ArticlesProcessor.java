@@ -1,15 +1,11 @@
 package io.newsline.query.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.common.Json;
-import io.newsline.runtime.AvroJson;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * newsline.articles.enriched into the articles store as the JSON enriched.jsonl has (with the
- * article's metadata), without the sentence embedding: it is for machines, and a third of the bytes.
+ * newsline.articles.enriched into the articles store: the record's value as it came, once it has
+ * been decoded (a record that cannot be is dead-lettered, not stored).
  */
 final class ArticlesProcessor extends StoreProcessor {
   private final Deserializer<EnrichedArticle> deserializer;
@@ -27,16 +23,8 @@ final class ArticlesProcessor extends StoreProcessor {
       store.delete(key);
       return;
     }
-    EnrichedArticle a = decoder.decode(deserializer, topic, partition, offset, bytes(key), value);
-    if (a == null) {
-      return;
-    }
-    ObjectNode json = AvroJson.of(a);
-    json.remove("embedding");
-    try {
-      store.put(key, Json.mapper().writeValueAsBytes(json));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    if (decoder.decode(deserializer, topic, partition, offset, bytes(key), value) != null) {
+      store.put(key, value);
     }
   }
 }

@@ -1,13 +1,7 @@
 package io.newsline.query.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsline.avro.EventTimeline;
-import io.newsline.common.Json;
 import io.newsline.query.model.EventIndex;
-import io.newsline.runtime.AvroJson;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -15,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * newsline.events into the events store (the timeline JSON, as timelines.jsonl has it, behind a
- * small header) and into the in-memory {@link EventIndex}. A tombstone leaves a removal marker.
+ * newsline.events into the events store (the record's value behind a small header) and into the
+ * in-memory {@link EventIndex}. A tombstone leaves a removal marker.
  */
 final class EventsProcessor extends StoreProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(EventsProcessor.class);
@@ -50,16 +44,19 @@ final class EventsProcessor extends StoreProcessor {
       while (it.hasNext()) {
         var kv = it.next();
         byte[] v = kv.value;
-        if (StoredEvent.isTimeline(v)) {
-          try {
-            JsonNode json = Json.mapper().readTree(StoredEvent.json(v));
-            index.put(index.summarize(kv.key, json, StoredEvent.partition(v), StoredEvent.offset(v)));
-            n++;
-          } catch (IOException e) {
-            LOG.warn("events store: unreadable entry {} skipped: {}", kv.key, e.toString());
-          }
-        } else if (v != null && v.length >= StoredEvent.HEADER) {
-          index.remove(kv.key, StoredEvent.partition(v), StoredEvent.offset(v));
+        if (v == null || v.length < StoredEvent.HEADER) {
+          continue;
+        }
+        int partition = StoredEvent.partition(v);
+        long offset = StoredEvent.offset(v);
+        if (!StoredEvent.isTimeline(v)) {
+          index.remove(kv.key, partition, offset);
+          continue;
+        }
+        EventTimeline t = decoder.decode(deserializer, QueryTopology.EVENTS_STORE, partition, offset, bytes(kv.key), StoredEvent.value(v));
+        if (t != null) {
+          index.put(index.summarize(kv.key, t, partition, offset));
+          n++;
         }
       }
     }
@@ -79,12 +76,7 @@ final class EventsProcessor extends StoreProcessor {
     if (t == null) {
       return;
     }
-    ObjectNode json = AvroJson.of(t);
-    try {
-      store.put(key, StoredEvent.timeline(partition, offset, Json.mapper().writeValueAsBytes(json)));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    index.put(index.summarize(key, json, partition, offset));
+    store.put(key, StoredEvent.timeline(partition, offset, value));
+    index.put(index.summarize(key, t, partition, offset));
   }
 }

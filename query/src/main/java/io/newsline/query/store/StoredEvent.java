@@ -5,9 +5,9 @@ import java.util.Arrays;
 
 /**
  * Value layout of the events store: a kind byte, the partition and offset of the record in the
- * events topic (the live stream's positions survive a restart), then the timeline's JSON (the
- * timelines.jsonl form, served as is). A removed event keeps a marker so the live stream can tell
- * late subscribers about the removal.
+ * events topic (the live stream's positions survive a restart), then the record's value as it came
+ * (Avro in the registry's wire format: nothing to convert while loading, JSON is written per
+ * request). A removed event keeps a marker so the live stream can tell late subscribers about it.
  */
 final class StoredEvent {
   static final byte TIMELINE = 1;
@@ -16,8 +16,8 @@ final class StoredEvent {
 
   private StoredEvent() {}
 
-  static byte[] timeline(int partition, long offset, byte[] json) {
-    return ByteBuffer.allocate(HEADER + json.length).put(TIMELINE).putInt(partition).putLong(offset).put(json).array();
+  static byte[] timeline(int partition, long offset, byte[] value) {
+    return ByteBuffer.allocate(HEADER + value.length).put(TIMELINE).putInt(partition).putLong(offset).put(value).array();
   }
 
   static byte[] removed(int partition, long offset) {
@@ -36,8 +36,8 @@ final class StoredEvent {
     return ByteBuffer.wrap(v, 5, 8).getLong();
   }
 
-  /** The timeline JSON of a TIMELINE value; null for a removal marker or garbage. */
-  static byte[] json(byte[] v) {
+  /** The record value of a TIMELINE entry; null for a removal marker or garbage. */
+  static byte[] value(byte[] v) {
     return isTimeline(v) ? Arrays.copyOfRange(v, HEADER, v.length) : null;
   }
 }

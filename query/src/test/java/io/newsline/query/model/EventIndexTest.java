@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.avro.EventTimeline;
 import io.newsline.query.testing.Timelines;
-import io.newsline.runtime.AvroJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class EventIndexTest {
   private long offset;
 
   private EventSummary put(EventTimeline t) {
-    EventSummary s = index.summarize(t.getEventId(), AvroJson.of(t), 0, offset++);
+    EventSummary s = index.summarize(t.getEventId(), t, 0, offset++);
     index.put(s);
     return s;
   }
