@@ -26,7 +26,7 @@ class ComposeFileTest {
     assertThat(run(token, 0, "config", "-q")).isEqualTo("");
     String services = run(token, 0, "config", "--services");
     assertThat(services.lines().toList())
-        .containsExactlyInAnyOrder("kafka", "schema-registry", "input-folder", "ingest", "enrich", "aggregate");
+        .containsExactlyInAnyOrder("kafka", "schema-registry", "input-folder", "ingest", "enrich", "aggregate", "query");
     String config = run(token, 0, "config");
     assertThat(config.split("healthcheck:", -1)).hasSize(6);
     assertThat(config).contains("KAFKA_LOG_DIRS: /var/lib/kafka/data").contains("kafka-data:/var/lib/kafka/data")
