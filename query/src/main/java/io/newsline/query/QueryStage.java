@@ -77,13 +77,18 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
     return List.of(t.events(), t.assignments(), t.enriched());
   }
 
-  /** Streams properties: no transactions (the stage writes nothing), committed data only, bounded RocksDB memory. */
+  /**
+   * Streams properties: no transactions (the stage writes nothing), committed data only, fetches
+   * that wait at most 100 ms for new data (the live stream's delay), bounded RocksDB memory.
+   */
   static Properties streamsConfig(Settings s, QuerySettings q) {
     Properties p = KafkaSettings.streams(NAME, s);
     if (!s.has("processing.guarantee")) {
       p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     }
     p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    // a committed change reaches the live stream within a fetch round trip, not half a second
+    p.putIfAbsent(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "100");
     p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
     p.put(BoundedRocksDb.MEMORY_BYTES, String.valueOf(q.storeMemoryBytes()));
     return p;

@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
-import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -215,10 +213,11 @@ public final class EventIndex implements EventSummary.Interner {
   }
 
   /**
-   * One page of events matching the filter, most recently updated first, after the cursor. The
-   * smallest candidate set among the filters (an entity's, an outlet's or a search word's events)
-   * is read and checked against the other filters; with no selective filter the recency order is
-   * walked until the page is full.
+   * One page of events matching the filter, most recently updated first, after the cursor. Two
+   * ways, whichever reads fewer events: walk the recency order until the page is full (cheap when
+   * the filters are common: the first matches come soon), or read the smallest candidate set among
+   * the filters (an entity's, an outlet's or a search word's events) and keep the most recent. A
+   * large candidate set is walked first, with a budget of as many events as it has.
    */
   public Page<EventSummary> page(EventFilter f, Cursor after, int limit) {
     lock.readLock().lock();
@@ -228,26 +227,37 @@ public final class EventIndex implements EventSummary.Interner {
         return new Page<>(List.of(), null);
       }
       if (q.candidates == null) {
-        return walk(q, f, after, limit);
+        return walk(q, f, after, limit, Integer.MAX_VALUE);
       }
-      List<EventSummary> found = new ArrayList<>();
+      if (q.candidates.size() > Math.sqrt((double) (limit + 1) * byId.size())) {
+        Page<EventSummary> walked = walk(q, f, after, limit, q.candidates.size());
+        if (walked != null) {
+          return walked;
+        }
+      }
+      TopK top = new TopK(limit + 1);
       EventSummary probe = after == null ? null : after.probe();
       q.candidates.forEach(s -> {
-        if ((probe == null || RECENCY.compare(s, probe) > 0) && q.matches(s, f)) {
-          found.add(s);
+        if ((probe == null || before(probe, s)) && q.matches(s, f)) {
+          top.offer(s);
         }
       });
-      return page(top(found, limit + 1), limit);
+      return page(top.list(), limit);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  private Page<EventSummary> walk(Query q, EventFilter f, Cursor after, int limit) {
+  /** The page by walking the recency order; null when {@code budget} events did not fill it. */
+  private Page<EventSummary> walk(Query q, EventFilter f, Cursor after, int limit, int budget) {
     List<EventSummary> out = new ArrayList<>(Math.min(limit + 1, 128));
+    int read = 0;
     for (EventSummary s : after == null ? byRecency : byRecency.tailSet(after.probe(), false)) {
       if (f.since() != null && s.lastUpdated < f.since()) {
         break; // recency order: everything further is older
+      }
+      if (++read > budget) {
+        return null;
       }
       if (q.matches(s, f)) {
         out.add(s);
@@ -259,22 +269,35 @@ public final class EventIndex implements EventSummary.Interner {
     return page(out, limit);
   }
 
-  /** The first {@code n} in recency order, without sorting all of them. */
-  private static List<EventSummary> top(List<EventSummary> found, int n) {
-    if (found.size() <= n) {
-      found.sort(RECENCY);
-      return found;
+  /** Whether {@code a} comes before {@code b} in recency order ({@link #RECENCY}, without its lambdas). */
+  static boolean before(EventSummary a, EventSummary b) {
+    return a.lastUpdated > b.lastUpdated || (a.lastUpdated == b.lastUpdated && a.id.compareTo(b.id) < 0);
+  }
+
+  /** The first {@code n} events in recency order among those offered, without sorting them all. */
+  private static final class TopK {
+    private final EventSummary[] best;
+    private int size;
+
+    TopK(int n) {
+      best = new EventSummary[n];
     }
-    PriorityQueue<EventSummary> heap = new PriorityQueue<>(n + 1, RECENCY.reversed());
-    for (EventSummary s : found) {
-      heap.add(s);
-      if (heap.size() > n) {
-        heap.poll();
+
+    void offer(EventSummary s) {
+      if (size == best.length && !before(s, best[size - 1])) {
+        return; // the common case: older than all kept
       }
+      int i = size == best.length ? size - 1 : size++;
+      while (i > 0 && before(s, best[i - 1])) {
+        best[i] = best[i - 1];
+        i--;
+      }
+      best[i] = s;
     }
-    List<EventSummary> out = new ArrayList<>(heap);
-    out.sort(RECENCY);
-    return out;
+
+    List<EventSummary> list() {
+      return new ArrayList<>(java.util.Arrays.asList(best).subList(0, size));
+    }
   }
 
   private static Page<EventSummary> page(List<EventSummary> found, int limit) {
@@ -371,18 +394,18 @@ public final class EventIndex implements EventSummary.Interner {
         return null;
       }
       int[] articles = {0};
-      Map<String, double[]> stance = new TreeMap<>();
-      List<EventSummary> found = new ArrayList<>();
+      Map<Term, double[]> stance = new IdentityHashMap<>();
+      TopK top = new TopK(limit + 1);
       EventSummary probe = after == null ? null : after.probe();
       e.events.forEach(s -> {
         int i = indexOf(s.entities, e);
         articles[0] += s.entityArticles[i];
         addStance(stance, s, i);
-        if (probe == null || RECENCY.compare(s, probe) > 0) {
-          found.add(s);
+        if (probe == null || before(probe, s)) {
+          top.offer(s);
         }
       });
-      return new EntityView(e, e.events.size(), articles[0], stanceRows(stance), page(top(found, limit + 1), limit));
+      return new EntityView(e, e.events.size(), articles[0], stanceRows(stance), page(top.list(), limit));
     } finally {
       lock.readLock().unlock();
     }
@@ -398,13 +421,13 @@ public final class EventIndex implements EventSummary.Interner {
   }
 
   /** Adds the event's stance rows for entity {@code i}: {negative, neutral, positive, sum of score x articles}. */
-  private static void addStance(Map<String, double[]> byOutlet, EventSummary s, int i) {
+  private static void addStance(Map<Term, double[]> byOutlet, EventSummary s, int i) {
     short[] rows = s.stance;
     for (int r = 0; r < rows.length; r += EventSummary.ROW) {
       if (rows[r] != i) {
         continue;
       }
-      double[] acc = byOutlet.computeIfAbsent(s.outlets[rows[r + 1]].text, k -> new double[4]);
+      double[] acc = byOutlet.computeIfAbsent(s.outlets[rows[r + 1]], k -> new double[4]);
       int n = rows[r + 2] + rows[r + 3] + rows[r + 4];
       acc[0] += rows[r + 2];
       acc[1] += rows[r + 3];
@@ -413,9 +436,10 @@ public final class EventIndex implements EventSummary.Interner {
     }
   }
 
-  private static List<EntityView.OutletStance> stanceRows(Map<String, double[]> byOutlet) {
+  private static List<EntityView.OutletStance> stanceRows(Map<Term, double[]> byOutlet) {
     List<EntityView.OutletStance> out = new ArrayList<>();
-    byOutlet.forEach((outlet, a) -> {
+    byOutlet.forEach((term, a) -> {
+      String outlet = term.text;
       int n = (int) (a[0] + a[1] + a[2]);
       double mean = n == 0 ? 0 : Math.round(10000 * a[3] / n) / 10000.0;
       out.add(new EntityView.OutletStance(outlet, (int) a[0], (int) a[1], (int) a[2], mean));

@@ -59,6 +59,73 @@ class EventIndexTest {
     assertThat(ids(index.page(new EventFilter("active", null, null, null, null), null, 1))).containsExactly("ev-talks");
   }
 
+  /**
+   * Whatever way a page is computed (walking the recency order, reading a candidate set, walking
+   * first with a budget), it is what filtering all events and sorting them would give, page by page.
+   */
+  @Test
+  void everyFilterPagesLikeFilteringAndSortingAllEvents() {
+    java.util.Random rnd = new java.util.Random(3);
+    List<Timelines.E> pool = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      pool.add(new Timelines.E((i % 2 == 0 ? "per:p" : "loc:l") + i, (i % 2 == 0 ? "Person " : "Place ") + "w" + (i * i)));
+    }
+    List<EventTimeline> all = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      // entity 0 in most events, the others ever rarer; a few equal times for the tie-break
+      List<Timelines.E> entities = new ArrayList<>();
+      for (int k = 0; k < pool.size(); k++) {
+        if (rnd.nextDouble() < 0.9 / (1 + k)) {
+          entities.add(pool.get(k));
+        }
+      }
+      entities.add(pool.get(rnd.nextInt(pool.size())));
+      entities = new ArrayList<>(new java.util.LinkedHashSet<>(entities));
+      EventTimeline t = Timelines.timeline("ev-" + i, "Event " + (i % 7 == 0 ? "rare" : "common"), rnd.nextInt(2000) * 1000L,
+          List.of("outlet-" + rnd.nextInt(30)), entities);
+      t.setStatus(rnd.nextInt(4) == 0 ? "dormant" : "active");
+      all.add(t);
+      put(t);
+    }
+    List<EventFilter> filters = List.of(
+        EventFilter.ALL,
+        new EventFilter("dormant", null, null, null, null),
+        new EventFilter(null, "per:p0", null, null, null),
+        new EventFilter("dormant", "loc:l13", null, null, null),
+        new EventFilter(null, "per:p38", "outlet-3", null, null),
+        new EventFilter(null, null, "OUTLET-7", SearchText.words("common"), null),
+        new EventFilter(null, null, null, SearchText.words("rare w1"), 500_000L),
+        new EventFilter("active", "per:p2", null, SearchText.words("perso"), null));
+    for (EventFilter f : filters) {
+      List<String> expected = all.stream()
+          .filter(t -> f.status() == null || f.status().equals(t.getStatus()))
+          .filter(t -> f.entity() == null || t.getTopEntities().stream().anyMatch(e -> e.getId().equals(f.entity())))
+          .filter(t -> f.outlet() == null || t.getArticles().get(0).getOutlet().equalsIgnoreCase(f.outlet()))
+          .filter(t -> f.since() == null || t.getLastUpdated().toEpochMilli() >= f.since())
+          .filter(t -> f.words().stream().allMatch(w -> words(t).stream().anyMatch(x -> x.startsWith(w))))
+          .sorted(java.util.Comparator.comparing((EventTimeline t) -> t.getLastUpdated()).reversed().thenComparing(t -> t.getEventId()))
+          .map(EventTimeline::getEventId).toList();
+      for (int limit : List.of(7, 100)) {
+        List<String> paged = new ArrayList<>();
+        Cursor cursor = null;
+        do {
+          Page<EventSummary> p = index.page(f, cursor, limit);
+          assertThat(p.items().size()).isLessThanOrEqualTo(limit);
+          paged.addAll(ids(p));
+          cursor = p.next();
+        } while (cursor != null);
+        assertThat(paged).as(f + " by " + limit).isEqualTo(expected);
+      }
+    }
+  }
+
+  private static List<String> words(EventTimeline t) {
+    List<String> w = new ArrayList<>(SearchText.words(t.getLabel()));
+    t.getTopEntities().forEach(e -> w.addAll(SearchText.words(e.getName())));
+    t.getArticles().forEach(a -> w.addAll(SearchText.words(a.getOutlet() + " " + a.getTitle())));
+    return w;
+  }
+
   @Test
   void anEntityPageSumsTheStanceOfItsEventsByOutletAndPages() {
     put(Timelines.timeline("ev-1", "One", 1000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
