@@ -99,6 +99,7 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
     api.mount(http);
   }
 
+  /** Starts the stage; Kafka Streams returns once the global stores have read the topics to their end. */
   public QueryStage start() {
     streams.start();
     return this;
