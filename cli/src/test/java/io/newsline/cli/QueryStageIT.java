@@ -9,7 +9,7 @@ import io.newsline.common.Json;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestRunner;
 import io.newsline.ingest.IngestService;
-import io.newsline.query.QueryStage;
+import io.newsline.query.QueryApplication;
 import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.runtime.AvroJson;
 import io.newsline.runtime.TopicSerdes;
@@ -61,7 +61,7 @@ class QueryStageIT {
   private StreamsStage enrich;
   private StreamsStage aggregate;
   private IngestService ingest;
-  private final List<QueryStage> queries = new ArrayList<>();
+  private final List<QueryApplication> queries = new ArrayList<>();
   private final List<OpsServer> servers = new ArrayList<>();
   private List<String> sampleIds;
   private String sampleEvent;
@@ -74,13 +74,13 @@ class QueryStageIT {
     ingest = new IngestService(stack.settings(), Instant::now);
     for (int i = 0; i < 2; i++) {
       // every instance has its own state folder, as two instances on two machines would
-      QueryStage q = QueryStage.create(stack.settings().with("state.dir", Files.createTempDirectory("query-it-" + i).toString()));
+      QueryApplication q = QueryApplication.create(stack.settings().with("state.dir", Files.createTempDirectory("query-it-" + i).toString()));
       servers.add(OpsServer.start("127.0.0.1", 0, q::routes).register(q));
       queries.add(q.start());
     }
     assertThat(enrich.awaitRunning(WAIT)).isTrue();
     assertThat(aggregate.awaitRunning(WAIT)).isTrue();
-    for (QueryStage q : queries) {
+    for (QueryApplication q : queries) {
       assertThat(q.awaitRunning(WAIT)).isTrue();
     }
     try (IngestRunner runner = new IngestRunner(ingest)) {
@@ -114,7 +114,7 @@ class QueryStageIT {
   @AfterAll
   void stop() throws Exception {
     servers.forEach(OpsServer::close);
-    queries.forEach(QueryStage::close);
+    queries.forEach(QueryApplication::close);
     ingest.close();
     aggregate.close();
     enrich.close();

@@ -83,7 +83,7 @@ class QueryApiTest {
     QueryTopology.Deserializers deserializers = new QueryTopology.Deserializers(
         serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
     var topology = QueryTopology.build(topics, index, deserializers, decoder);
-    Properties props = QueryStage.streamsConfig(s, QuerySettings.from(s));
+    Properties props = QueryApplication.streamsConfig(s, QuerySettings.from(s));
     props.put("state.dir", java.nio.file.Files.createTempDirectory("query-test").toString());
     driver = new TopologyTestDriver(topology, props);
     events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.Json;
 import io.newsline.common.config.Settings;
-import io.newsline.query.QueryStage;
+import io.newsline.query.QueryApplication;
 import io.newsline.query.model.EventFilter;
 import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.registry.serde.AvroSerde;
@@ -131,7 +131,7 @@ public final class QueryLoad {
       // 2. load the query stage; memory against the process just before
       Memory before = Memory.measure();
       t0 = System.nanoTime();
-      QueryStage query = QueryStage.create(s);
+      QueryApplication query = QueryApplication.create(s);
       try (OpsServer http = OpsServer.start("127.0.0.1", 0, query::routes).register(query)) {
         query.start();
         while (query.index().size() < events + 1) {

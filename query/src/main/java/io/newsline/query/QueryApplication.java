@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  * dashboard over HTTP. Entry point for `newsline query` and `newsline local`:
  * {@link #create}, then {@link #routes} onto the stage's HTTP server, then {@link #start}.
  */
-public final class QueryStage implements HealthCheck, AutoCloseable {
+public final class QueryApplication implements HealthCheck, AutoCloseable {
   public static final String NAME = "query";
   /** Health, metrics, API and dashboard; the stages before use 8091-8093. */
   public static final int DEFAULT_PORT = 8094;
@@ -46,7 +46,7 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
   private final StreamsStage streams;
   private final QueryApi api;
 
-  private QueryStage(Settings s) {
+  private QueryApplication(Settings s) {
     Topics topics = new Topics(s);
     TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     deadLetters = new KafkaDeadLetterSink(KafkaSettings.clientConfig(s), topics.deadLetter(), serdes.deadLetters().serializer());
@@ -67,8 +67,8 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
   }
 
   /** Builds the stage from its settings; nothing runs until {@link #start}. */
-  public static QueryStage create(Settings settings) {
-    return new QueryStage(settings);
+  public static QueryApplication create(Settings settings) {
+    return new QueryApplication(settings);
   }
 
   /** The topics the stage reads (it writes only dead letters). */
@@ -100,7 +100,7 @@ public final class QueryStage implements HealthCheck, AutoCloseable {
   }
 
   /** Starts the stage; Kafka Streams returns once the global stores have read the topics to their end. */
-  public QueryStage start() {
+  public QueryApplication start() {
     streams.start();
     return this;
   }
