@@ -8,6 +8,7 @@ import io.newsline.ingest.IngestService;
 import io.newsline.ingest.IngestSources;
 import io.newsline.ingest.IngestStage;
 import io.newsline.ingest.source.InputFolder;
+import io.newsline.query.QueryStage;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.KafkaSchemaStore;
 import io.newsline.runtime.TopicAdmin;
@@ -67,7 +68,7 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
   int registryPort;
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "Health and metrics port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
+  @Option(names = "--http-port", paramLabel = "PORT", description = "Health, metrics, query API and dashboard port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
   int httpPort;
 
   @Option(names = "--timeout", description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
@@ -133,7 +134,7 @@ final class LocalCommand implements Callable<Integer> {
     Settings s = settings(kafka, registry, folder, user);
     checkStop();
     TopicAdmin.ensureAll(s);
-    OpsServer ops = closer.register(OpsServer.start(HOST, port("health and metrics", httpPort)));
+    OpsServer ops = closer.register(OpsServer.start(HOST, port("health, metrics and the dashboard", httpPort)));
     checkStop();
     StageContext context = new StageContext(s, ops, closer);
     step("starting the stages: " + String.join(", ", Stages.ALL.stream().map(Stage::name).toList()) + " (exactly-once)");
@@ -158,6 +159,9 @@ final class LocalCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "ready in %.1f s: Kafka localhost:%d, schema registry http://localhost:%d, health %s/health, metrics %s/metrics%n",
         (System.nanoTime() - t0) / 1e9, kafka.port(), registry.port(), ops.url(), ops.url());
+    if (Stages.ALL.stream().anyMatch(QueryStage.class::isInstance)) {
+      out.printf("dashboard: %s/ (API %s/api/events)%n", ops.url(), ops.url());
+    }
     if (sources.poller() != null) {
       int n = sources.poller().feeds().size();
       out.printf("polling %d feed%s%n", n, n == 1 ? "" : "s");

@@ -3,6 +3,7 @@ package io.newsline.cli;
 import io.newsline.aggregate.AggregateStage;
 import io.newsline.enrich.EnrichStage;
 import io.newsline.ingest.IngestStage;
+import io.newsline.query.QueryStage;
 import io.newsline.runtime.stage.Stage;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * stage is its module (implementing runtime's {@link Stage}) and one entry here.
  */
 final class Stages {
-  static final List<Stage> ALL = List.of(new IngestStage(), new EnrichStage(), new AggregateStage());
+  static final List<Stage> ALL = List.of(new IngestStage(), new EnrichStage(), new AggregateStage(), new QueryStage());
 
   private Stages() {}
 

@@ -7,14 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.Json;
 import io.newsline.ingest.IncomingArticle;
-import io.newsline.ingest.IngestRunner;
+import io.newsline.aggregate.AggregateStage;
+import io.newsline.common.Closer;
+import io.newsline.enrich.EnrichStage;
+import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
 import io.newsline.query.QueryApplication;
+import io.newsline.query.QueryStage;
 import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.runtime.AvroJson;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.ops.OpsServer;
-import io.newsline.runtime.streams.StageSettings;
+import io.newsline.runtime.stage.StageContext;
 import io.newsline.runtime.streams.StreamsStage;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
@@ -63,27 +68,29 @@ class QueryStageIT {
   private IngestService ingest;
   private final List<QueryApplication> queries = new ArrayList<>();
   private final List<OpsServer> servers = new ArrayList<>();
+  private final Closer closer = new Closer();
   private List<String> sampleIds;
   private String sampleEvent;
 
   @BeforeAll
   void start() throws Exception {
     stack = EmbeddedStack.start(1);
-    enrich = EnrichCommand.start(stack.settings());
-    aggregate = AggregateCommand.start(stack.settings());
+    enrich = new EnrichStage().startStreams(stack.settings());
+    aggregate = new AggregateStage().startStreams(stack.settings());
     ingest = new IngestService(stack.settings(), Instant::now);
     for (int i = 0; i < 2; i++) {
-      // every instance has its own state folder, as two instances on two machines would
-      QueryApplication q = QueryApplication.create(stack.settings().with("state.dir", Files.createTempDirectory("query-it-" + i).toString()));
-      servers.add(OpsServer.start("127.0.0.1", 0, q::routes).register(q));
-      queries.add(q.start());
+      // as the stage process runs it, each instance with its own state folder (as on two machines)
+      OpsServer ops = closer.register(OpsServer.start("127.0.0.1", 0));
+      servers.add(ops);
+      var settings = stack.settings().with("state.dir", Files.createTempDirectory("query-it-" + i).toString());
+      queries.add(new QueryStage().start(new StageContext(settings, ops, closer)));
     }
     assertThat(enrich.awaitRunning(WAIT)).isTrue();
     assertThat(aggregate.awaitRunning(WAIT)).isTrue();
     for (QueryApplication q : queries) {
       assertThat(q.awaitRunning(WAIT)).isTrue();
     }
-    try (IngestRunner runner = new IngestRunner(ingest)) {
+    try (FileImporter runner = new FileImporter(ingest)) {
       sampleIds = runner.publishSamples().articles().stream().map(a -> a.getId()).toList();
     }
     ingest.publish(List.of(
@@ -113,8 +120,7 @@ class QueryStageIT {
 
   @AfterAll
   void stop() throws Exception {
-    servers.forEach(OpsServer::close);
-    queries.forEach(QueryApplication::close);
+    closer.close();
     ingest.close();
     aggregate.close();
     enrich.close();
@@ -411,7 +417,7 @@ class QueryStageIT {
   /** The event's latest record in the events topic, read as any consumer would. */
   private EventTimeline latestTimeline(String eventId) throws Exception {
     long version = json(0, "/api/events/" + eventId).path("version").asLong();
-    TopicSerdes serdes = new TopicSerdes(StageSettings.clientConfig(stack.settings()));
+    TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
     java.util.function.Function<byte[], EventTimeline> decode = v -> v == null ? null
         : serdes.events().deserializer().deserialize(stack.topics().events(), v);
     var records = TopicReader.readUntil(stack.bootstrapServers(), stack.topics().events(), rs -> {

@@ -2,7 +2,6 @@ package io.newsline.query;
 
 import io.micrometer.core.instrument.Gauge;
 import io.newsline.common.config.Settings;
-import io.newsline.common.http.HttpService;
 import io.newsline.query.api.QueryApi;
 import io.newsline.query.model.EventIndex;
 import io.newsline.query.store.BoundedRocksDb;
@@ -14,6 +13,8 @@ import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.ops.NewslineMetrics;
+import io.newsline.runtime.ops.OpsServer;
+import io.newsline.runtime.stage.Stage;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import java.time.Duration;
@@ -28,16 +29,14 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
- * The query stage: a Kafka Streams application that materialises newsline.events,
+ * The running query stage: a Kafka Streams application that materialises newsline.events,
  * newsline.assignments and newsline.articles.enriched into global state stores (every instance
- * holds all of it and answers every request) and serves the JSON API, the live stream and the
- * dashboard over HTTP. Entry point for `newsline query` and `newsline local`:
- * {@link #create}, then {@link #routes} onto the stage's HTTP server, then {@link #start}.
+ * holds all of it and answers every request), and the JSON API, live stream and dashboard over
+ * them. {@link #create}, then {@link #mount} on the stage's HTTP server, then {@link #start}
+ * ({@link QueryStage} does that for the stage contract).
  */
-public final class QueryApplication implements HealthCheck, AutoCloseable {
+public final class QueryApplication implements HealthCheck, Stage.Running, AutoCloseable {
   public static final String NAME = "query";
-  /** Health, metrics, API and dashboard; the stages before use 8091-8093. */
-  public static final int DEFAULT_PORT = 8094;
 
   private final EventIndex index = new EventIndex();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -45,6 +44,7 @@ public final class QueryApplication implements HealthCheck, AutoCloseable {
   private final RecordDecoder decoder;
   private final StreamsStage streams;
   private final QueryApi api;
+  private final QuerySettings settings;
 
   private QueryApplication(Settings s) {
     Topics topics = new Topics(s);
@@ -54,7 +54,7 @@ public final class QueryApplication implements HealthCheck, AutoCloseable {
     QueryTopology.Deserializers deserializers = new QueryTopology.Deserializers(
         serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
     Topology topology = QueryTopology.build(topics, index, deserializers, decoder);
-    QuerySettings settings = QuerySettings.from(s);
+    settings = QuerySettings.from(s);
     streams = new StreamsStage(NAME, topology, streamsConfig(s, settings));
     KafkaStreams ks = streams.streams();
     StoreReader reader = new StoreReader(
@@ -94,9 +94,10 @@ public final class QueryApplication implements HealthCheck, AutoCloseable {
     return p;
   }
 
-  /** Mounts the API (/api/...) and the dashboard (/) on the stage's HTTP server. */
-  public void routes(HttpService.Builder http) {
-    api.mount(http);
+  /** Mounts the API (/api/...) and the dashboard (/) on the stage's HTTP server, with request threads for them. */
+  public void mount(OpsServer ops) {
+    ops.threads(settings.threads());
+    api.mount(ops::route);
   }
 
   /** Starts the stage; Kafka Streams returns once the global stores have read the topics to their end. */
@@ -105,6 +106,7 @@ public final class QueryApplication implements HealthCheck, AutoCloseable {
     return this;
   }
 
+  @Override
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return streams.awaitRunning(timeout);
   }

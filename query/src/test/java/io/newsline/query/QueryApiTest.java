@@ -91,9 +91,8 @@ class QueryApiTest {
     assignments = driver.createInputTopic(topics.assignments(), new StringSerializer(), new ByteArraySerializer());
     StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name), deserializers);
     QueryApi api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
-    HttpService.Builder b = HttpService.builder("test", "127.0.0.1", 0);
-    api.mount(b);
-    http = b.start();
+    http = HttpService.builder("test", "127.0.0.1", 0).errorBody((status, message) -> Map.of("error", message)).start();
+    api.mount(http::route);
   }
 
   @AfterEach

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.Json;
 import io.newsline.common.config.Settings;
+import io.newsline.common.Closer;
 import io.newsline.query.QueryApplication;
+import io.newsline.query.QueryStage;
+import io.newsline.runtime.stage.StageContext;
 import io.newsline.query.model.EventFilter;
 import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.registry.serde.AvroSerde;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.InMemorySchemaStore;
+import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.runtime.embedded.EmbeddedKafka;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
-import io.newsline.runtime.streams.StageSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -94,10 +97,10 @@ public final class QueryLoad {
           "topics.replication.factor", "1",
           "state.dir", state.toString()));
       Topics topics = new Topics(s);
-      try (Admin admin = Admin.create(StageSettings.clientConfig(s))) {
+      try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
         TopicAdmin.ensure(admin, topics.all());
       }
-      AvroSerde<EventTimeline> serde = new TopicSerdes(StageSettings.clientConfig(s)).events();
+      AvroSerde<EventTimeline> serde = new TopicSerdes(KafkaSettings.clientConfig(s)).events();
 
       // 1. the events topic: N generated events over the last 30 days, and the real one on top
       long now = System.currentTimeMillis();
@@ -131,9 +134,9 @@ public final class QueryLoad {
       // 2. load the query stage; memory against the process just before
       Memory before = Memory.measure();
       t0 = System.nanoTime();
-      QueryApplication query = QueryApplication.create(s);
-      try (OpsServer http = OpsServer.start("127.0.0.1", 0, query::routes).register(query)) {
-        query.start();
+      try (Closer closer = new Closer()) {
+        OpsServer http = closer.register(OpsServer.start("127.0.0.1", 0));
+        QueryApplication query = new QueryStage().start(new StageContext(s, http, closer));
         while (query.index().size() < events + 1) {
           Thread.sleep(200);
         }
@@ -194,8 +197,6 @@ public final class QueryLoad {
 
         // 4. commit -> consumer, SSE client, browser
         delays(s, topics, serde, seed, base, rounds);
-      } finally {
-        query.close();
       }
     }
     System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
@@ -264,7 +265,7 @@ public final class QueryLoad {
   }
 
   private static int readAll(Settings s, Topics topics, AvroSerde<EventTimeline> serde) {
-    Map<String, Object> c = new HashMap<>(StageSettings.clientConfig(s));
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(s));
     c.put("isolation.level", "read_committed");
     int n = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -295,7 +296,7 @@ public final class QueryLoad {
   }
 
   private static void consume(Settings s, Topics topics, String key, Map<Long, Long> at) {
-    Map<String, Object> c = new HashMap<>(StageSettings.clientConfig(s));
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(s));
     c.put("isolation.level", "read_committed");
     c.put("fetch.max.wait.ms", 100); // as the query stage's global consumer
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -340,7 +341,7 @@ public final class QueryLoad {
   }
 
   private static Map<String, Object> producerConfig(Settings s, String transactionalId) {
-    Map<String, Object> p = new HashMap<>(StageSettings.clientConfig(s));
+    Map<String, Object> p = new HashMap<>(KafkaSettings.clientConfig(s));
     p.put("enable.idempotence", true);
     p.put("acks", "all");
     p.put("compression.type", "zstd");

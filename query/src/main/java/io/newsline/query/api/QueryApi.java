@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.micrometer.core.instrument.Timer;
 import io.newsline.common.http.Handler;
 import io.newsline.common.http.HttpError;
-import io.newsline.common.http.HttpService;
 import io.newsline.common.http.Request;
 import io.newsline.common.http.Response;
 import io.newsline.query.QuerySettings;
@@ -68,18 +67,22 @@ public final class QueryApi {
     return stream;
   }
 
+  /** Where routes go: a running server's route(method, pattern, handler) (OpsServer, HttpService). */
+  @FunctionalInterface
+  public interface Router {
+    void route(String method, String pattern, Handler handler);
+  }
+
   /** Mounts the API under /api and the dashboard at / (and /ui/FILE). */
-  public void mount(HttpService.Builder b) {
-    b.errorBody((status, message) -> ApiError.body(message))
-        .threads(settings.threads())
-        .get("/api/events", api("events", this::events))
-        .get("/api/events/{id}", api("event", this::event))
-        .get("/api/entities/{id}", api("entity", this::entity))
-        .get("/api/articles/{id}", api("article", this::article))
-        .get("/api/stream", api("stream", stream::open))
-        .get("/api/openapi.json", api("openapi", r -> JsonBody.raw(200, openApi)))
-        .get("/", files::index)
-        .get("/ui/{file}", files::file);
+  public void mount(Router r) {
+    r.route("GET", "/api/events", api("events", this::events));
+    r.route("GET", "/api/events/{id}", api("event", this::event));
+    r.route("GET", "/api/entities/{id}", api("entity", this::entity));
+    r.route("GET", "/api/articles/{id}", api("article", this::article));
+    r.route("GET", "/api/stream", api("stream", stream::open));
+    r.route("GET", "/api/openapi.json", api("openapi", req -> JsonBody.raw(200, openApi)));
+    r.route("GET", "/", files::index);
+    r.route("GET", "/ui/{file}", files::file);
   }
 
   /** Readiness, CORS, a latency metric per route, and no stack trace ever leaves. */
