@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The in-memory read model of the events topic: a summary of every event in recency order, the
@@ -168,9 +169,14 @@ public final class EventIndex implements EventSummary.Interner {
   }
 
   public EventSummary get(String eventId) {
+    return read(() -> byId.get(eventId));
+  }
+
+  /** What {@code query} reads, under the read lock: no change is applied half-way meanwhile. */
+  private <T> T read(Supplier<T> query) {
     lock.readLock().lock();
     try {
-      return byId.get(eventId);
+      return query.get();
     } finally {
       lock.readLock().unlock();
     }
@@ -178,8 +184,7 @@ public final class EventIndex implements EventSummary.Interner {
 
   /** The event an id now lives in, following merges: the id itself, the surviving event's id, or null. */
   public String resolve(String eventId) {
-    lock.readLock().lock();
-    try {
+    return read(() -> {
       String id = eventId;
       for (int hops = 0; hops <= MAX_REDIRECTS && id != null; hops++) {
         if (byId.containsKey(id)) {
@@ -188,28 +193,16 @@ public final class EventIndex implements EventSummary.Interner {
         id = mergedInto.get(id);
       }
       return null;
-    } finally {
-      lock.readLock().unlock();
-    }
+    });
   }
 
   public int size() {
-    lock.readLock().lock();
-    try {
-      return byId.size();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return read(byId::size);
   }
 
   /** How far the events topic has been applied. */
   public Position position() {
-    lock.readLock().lock();
-    try {
-      return applied.copy();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return read(applied::copy);
   }
 
   /**
@@ -220,32 +213,31 @@ public final class EventIndex implements EventSummary.Interner {
    * large candidate set is walked first, with a budget of as many events as it has.
    */
   public Page<EventSummary> page(EventFilter f, Cursor after, int limit) {
-    lock.readLock().lock();
-    try {
-      Query q = query(f);
-      if (q == null) {
-        return new Page<>(List.of(), null);
-      }
-      if (q.candidates == null) {
-        return walk(q, f, after, limit, Integer.MAX_VALUE);
-      }
-      if (q.candidates.size() > Math.sqrt((double) (limit + 1) * byId.size())) {
-        Page<EventSummary> walked = walk(q, f, after, limit, q.candidates.size());
-        if (walked != null) {
-          return walked;
-        }
-      }
-      TopK top = new TopK(limit + 1);
-      EventSummary probe = after == null ? null : after.probe();
-      q.candidates.forEach(s -> {
-        if ((probe == null || before(probe, s)) && q.matches(s, f)) {
-          top.offer(s);
-        }
-      });
-      return page(top.list(), limit);
-    } finally {
-      lock.readLock().unlock();
+    return read(() -> pageOf(f, after, limit));
+  }
+
+  private Page<EventSummary> pageOf(EventFilter f, Cursor after, int limit) {
+    Query q = query(f);
+    if (q == null) {
+      return new Page<>(List.of(), null);
     }
+    if (q.candidates == null) {
+      return walk(q, f, after, limit, Integer.MAX_VALUE);
+    }
+    if (q.candidates.size() > Math.sqrt((double) (limit + 1) * byId.size())) {
+      Page<EventSummary> walked = walk(q, f, after, limit, q.candidates.size());
+      if (walked != null) {
+        return walked;
+      }
+    }
+    TopK top = new TopK(limit + 1);
+    EventSummary probe = after == null ? null : after.probe();
+    q.candidates.forEach(s -> {
+      if ((probe == null || before(probe, s)) && q.matches(s, f)) {
+        top.offer(s);
+      }
+    });
+    return page(top.list(), limit);
   }
 
   /** The page by walking the recency order; null when {@code budget} events did not fill it. */
@@ -387,28 +379,27 @@ public final class EventIndex implements EventSummary.Interner {
 
   /** The entity's page, or null when no event has it among its top entities. */
   public EntityView entity(String entityId, Cursor after, int limit) {
-    lock.readLock().lock();
-    try {
-      EntityRef e = entities.get(entityId);
-      if (e == null) {
-        return null;
-      }
-      int[] articles = {0};
-      Map<Term, double[]> stance = new IdentityHashMap<>();
-      TopK top = new TopK(limit + 1);
-      EventSummary probe = after == null ? null : after.probe();
-      e.events.forEach(s -> {
-        int i = indexOf(s.entities, e);
-        articles[0] += s.entityArticles[i];
-        addStance(stance, s, i);
-        if (probe == null || before(probe, s)) {
-          top.offer(s);
-        }
-      });
-      return new EntityView(e, e.events.size(), articles[0], stanceRows(stance), page(top.list(), limit));
-    } finally {
-      lock.readLock().unlock();
+    return read(() -> entityOf(entityId, after, limit));
+  }
+
+  private EntityView entityOf(String entityId, Cursor after, int limit) {
+    EntityRef e = entities.get(entityId);
+    if (e == null) {
+      return null;
     }
+    int[] articles = {0};
+    Map<Term, double[]> stance = new IdentityHashMap<>();
+    TopK top = new TopK(limit + 1);
+    EventSummary probe = after == null ? null : after.probe();
+    e.events.forEach(s -> {
+      int i = indexOf(s.entities, e);
+      articles[0] += s.entityArticles[i];
+      addStance(stance, s, i);
+      if (probe == null || before(probe, s)) {
+        top.offer(s);
+      }
+    });
+    return new EntityView(e, e.events.size(), articles[0], stanceRows(stance), page(top.list(), limit));
   }
 
   private static int indexOf(EntityRef[] refs, EntityRef e) {
@@ -455,8 +446,7 @@ public final class EventIndex implements EventSummary.Interner {
    * offset) and the position after them.
    */
   public Backlog subscribe(Position from, Consumer<Change> listener) {
-    lock.readLock().lock();
-    try {
+    return read(() -> {
       listeners.add(listener);
       List<Change> missed = new ArrayList<>();
       if (from != null) {
@@ -473,9 +463,7 @@ public final class EventIndex implements EventSummary.Interner {
         missed.sort(Comparator.comparingInt(Change::partition).thenComparingLong(Change::offset));
       }
       return new Backlog(missed, applied.copy());
-    } finally {
-      lock.readLock().unlock();
-    }
+    });
   }
 
   public void unsubscribe(Consumer<Change> listener) {

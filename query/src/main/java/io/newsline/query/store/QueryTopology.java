@@ -36,9 +36,10 @@ public final class QueryTopology {
     b.addGlobalStore(store(EVENTS_STORE), topics.events(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
         () -> new EventsProcessor(index, d.events(), decoder, loaded));
     b.addGlobalStore(store(ARTICLES_STORE), topics.enriched(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-        () -> new ArticlesProcessor(d.articles(), decoder));
+        () -> new DecodingProcessor<>(ARTICLES_STORE, d.articles(), decoder, (article, value) -> value));
     b.addGlobalStore(store(ASSIGNMENTS_STORE), topics.assignments(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
-        () -> new AssignmentsProcessor(d.assignments(), decoder));
+        () -> new DecodingProcessor<>(ASSIGNMENTS_STORE, d.assignments(), decoder,
+            (assignment, value) -> StoreProcessor.bytes(assignment.getEventId())));
     return b.build();
   }
 
