@@ -94,10 +94,12 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
     return p;
   }
 
-  /** Mounts the API (/api/...) and the dashboard (/) on the stage's HTTP server, with request threads for them. */
+  /**
+   * Mounts the API (/api/...) and the dashboard (/) on the stage's HTTP server, with the live
+   * streams bounded below its connection limits.
+   */
   public void mount(OpsServer ops) {
-    ops.threads(settings.threads());
-    api.mount(ops::route);
+    api.mount(ops::route, settings.streamLimits(ops.maxConnections(), ops.maxConnectionsPerClient()));
   }
 
   /** Starts the stage; Kafka Streams returns once the global stores have read the topics to their end. */
@@ -109,6 +111,11 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   @Override
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return streams.awaitRunning(timeout);
+  }
+
+  /** Live streams (SSE) open now. */
+  public int streamClients() {
+    return api.stream().clients();
   }
 
   /** The in-memory read model (tests and benchmarks watch it fill). */

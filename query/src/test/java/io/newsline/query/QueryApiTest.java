@@ -5,6 +5,7 @@ import static io.newsline.query.testing.Timelines.MOSCOW;
 import static io.newsline.query.testing.Timelines.PUTIN;
 import static io.newsline.query.testing.Timelines.USHAKOV;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.ArticleAssignment;
@@ -13,11 +14,13 @@ import io.newsline.avro.EventTimeline;
 import io.newsline.common.Json;
 import io.newsline.common.config.Settings;
 import io.newsline.common.http.HttpService;
+import io.newsline.query.api.EventStream;
 import io.newsline.query.api.QueryApi;
 import io.newsline.query.model.EventIndex;
 import io.newsline.query.store.QueryTopology;
 import io.newsline.query.store.RecordDecoder;
 import io.newsline.query.store.StoreReader;
+import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.query.testing.Timelines;
 import io.newsline.runtime.AvroJson;
 import io.newsline.runtime.TopicSerdes;
@@ -30,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +79,8 @@ class QueryApiTest {
     registry.close();
   }
 
+  private QueryApi api;
+
   @BeforeEach
   void start() throws Exception {
     Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
@@ -90,9 +96,9 @@ class QueryApiTest {
     articles = driver.createInputTopic(topics.enriched(), new StringSerializer(), new ByteArraySerializer());
     assignments = driver.createInputTopic(topics.assignments(), new StringSerializer(), new ByteArraySerializer());
     StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name), deserializers);
-    QueryApi api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
+    api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
     http = HttpService.builder("test", "127.0.0.1", 0).errorBody((status, message) -> Map.of("error", message)).start();
-    api.mount(http::route);
+    api.mount(http::route, QuerySettings.from(s).streamLimits(http.maxConnections(), http.maxConnectionsPerClient()));
   }
 
   @AfterEach
@@ -273,6 +279,42 @@ class QueryApiTest {
       message = nextMessage(lines);
       assertThat(message).containsExactly("id: 4", "event: removed", "data: {\"event_id\":\"ev-1\",\"merged_into\":null}");
     }
+  }
+
+  @Test
+  void liveStreamsAreBoundedInAllAndPerAddressAndLeaveConnectionsForRequests() throws Exception {
+    api.stream().limit(new EventStream.Limits(3, 2));
+    List<HttpResponse<java.io.InputStream>> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        open.add(client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream")).build(), HttpResponse.BodyHandlers.ofInputStream()));
+        assertThat(open.get(i).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> third = get("/api/stream");
+      assertThat(third.statusCode()).isEqualTo(503);
+      assertThat(third.headers().firstValue("Retry-After")).contains("2");
+      assertThat(Json.parse(third.body()).path("error").asText()).contains("query.stream.clients.per-address");
+      assertThat(get("/api/events").statusCode()).isEqualTo(200); // requests still find a connection
+      open.remove(0).body().close();
+      assertThat(HeadlessChromium.poll(() -> api.stream().clients() == 1, Duration.ofSeconds(30))).isTrue();
+      open.add(client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream")).build(), HttpResponse.BodyHandlers.ofInputStream()));
+      assertThat(open.get(1).statusCode()).isEqualTo(200);
+    } finally {
+      for (HttpResponse<java.io.InputStream> r : open) {
+        r.body().close();
+      }
+    }
+  }
+
+  @Test
+  void streamLimitsStayBelowTheServersConnectionLimits() {
+    Settings base = Settings.of(Map.of("bootstrap.servers", "unused:9092"));
+    assertThat(QuerySettings.from(base).streamLimits(128, 64)).isEqualTo(new EventStream.Limits(64, 16));
+    Settings proxy = Settings.of(Map.of("query.stream.clients.max", "40", "query.stream.clients.per-address", "32"));
+    assertThat(QuerySettings.from(proxy).streamLimits(128, 64)).isEqualTo(new EventStream.Limits(40, 32));
+    Settings tooMany = Settings.of(Map.of("query.stream.clients.max", "100"));
+    assertThatThrownBy(() -> QuerySettings.from(tooMany).streamLimits(128, 64))
+        .hasMessageContaining("query.stream.clients.max must be at most 64");
   }
 
   private static List<String> nextMessage(BufferedReader lines) throws java.io.IOException {

@@ -7,14 +7,15 @@ import io.newsline.query.model.EventIndex;
 import io.newsline.query.model.Position;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,10 @@ import java.util.function.Consumer;
  * with Last-Event-ID (or {@code ?from=}, e.g. the {@code position} of a list answer) first gets
  * the latest state of every event that changed since, then live changes. A client too slow to
  * keep up is disconnected and catches up the same way when it reconnects.
+ *
+ * <p>A stream holds one of the HTTP server's connections (and its thread) for as long as it is
+ * open, so streams are bounded below the server's limits ({@link Limits}): whatever the streams,
+ * connections remain for API requests, health checks and scrapes, from every address.
  */
 public final class EventStream {
   static final int QUEUE = 10_000;
@@ -31,18 +36,37 @@ public final class EventStream {
   static final int RETRY_MILLIS = 2000;
 
   private final EventIndex index;
-  private final int maxClients;
   private final Duration heartbeat;
-  private final AtomicInteger clients = new AtomicInteger();
+  private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+  private volatile Limits limits;
+  private int clients;
 
-  public EventStream(EventIndex index, int maxClients, Duration heartbeat) {
+  public EventStream(EventIndex index, Limits limits, Duration heartbeat) {
     this.index = index;
-    this.maxClients = maxClients;
+    this.limits = limits;
     this.heartbeat = heartbeat;
   }
 
-  public int clients() {
-    return clients.get();
+  /**
+   * Streams open at once: in all, and from one client address (one browser shares a stream among
+   * its tabs, but a greedy client could open many).
+   */
+  public record Limits(int total, int perAddress) {
+    /** The defaults for a server with the HTTP service's default limits (128 connections, 64 per address). */
+    public static final Limits DEFAULT = new Limits(64, 16);
+  }
+
+  /** Bounds the streams from now on (the stage sets them from its server's connection limits). */
+  public void limit(Limits l) {
+    this.limits = l;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  public synchronized int clients() {
+    return clients;
   }
 
   Response open(Request r) {
@@ -56,19 +80,39 @@ public final class EventStream {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("Last-Event-ID / from: " + e.getMessage());
     }
-    if (clients.incrementAndGet() > maxClients) {
-      clients.decrementAndGet();
-      throw ApiError.of(503, "this instance serves " + maxClients + " live streams already; try another instance or later");
-    }
+    InetAddress address = r.remote() == null ? null : r.remote().getAddress();
+    admit(address);
     Position start = from;
     return Response.stream(200, "text/event-stream; charset=utf-8",
         Map.of("Cache-Control", "no-cache", "X-Accel-Buffering", "no"), out -> {
           try {
             follow(start, out);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the server is closing
           } finally {
-            clients.decrementAndGet();
+            release(address);
           }
         });
+  }
+
+  private synchronized void admit(InetAddress address) {
+    Limits l = limits;
+    if (clients >= l.total()) {
+      throw ApiError.of(503, "this instance serves " + l.total() + " live streams already (query.stream.clients.max); "
+          + "try another instance or later");
+    }
+    int mine = perAddress.getOrDefault(address, 0);
+    if (mine >= l.perAddress()) {
+      throw ApiError.of(503, "your address has " + mine + " live streams open already (query.stream.clients.per-address); "
+          + "close one or try later");
+    }
+    perAddress.put(address, mine + 1);
+    clients++;
+  }
+
+  private synchronized void release(InetAddress address) {
+    clients--;
+    perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
   }
 
   private void follow(Position from, OutputStream out) throws IOException, InterruptedException {

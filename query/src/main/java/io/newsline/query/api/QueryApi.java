@@ -58,7 +58,7 @@ public final class QueryApi {
     this.stores = stores;
     this.settings = settings;
     this.ready = ready;
-    this.stream = new EventStream(index, settings.maxStreams(), settings.heartbeat());
+    this.stream = new EventStream(index, EventStream.Limits.DEFAULT, settings.heartbeat());
     this.files = new StaticFiles(settings.webDir());
     this.openApi = resource("/io/newsline/query/openapi.json");
   }
@@ -73,8 +73,12 @@ public final class QueryApi {
     void route(String method, String pattern, Handler handler);
   }
 
-  /** Mounts the API under /api and the dashboard at / (and /ui/FILE). */
-  public void mount(Router r) {
+  /**
+   * Mounts the API under /api and the dashboard at / (and /ui/FILE), with the live streams bounded
+   * by {@code streams} (see {@link io.newsline.query.QuerySettings#streamLimits}).
+   */
+  public void mount(Router r, EventStream.Limits streams) {
+    stream.limit(streams);
     r.route("GET", "/api/events", api("events", this::events));
     r.route("GET", "/api/events/{id}", api("event", this::event));
     r.route("GET", "/api/entities/{id}", api("entity", this::entity));
