@@ -338,6 +338,11 @@ class QueryStageIT {
       browser.eval("location.hash = '#/'");
       assertThat(browser.waitFor(card(sampleEvent), WAIT)).isTrue();
       browser.eval("window.notReloaded = true");
+      // a second tab shares the first one's stream: one browser holds one connection however many tabs
+      browser.eval("window.tab2 = window.open(location.href, '_blank'); true");
+      assertThat(browser.waitFor("window.tab2 && window.tab2.newsline && window.tab2.document.querySelector('#live.on') !== null", WAIT))
+          .as("the second tab is live").isTrue();
+      assertThat(queries.get(0).streamClients()).as("streams open for two tabs").isEqualTo(1);
       int before = browser.eval("window.newsline.liveUpdates.length").asInt();
       String id = ingest.publish(List.of(article("late-ushakov", "Kremlin aide Ushakov: Moscow talks with Witkoff and Kushner to continue",
           "Kremlin aide Yuri Ushakov said on Wednesday that the talks in Moscow between Vladimir Putin and U.S. envoys "
@@ -351,6 +356,9 @@ class QueryStageIT {
           .as("the new article's event reaches the open page").isTrue();
       assertThat(browser.waitFor(card(event), WAIT)).isTrue();
       assertThat(browser.eval("window.notReloaded === true").asBoolean()).as("no reload").isTrue();
+      assertThat(browser.waitFor("window.tab2.newsline.liveUpdates.some(u => u.event_id === '" + event + "')", WAIT))
+          .as("the second tab gets it too, passed on by the first").isTrue();
+      browser.eval("window.tab2.close(); true");
       browser.screenshot(SHOTS.resolve("6-live-update.png"));
 
       // nothing came from elsewhere, nothing failed

@@ -213,20 +213,87 @@ function stanceChart(groups) {
 }
 
 // ---------- live stream
+// One stream per browser, not one per tab: an open stream holds an HTTP/1.1 connection, and a
+// browser opens at most six to one host, so with a stream per tab the sixth tab's requests would
+// wait for ever (and the server bounds streams per address). The tab holding the lock
+// "newsline-stream" (Web Locks) reads the stream and passes every message on to the other tabs
+// (BroadcastChannel); when it closes, the next tab takes the lock and resumes from the last
+// position it was passed, so nothing is lost. Without those APIs (a page over plain http from
+// another host is not a secure context) each tab reads its own stream, but only while it is
+// visible: a tab hidden for a minute lets its stream go and resumes from its position when shown.
 
+const shared = navigator.locks && window.BroadcastChannel ? new BroadcastChannel("newsline-stream") : null;
+const HIDDEN_GRACE_MS = 60000;
 let stream = null;
+let streamPosition = null; // where the last message read or passed on left the stream
+let liveState = { state: "off", text: "Connecting…" };
+
 function setLive(state, text) {
+  liveState = { state, text };
   liveBox.className = "live " + state;
   liveBox.querySelector(".live-text").textContent = text;
 }
 
-function connect(position) {
-  const url = position ? `/api/stream?from=${enc(position)}` : "/api/stream";
-  stream = new EventSource(url);
-  stream.onopen = () => setLive("on", "Live");
-  stream.onerror = () => setLive("off", "Reconnecting…");
-  stream.onmessage = (m) => onChange(JSON.parse(m.data));
-  stream.addEventListener("removed", (m) => onRemoved(JSON.parse(m.data)));
+function deliver(kind, data, id) {
+  if (id) streamPosition = id;
+  if (kind === "removed") onRemoved(data);
+  else onChange(data);
+}
+
+function connect() {
+  const url = streamPosition ? `/api/stream?from=${enc(streamPosition)}` : "/api/stream";
+  const status = (state, text) => {
+    setLive(state, text);
+    shared?.postMessage({ kind: "status", state, text });
+  };
+  const source = new EventSource(url);
+  stream = source;
+  source.onopen = () => status("on", "Live");
+  source.onerror = () => {
+    status("off", "Reconnecting…");
+    if (source.readyState === EventSource.CLOSED && stream === source) {
+      // refused (503: the instance serves enough streams): the browser gives up, we retry later
+      stream = null;
+      setTimeout(() => stream || connect(), 5000 + Math.random() * 5000);
+    }
+  };
+  const pass = (kind) => (m) => {
+    const data = JSON.parse(m.data);
+    deliver(kind, data, m.lastEventId);
+    shared?.postMessage({ kind, data, id: m.lastEventId });
+  };
+  source.onmessage = pass("change");
+  source.addEventListener("removed", pass("removed"));
+}
+
+function follow() {
+  if (!shared) {
+    connect();
+    let idle = null;
+    document.addEventListener("visibilitychange", () => {
+      clearTimeout(idle);
+      if (!document.hidden) {
+        if (!stream) connect();
+      } else {
+        idle = setTimeout(() => {
+          stream?.close();
+          stream = null;
+          setLive("off", "Paused while hidden");
+        }, HIDDEN_GRACE_MS);
+      }
+    });
+    return;
+  }
+  shared.onmessage = ({ data: m }) => {
+    if (m.kind === "status") setLive(m.state, m.text);
+    else if (m.kind === "hello") stream && shared.postMessage({ kind: "status", ...liveState });
+    else deliver(m.kind, m.data, m.id);
+  };
+  shared.postMessage({ kind: "hello" }); // the tab that reads the stream says how it is
+  navigator.locks.request("newsline-stream", () => {
+    connect();
+    return new Promise(() => {}); // held until this tab closes
+  });
 }
 
 function matchesView(s) {
@@ -584,12 +651,11 @@ window.addEventListener("hashchange", () => {
 
 // start: remember where the events topic stands, follow it from there, then draw the page
 (async () => {
-  let position = null;
   try {
-    position = (await api("/api/events?limit=1")).position;
+    streamPosition = (await api("/api/events?limit=1")).position;
   } catch {
     // starting: the stream starts from now
   }
-  connect(position);
+  follow();
   route();
 })();

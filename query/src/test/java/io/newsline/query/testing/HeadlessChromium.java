@@ -77,7 +77,7 @@ public final class HeadlessChromium implements AutoCloseable {
     profile = Files.createTempDirectory("newsline-chromium");
     process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
+        "--disable-sync", "--disable-extensions", "--disable-popup-blocking", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
         "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
         "--remote-allow-origins=*", "--window-size=" + width + "," + height, "about:blank")
         .redirectErrorStream(true).start();
