@@ -295,6 +295,10 @@ class QueryApiTest {
       assertThat(third.headers().firstValue("Retry-After")).contains("2");
       assertThat(Json.parse(third.body()).path("error").asText()).contains("query.stream.clients.per-address");
       assertThat(get("/api/events").statusCode()).isEqualTo(200); // requests still find a connection
+      HttpResponse<String> head = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream"))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(head.statusCode()).isEqualTo(200); // a HEAD opens no stream
+      assertThat(api.stream().clients()).isEqualTo(2);
       open.remove(0).body().close();
       assertThat(HeadlessChromium.poll(() -> api.stream().clients() == 1, Duration.ofSeconds(30))).isTrue();
       open.add(client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream")).build(), HttpResponse.BodyHandlers.ofInputStream()));

@@ -157,7 +157,8 @@ final class HttpConnection {
           continue;
         }
         pathMatched = true;
-        if (r.method().equalsIgnoreCase(method)) {
+        // HEAD is answered wherever GET is: the GET answer's head, without its body
+        if (r.method().equalsIgnoreCase(method) || (head && r.method().equals("GET"))) {
           route = r;
           params = p;
           break;

@@ -62,6 +62,18 @@ class HttpServiceTest {
   }
 
   @Test
+  void headIsAnsweredWhereverGetIs() throws Exception {
+    HttpResponse<String> head = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/subjects/s/versions/1"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get("/subjects/s/versions/1").body().length());
+    HttpResponse<String> noGet = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/echo"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(noGet.statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void errorsTheServerAnswersItselfTakeTheConfiguredShape() throws Exception {
     try (HttpService s = HttpService.builder("shaped", "127.0.0.1", 0)
         .get("/a", r -> Response.text(200, "text/plain", "a"))

@@ -80,6 +80,9 @@ public final class EventStream {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("Last-Event-ID / from: " + e.getMessage());
     }
+    if (r.method().equals("HEAD")) {
+      return Response.stream(200, "text/event-stream; charset=utf-8", Map.of("Cache-Control", "no-cache"), out -> { });
+    }
     InetAddress address = r.remote() == null ? null : r.remote().getAddress();
     admit(address);
     Position start = from;
