@@ -452,14 +452,31 @@ async function refreshEvent(token, s) {
   record(s);
 }
 
+/** The text's first sentence, shortened: what stands in for a missing headline. */
+function opening(text) {
+  const first = (text || "").trim().split(/(?<=[.!?])\s+|\n/)[0] || "";
+  return first.length > 110 ? first.slice(0, 110).replace(/\s+\S*$/, "") + "…" : first;
+}
+
+/** A timeline entry without a headline shows the article's opening words once they are read. */
+async function untitled(link, id) {
+  try {
+    const words = opening((await api(`/api/articles/${enc(id)}`)).text);
+    if (words) link.textContent = words;
+  } catch {
+    // "Untitled article" stays
+  }
+}
+
 function eventPage(t, note) {
   const articles = t.articles.map((a) => {
     const url = safeUrl(a.url);
-    const title = a.title || "Untitled article";
+    const link = h("a", { class: a.title ? "title" : "title untitled", href: articleHref(a.id) }, a.title || "Untitled article");
+    if (!a.title) untitled(link, a.id);
     return h("li", { dataset: { articleId: a.id } },
       timeEl(a.time, false),
       h("span", { class: "outlet" }, a.outlet || hostOf(url) || "unknown outlet"),
-      h("a", { class: "title", href: articleHref(a.id) }, title),
+      link,
       url ? h("a", { class: "source", href: url, rel: "noopener noreferrer", target: "_blank" }, "source ↗",
         h("span", { class: "visually-hidden" }, " (opens the article on its site)")) : null);
   });
@@ -569,7 +586,7 @@ async function showArticle(id) {
   show(
     a.event_id ? h("a", { class: "back", href: eventHref(a.event_id) }, "← The event") : h("a", { class: "back", href: "#/" }, "← All events"),
     h("header", { class: "event-head" },
-      h("h1", {}, a.title || "Untitled article"),
+      h("h1", { class: a.title ? null : "untitled" }, a.title || opening(a.text) || "Untitled article"),
       h("ul", { class: "meta" },
         h("li", {}, h("strong", {}, a.outlet || hostOf(url) || "unknown outlet")),
         h("li", {}, timeEl(a.published_at || a.ingested_at, false)),
