@@ -122,7 +122,8 @@ function entityChips(entities, counts = false) {
           counts && e.articles ? h("span", { class: "count" }, `· ${e.articles}`) : null))));
 }
 
-function eventCard(s, fresh = false) {
+/** A list entry; {@code fresh} ("new" or "updated") marks one the live stream just brought. */
+function eventCard(s, fresh = null) {
   const li = h("li", { class: "event-card" + (fresh ? " fresh" : ""), dataset: { eventId: s.event_id, version: String(s.version), updated: s.last_updated } },
     h("h2", {}, h("a", { href: eventHref(s.event_id) }, s.label || "(untitled event)")),
     h("ul", { class: "meta" },
@@ -132,7 +133,7 @@ function eventCard(s, fresh = false) {
       s.quote_count !== undefined ? h("li", {}, plural(s.quote_count, "quote")) : null,
       h("li", {}, "updated ", timeEl(s.last_updated))),
     entityChips(s.top_entities || []));
-  if (fresh) li.append(h("span", { class: "badge-new" }, "updated"));
+  if (fresh) li.append(h("span", { class: "badge-new" }, fresh));
   return li;
 }
 
@@ -174,7 +175,7 @@ function stanceMatrix(entities, rows) {
   return h("div", {},
     h("div", { class: "matrix-wrap", tabindex: "0", role: "region", "aria-label": "Stance matrix (scrolls sideways)" }, table),
     h("div", { class: "scale-row" }, h("span", {}, "negative"), scale, h("span", {}, "positive"),
-      h("span", { class: "muted" }, "· hover or focus a cell for article counts")));
+      h("span", { class: "muted" }, "(hover a cell for its article counts; · no articles)")));
 }
 
 /** Stance toward each entity by outlet: a stacked bar of article counts (negative, neutral, positive) and the mean score. */
@@ -320,7 +321,7 @@ function onChange(s) {
     }
     if (existing && Number(existing.dataset.version) >= s.version) return;
     if (existing) existing.remove();
-    insertSorted(view.listEl, eventCard(s, true), s, view.hasMore);
+    insertSorted(view.listEl, eventCard(s, existing || s.version > 1 ? "updated" : "new"), s, view.hasMore);
     view.list.add(s.event_id);
     updateCount();
     record(s);
