@@ -37,9 +37,13 @@ public final class EventIndex implements EventSummary.Interner {
   /** A search word whose prefix matches more events than this share is checked per event, not looked up. */
   private static final double UNSELECTIVE = 0.1;
 
+  private static final NavigableSet<EventSummary> EMPTY = java.util.Collections.emptyNavigableSet();
+
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, EventSummary> byId = new HashMap<>();
   private final NavigableSet<EventSummary> byRecency = new TreeSet<>(RECENCY);
+  /** The recency order per status, so a status filter walks only its own events (dormant ones come last in the whole). */
+  private final Map<String, NavigableSet<EventSummary>> byStatus = new HashMap<>();
   private final Map<String, EntityRef> entities = new ConcurrentHashMap<>();
   private final Map<String, Term> outlets = new ConcurrentHashMap<>();
   /** Search words: hashed for interning, sorted for prefix lookups. */
@@ -71,10 +75,10 @@ public final class EventIndex implements EventSummary.Interner {
       }
       EventSummary old = byId.put(s.id, s);
       if (old != null) {
-        byRecency.remove(old);
-        release(old);
+        forget(old);
       }
       byRecency.add(s);
+      byStatus.computeIfAbsent(s.status, k -> new TreeSet<>(RECENCY)).add(s);
       removals.remove(s.id);
       mergedInto.remove(s.id);
       for (String m : s.mergedFrom) {
@@ -92,8 +96,7 @@ public final class EventIndex implements EventSummary.Interner {
     try {
       EventSummary old = byId.remove(eventId);
       if (old != null) {
-        byRecency.remove(old);
-        release(old);
+        forget(old);
       }
       Change c = new Change(partition, offset, eventId, null, mergedInto.get(eventId));
       removals.put(eventId, c);
@@ -101,6 +104,15 @@ public final class EventIndex implements EventSummary.Interner {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  private void forget(EventSummary old) {
+    byRecency.remove(old);
+    NavigableSet<EventSummary> sameStatus = byStatus.get(old.status);
+    if (sameStatus != null) {
+      sameStatus.remove(old);
+    }
+    release(old);
   }
 
   /** Takes a replaced or removed summary out of the postings; entities, outlets and words no event has any more go. */
@@ -244,7 +256,8 @@ public final class EventIndex implements EventSummary.Interner {
   private Page<EventSummary> walk(Query q, EventFilter f, Cursor after, int limit, int budget) {
     List<EventSummary> out = new ArrayList<>(Math.min(limit + 1, 128));
     int read = 0;
-    for (EventSummary s : after == null ? byRecency : byRecency.tailSet(after.probe(), false)) {
+    NavigableSet<EventSummary> order = f.status() == null ? byRecency : byStatus.getOrDefault(f.status(), EMPTY);
+    for (EventSummary s : after == null ? order : order.tailSet(after.probe(), false)) {
       if (f.since() != null && s.lastUpdated < f.since()) {
         break; // recency order: everything further is older
       }

@@ -87,6 +87,12 @@ class EventIndexTest {
       all.add(t);
       put(t);
     }
+    // some events change status (dormant, or active again): each status's order follows
+    for (int i = 0; i < all.size(); i += 17) {
+      EventTimeline t = all.get(i);
+      t.setStatus(t.getStatus().equals("active") ? "dormant" : "active");
+      put(t);
+    }
     List<EventFilter> filters = List.of(
         EventFilter.ALL,
         new EventFilter("dormant", null, null, null, null),
