@@ -242,18 +242,26 @@ public final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       // closing anyway
     }
+    // the renderer and network processes too: they write into the profile while it is deleted
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
+    children.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+      for (ProcessHandle c : children) {
+        c.onExit().get(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      children.forEach(ProcessHandle::destroyForcibly);
     }
     try (Stream<Path> files = Files.walk(profile)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp folder left behind
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a file that vanished meanwhile, or a temp folder left behind: not the test's concern
     }
   }
 
