@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeStackIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Duration HEALTHY = Duration.ofMinutes(5);
-  private static final List<String> SERVICES = List.of("kafka", "schema-registry", "ingest", "enrich", "aggregate");
-  private static final List<String> STAGES = List.of("ingest", "enrich", "aggregate");
+  private static final List<String> SERVICES = List.of("kafka", "schema-registry", "ingest", "enrich", "aggregate", "query");
+  private static final List<String> STAGES = List.of("ingest", "enrich", "aggregate", "query");
 
   @Test
   void theComposeStackTurnsTheSamplesIntoOneEventAndKeepsItAcrossRestarts(@TempDir Path project) throws Exception {
@@ -171,8 +171,13 @@ class ComposeStackIT {
             network_mode: host
             environment:
         %9$s      NEWSLINE_HTTP_PORT: "%8$d"
+          query:
+            image: %2$s
+            network_mode: host
+            environment:
+        %9$s      NEWSLINE_HTTP_PORT: "%11$d"
         """.formatted(images.get("KAFKA_IMAGE"), newsline, p.kafka, p.controller, p.registry,
-        p.ingest, p.enrich, p.aggregate, stageEnv, p.push);
+        p.ingest, p.enrich, p.aggregate, stageEnv, p.push, p.query);
   }
 
   private static void dropSamples(Path input) throws IOException {
@@ -270,6 +275,7 @@ class ComposeStackIT {
     final int push = Ports.free("127.0.0.1");
     final int enrich = Ports.free("127.0.0.1");
     final int aggregate = Ports.free("127.0.0.1");
+    final int query = Ports.free("127.0.0.1");
   }
 
   /** docker-compose (v1) on the project folder with the file and the override. */

@@ -36,7 +36,7 @@ class LocalRestartIT {
     Run first = local("--once", "--data", data.toString(), "--input", input.toString());
     assertThat(first.exit).as(first.out).isZero();
     assertThat(first.out).contains("ingested 5 bundled sample articles").contains("=== 1 event ===")
-        .contains("5 articles, 5 outlets");
+        .contains("5 articles, 5 outlets").containsPattern("dashboard: http://127\\.0\\.0\\.1:\\d+/");
 
     Files.writeString(input.resolve("floods.txt"), OTHER_STORY, StandardCharsets.UTF_8);
     Run second = local("--once", "--data", data.toString(), "--input", input.toString());
