@@ -10,7 +10,6 @@ import io.newsline.query.QueryStage;
 import io.newsline.runtime.stage.StageContext;
 import io.newsline.query.model.EventFilter;
 import io.newsline.query.testing.HeadlessChromium;
-import io.newsline.registry.serde.AvroSerde;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.InMemorySchemaStore;
 import io.newsline.runtime.KafkaSettings;
@@ -54,6 +53,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -100,7 +100,7 @@ public final class QueryLoad {
       try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
         TopicAdmin.ensure(admin, topics.all());
       }
-      AvroSerde<EventTimeline> serde = new TopicSerdes(KafkaSettings.clientConfig(s)).events();
+      Serde<EventTimeline> serde = new TopicSerdes(KafkaSettings.clientConfig(s)).events();
 
       // 1. the events topic: N generated events over the last 30 days, and the real one on top
       long now = System.currentTimeMillis();
@@ -202,7 +202,7 @@ public final class QueryLoad {
     System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
   }
 
-  private static void delays(Settings s, Topics topics, AvroSerde<EventTimeline> serde, EventTimeline seed, String base, int rounds)
+  private static void delays(Settings s, Topics topics, Serde<EventTimeline> serde, EventTimeline seed, String base, int rounds)
       throws Exception {
     Map<Long, Long> consumerAt = new ConcurrentHashMap<>();
     Map<Long, Long> sseAt = new ConcurrentHashMap<>();
@@ -264,7 +264,7 @@ public final class QueryLoad {
     System.out.printf(Locale.ROOT, "| (commitTransaction() itself) | | %.1f | %.1f | %.1f |%n", c[c.length / 2], c[(int) (c.length * 0.99)], c[c.length - 1]);
   }
 
-  private static int readAll(Settings s, Topics topics, AvroSerde<EventTimeline> serde) {
+  private static int readAll(Settings s, Topics topics, Serde<EventTimeline> serde) {
     Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(s));
     c.put("isolation.level", "read_committed");
     int n = 0;
