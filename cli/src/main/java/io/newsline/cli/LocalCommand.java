@@ -289,7 +289,7 @@ final class LocalCommand implements Callable<Integer> {
       return wanted == 0 ? Ports.free(HOST) : wanted;
     }
     int other = Ports.free(HOST);
-    out.printf("port %d is taken; %s uses port %d%n", wanted, what, other);
+    out.printf("port %d is taken; using port %d for %s%n", wanted, other, what);
     return other;
   }
 

@@ -39,7 +39,7 @@ class LocalShutdownIT {
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     try (taken) {
       awaitOutput(p, out, "all input processed");
-      assertThat(Files.readString(out)).containsPattern("port " + taken.getLocalPort() + " is taken; health and metrics uses port \\d+\n");
+      assertThat(Files.readString(out)).containsPattern("port " + taken.getLocalPort() + " is taken; using port \\d+ for health, metrics and the dashboard\n");
 
       ByteArrayOutputStream refusal = new ByteArrayOutputStream();
       PrintStream original = System.err;
