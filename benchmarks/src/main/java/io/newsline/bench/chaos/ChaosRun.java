@@ -125,6 +125,14 @@ public final class ChaosRun {
     return o;
   }
 
+  /**
+   * The broker's class path, as the newsline launcher builds it: the stages' libraries (lib/) and the
+   * broker with Scala (lib-local/, kept out of lib/ and so out of the stage image).
+   */
+  static String brokerClassPath(Path root) {
+    return root.resolve("cli/target/lib/*") + java.io.File.pathSeparator + root.resolve("cli/target/lib-local/*");
+  }
+
   /** Runs both pipelines and compares them; progress goes to {@code out}. */
   public static Result run(Options o, PrintStream out) throws Exception {
     return new ChaosRun(o, out).run();
@@ -141,7 +149,7 @@ public final class ChaosRun {
     List<String> ids = input.stream().map(a -> a.get("id").asText()).filter(id -> !id.equals(ChaosInput.SENTINEL)).toList();
     say("%d articles from %s; work folder %s", ids.size(), o.shared().resolve("datasets/clustering"), work);
     say("starting 3 Kafka brokers (kafka.Kafka processes, KRaft)");
-    try (BrokerProcesses cluster = BrokerProcesses.start(3, work.resolve("kafka"), o.root().resolve("cli/target/lib/*").toString(),
+    try (BrokerProcesses cluster = BrokerProcesses.start(3, work.resolve("kafka"), brokerClassPath(o.root()),
             Duration.ofMinutes(5));
         KafkaSchemaStore store = new KafkaSchemaStore(Map.of("bootstrap.servers", cluster.bootstrapServers()), "_schemas");
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(store, "127.0.0.1", 0)) {
