@@ -43,7 +43,7 @@ public final class ArticleEnricher {
     this.quotes = quotes;
     this.embedder = embedder;
     this.version = "newsline-enrich ner=" + entities.version() + " stance=" + stance.version()
-        + " quotes=" + quotes.version() + " anchors=" + AnchorExtractor.VERSION + (embedder == null ? "" : " embedding=" + SentenceEmbedder.VERSION);
+        + " quotes=" + quotes.version() + " anchors=" + AnchorExtractor.VERSION + (embedder == null ? "" : " embedding=" + embedder.version());
   }
 
   /** The default models, with sentence embeddings. */
