@@ -214,7 +214,7 @@ class QueryApiTest {
 
     publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
     assignments.pipeInput("art-1", serdes.assignments().serializer().serialize(topics.assignments(),
-        new ArticleAssignment("art-1", "ev-1", Instant.ofEpochMilli(5), 1.0, "opened")));
+        new ArticleAssignment("art-1", "ev-1", Instant.ofEpochMilli(5), 1.0, "opened", null, null, null)));
     JsonNode a = json("/api/articles/art-1");
     assertThat(a.path("event_id").asText()).isEqualTo("ev-1");
     assertThat(a.path("id").asText()).isEqualTo("art-1");

@@ -18,7 +18,8 @@ import java.time.Duration;
  *     reaches the join threshold plus this margin [aggregate.merge.margin]
  * @param dormancy quiet period (article time) after which an event stops taking articles and leaves the state [aggregate.dormancy]
  * @param window time distance beyond which similarity decays exponentially [aggregate.window]
- * @param maxArticles article summaries kept per event; larger events keep the first and the latest [aggregate.max.articles]
+ * @param maxArticles articles listed on an event's timeline record after the first: the latest ones (every article is
+ *     on the assignments topic) [aggregate.max.articles]
  * @param joinModel how an article's similarity and event anchors decide whether it joins an event; null to
  *     decide on similarity alone against the two thresholds [aggregate.join.model: standard (the bundled
  *     model), similarity, or the path of a model file]
@@ -42,7 +43,7 @@ public record ClusterSettings(
   }
 
   public static ClusterSettings defaults() {
-    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 1000,
+    return new ClusterSettings(0.37, 0.20, 0.5, 0.0, 0.4, 0.25, Duration.ofDays(3), Duration.ofDays(2), 50,
         JoinModel.standard());
   }
 

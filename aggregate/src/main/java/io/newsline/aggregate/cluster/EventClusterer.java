@@ -41,15 +41,13 @@ public final class EventClusterer {
   static final int ANCHOR_KEYS = 200;
   /** Articles a parent event takes before it absorbs a provisional event that has found no second article. */
   static final int ADOPT_AFTER = 3;
-  private static final int LEAD_CHARS = 300;
-  private static final Comparator<EventState.ArticleSummary> BY_TIME =
-      Comparator.comparingLong(EventState.ArticleSummary::time).thenComparing(EventState.ArticleSummary::id);
+  /** Entities counted per event (for candidate lookup): the most frequent, cut back when half again as many. */
+  static final int ENTITY_KEYS = 100;
 
   private final ClusterSettings settings;
   private final EventRepository repository;
   private final Map<String, EventState> active = new HashMap<>();
   private final Map<String, Set<String>> eventsByKey = new HashMap<>();
-  private final Map<String, String> eventOfArticle = new HashMap<>();
   /** Parent event id -> provisional events opened by articles its anchors kept out. */
   private final Map<String, Set<String>> children = new HashMap<>();
   private final TreeSet<EventState> byLastUpdate =
@@ -67,9 +65,6 @@ public final class EventClusterer {
         children.computeIfAbsent(e.provisionalOf, k -> new TreeSet<>()).add(e.id);
       }
       stats.add(e);
-      for (EventState.ArticleSummary a : e.articles) {
-        eventOfArticle.put(a.id(), e.id);
-      }
       clock = Math.max(clock, e.lastUpdated);
     }
   }
@@ -78,9 +73,13 @@ public final class EventClusterer {
     return active.size();
   }
 
-  /** Articles held in the state (summaries of active events). */
+  /** Articles of the active events. */
   public int activeArticles() {
-    return eventOfArticle.size();
+    int n = 0;
+    for (EventState e : active.values()) {
+      n += e.articleCount;
+    }
+    return n;
   }
 
   public TermStats termStats() {
@@ -93,13 +92,15 @@ public final class EventClusterer {
     long time = a.time().toEpochMilli();
     clock = Math.max(clock, time);
     retireDormant(clock, changes);
-    String known = eventOfArticle.get(a.id());
-    if (known != null) {
-      EventState e = active.get(known);
-      untrack(e);
-      replaceArticle(e, a, time);
-      changes.add(new ClusterChange.Assigned(a.id(), e.id, time, 1.0, "joined"));
-      save(e, changes);
+    String known = repository.eventOf(a.id());
+    EventState again = known == null ? null : active.get(known);
+    if (again != null) {
+      untrack(again);
+      again.timeline.replace(a, time, window());
+      again.lastUpdated = Math.max(again.lastUpdated, time);
+      repository.addMember(again.id, member(a, time));
+      changes.add(assigned(a, again.id, time, 1.0, "joined"));
+      save(again, changes);
       return changes;
     }
     Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
@@ -110,8 +111,8 @@ public final class EventClusterer {
     Score bestScore = null;
     List<Candidate> qualifying = new ArrayList<>();
     Candidate bestSimilar = null;
-    String original = a.duplicateOf() == null ? null : eventOfArticle.get(a.duplicateOf());
-    if (original != null) {
+    String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
+    if (original != null && active.containsKey(original)) {
       best = active.get(original);
       bestScore = new Score(1.0, 0.0, 1.0);
     } else {
@@ -155,7 +156,7 @@ public final class EventClusterer {
       }
     }
     addArticle(target, a, vector, counts, time);
-    changes.add(new ClusterChange.Assigned(a.id(), target.id, time, round(similarity), reason));
+    changes.add(assigned(a, target.id, time, round(similarity), reason));
     target = adoptOrphans(target, changes);
     qualifying.sort(Comparator.comparingDouble((Candidate c) -> -c.score().margin()).thenComparing(c -> c.event().id));
     for (Candidate c : qualifying) {
@@ -358,11 +359,13 @@ public final class EventClusterer {
     active.remove(absorbed.id);
     repository.remove(absorbed.id);
     changes.add(new ClusterChange.EventRemoved(absorbed.id));
-    for (EventState.ArticleSummary s : absorbed.articles) {
-      insertSorted(survivor.articles, s);
-      eventOfArticle.put(s.id(), survivor.id);
-      changes.add(new ClusterChange.Assigned(s.id(), survivor.id, s.time(), 1.0, "merged"));
+    List<EventRepository.Member> moved = new ArrayList<>(repository.members(absorbed.id));
+    moved.sort(Comparator.comparingLong(EventRepository.Member::time).thenComparing(EventRepository.Member::articleId));
+    for (EventRepository.Member m : moved) {
+      repository.addMember(survivor.id, m);
+      changes.add(new ClusterChange.Assigned(m.articleId(), survivor.id, m.time(), 1.0, "merged", m.title(), m.outlet(), m.url()));
     }
+    survivor.timeline.merge(absorbed.timeline, window());
     survivor.articleCount += absorbed.articleCount;
     survivor.centroidNorm = -1;
     survivor.embeddingNorm = -1;
@@ -377,6 +380,7 @@ public final class EventClusterer {
     survivor.anchoredArticles += absorbed.anchoredArticles;
     survivor.fullArticles += absorbed.fullArticles;
     capAnchors(survivor);
+    capEntities(survivor);
     if (absorbed.embedding != null) {
       if (survivor.embedding == null) {
         survivor.embedding = absorbed.embedding.clone();
@@ -391,7 +395,6 @@ public final class EventClusterer {
     survivor.mergedFrom.addAll(absorbed.mergedFrom);
     survivor.firstSeen = Math.min(survivor.firstSeen, absorbed.firstSeen);
     survivor.lastUpdated = Math.max(survivor.lastUpdated, absorbed.lastUpdated);
-    capArticles(survivor);
     return survivor;
   }
 
@@ -430,8 +433,8 @@ public final class EventClusterer {
   }
 
   private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, Map<String, Double> counts, long time) {
-    insertSorted(e.articles, summary(a, time));
-    eventOfArticle.put(a.id(), e.id);
+    e.timeline.add(a, time, window());
+    repository.addMember(e.id, member(a, time));
     e.articleCount++;
     e.centroidNorm = -1;
     e.embeddingNorm = -1;
@@ -444,6 +447,7 @@ public final class EventClusterer {
     for (ClusterArticle.ArticleEntity en : a.entities()) {
       e.entityArticles.merge(en.id(), 1, Integer::sum);
     }
+    capEntities(e);
     if (!a.anchors().isEmpty()) {
       a.anchors().all().forEach(k -> e.anchorArticles.merge(k, 1, Integer::sum));
       a.anchors().lead().forEach(k -> e.leadArticles.merge(k, 1, Integer::sum));
@@ -464,7 +468,6 @@ public final class EventClusterer {
     }
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);
-    capArticles(e);
   }
 
   /**
@@ -499,36 +502,24 @@ public final class EventClusterer {
     }
   }
 
-  /** Giant events keep their first article (it names the event) and the latest ones. */
-  private void capArticles(EventState e) {
-    while (e.articles.size() > Math.max(2, settings.maxArticles())) {
-      EventState.ArticleSummary dropped = e.articles.remove(1);
-      eventOfArticle.remove(dropped.id());
+  /** Entity counts are cut back to the most frequent (ties by id) when they grow half again past their cap. */
+  private static void capEntities(EventState e) {
+    if (e.entityArticles.size() > ENTITY_KEYS * 3 / 2) {
+      e.entityArticles = TermVectors.strongest(e.entityArticles, ENTITY_KEYS);
     }
   }
 
-  private static void insertSorted(List<EventState.ArticleSummary> list, EventState.ArticleSummary s) {
-    int i = list.size();
-    while (i > 0 && BY_TIME.compare(list.get(i - 1), s) > 0) {
-      i--;
-    }
-    list.add(i, s);
+  /** Articles listed on a timeline after the first one. */
+  private int window() {
+    return Math.max(1, settings.maxArticles());
   }
 
-  private void replaceArticle(EventState e, ClusterArticle a, long time) {
-    for (int i = 0; i < e.articles.size(); i++) {
-      if (e.articles.get(i).id().equals(a.id())) {
-        e.articles.remove(i);
-        insertSorted(e.articles, summary(a, time));
-        e.lastUpdated = Math.max(e.lastUpdated, time);
-        break;
-      }
-    }
+  private static EventRepository.Member member(ClusterArticle a, long time) {
+    return new EventRepository.Member(a.id(), time, a.outlet(), a.url(), a.title());
   }
 
-  private static EventState.ArticleSummary summary(ClusterArticle a, long time) {
-    String lead = a.text() == null ? "" : a.text().substring(0, Math.min(a.text().length(), LEAD_CHARS));
-    return new EventState.ArticleSummary(a.id(), a.outlet(), a.url(), a.title(), lead, time, a.entities(), a.quotes());
+  private static ClusterChange.Assigned assigned(ClusterArticle a, String eventId, long time, double similarity, String reason) {
+    return new ClusterChange.Assigned(a.id(), eventId, time, similarity, reason, a.title(), a.outlet(), a.url());
   }
 
   private void save(EventState e, List<ClusterChange> changes) {
@@ -544,8 +535,8 @@ public final class EventClusterer {
       EventState e = byLastUpdate.first();
       untrack(e);
       stats.remove(e);
-      for (EventState.ArticleSummary s : e.articles) {
-        eventOfArticle.remove(s.id());
+      for (EventRepository.Member m : repository.members(e.id)) {
+        repository.removeMember(e.id, m.articleId());
       }
       forget(e);
       active.remove(e.id);
@@ -663,8 +654,8 @@ public final class EventClusterer {
     track(e);
   }
 
-  /** Sorted copy, for tests and diagnostics. */
-  Map<String, String> assignments() {
-    return new TreeMap<>(eventOfArticle);
+  /** The event of an article, for tests and diagnostics. */
+  String eventOf(String articleId) {
+    return repository.eventOf(articleId);
   }
 }

@@ -9,33 +9,44 @@ import java.time.Duration;
  *
  * @param partitions clustering partitions: the partition count of the repartition topic, and the
  *     unit of parallelism; events never span partitions [aggregate.partitions]
- * @param reorderGrace how long (in article time) an article waits in the reorder buffer so that
- *     articles reaching a partition from different upstream tasks are clustered in (time, id) order;
- *     0 clusters in arrival order [aggregate.reorder.grace]
- * @param reorderIdle wall-clock quiet period after which the buffer is flushed even though stream
- *     time has not advanced (end of a backfill, a quiet night) [aggregate.reorder.idle]
- * @param embedMissing compute the sentence embedding of articles that arrive without one (slow:
- *     enrich should provide it) [aggregate.embed.missing]
+ * @param reorder cluster in a deterministic order whatever the interleaving of the enriched
+ *     topic's partitions: the reorder buffer releases an article once every input partition has
+ *     progressed past it; false clusters in arrival order [aggregate.reorder]
+ * @param reorderIdle wall-clock quiet period after which the buffer is released even though some
+ *     input partition has not progressed (a partition without articles, the end of a backfill)
+ *     [aggregate.reorder.idle]
+ * @param embedMissing compute the sentence embedding of articles that arrive without one, or with
+ *     one of another model [aggregate.embed.missing]
+ * @param inputPartitions partitions of the enriched topic (set by the stage at start-up from the
+ *     topic's metadata): the input partitions whose progress the reorder buffer waits for
  * @param futureSkew how far past its ingestion time (and ingestion past the record's timestamp) an
  *     article's time may lie and still be trusted; see {@link PublicationTime} [dates.future.skew]
  */
-public record AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing,
-    Duration futureSkew) {
-  public AggregateSettings(int partitions, Duration reorderGrace, Duration reorderIdle, boolean embedMissing) {
-    this(partitions, reorderGrace, reorderIdle, embedMissing, PublicationTime.DEFAULT_SKEW);
+public record AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing,
+    int inputPartitions, Duration futureSkew) {
+  public AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing, int inputPartitions) {
+    this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW);
   }
 
   public static AggregateSettings defaults() {
-    return new AggregateSettings(1, Duration.ofMinutes(2), Duration.ofSeconds(10), true, PublicationTime.DEFAULT_SKEW);
+    return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW);
   }
 
   public static AggregateSettings from(Settings s) {
     AggregateSettings d = defaults();
+    // aggregate.reorder.grace (before the release rule followed the input partitions): 0 meant arrival order
+    boolean legacyOff = s.has("aggregate.reorder.grace") && s.getDuration("aggregate.reorder.grace", Duration.ZERO).isZero();
     return new AggregateSettings(
         s.getInt("aggregate.partitions", d.partitions()),
-        s.getDuration("aggregate.reorder.grace", d.reorderGrace()),
+        s.getBoolean("aggregate.reorder", !legacyOff),
         s.getDuration("aggregate.reorder.idle", d.reorderIdle()),
         s.getBoolean("aggregate.embed.missing", d.embedMissing()),
+        d.inputPartitions(),
         PublicationTime.skew(s));
+  }
+
+  /** The same settings for an enriched topic of {@code n} partitions. */
+  public AggregateSettings withInputPartitions(int n) {
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew);
   }
 }

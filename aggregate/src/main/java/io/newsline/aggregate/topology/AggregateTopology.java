@@ -19,11 +19,11 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * enriched articles -> (embedding filled in when missing) -> repartition by blocking key into
+ * enriched articles -> (input position stamped; embedding filled in when missing) -> repartition by blocking key into
  * {@link AggregateSettings#partitions()} clustering partitions -> reorder buffer and clustering,
  * one {@link io.newsline.aggregate.cluster.EventClusterer} per partition -> assignments
  * (compacted, key article id) and event timelines (compacted, key event id; tombstone when merged
- * away). Clustering state and the reorder buffer live in persistent stores with changelogs, so a
+ * away). Clustering state, memberships and the reorder buffer live in persistent stores with changelogs, so a
  * task resumes where it stopped on whichever instance it moves to. See docs/aggregate.md.
  */
 public final class AggregateTopology {
@@ -39,10 +39,14 @@ public final class AggregateTopology {
   public static Topology build(Topics topics, ClusterSettings settings, AggregateSettings topology,
       Serde<EnrichedArticle> enriched, Serde<ArticleAssignment> assignments, Serde<EventTimeline> events) {
     StreamsBuilder b = new StreamsBuilder();
+    // events and the buffer are cached: an event updated several times, or an article buffered and
+    // released, within one commit interval writes its changelog once (or not at all)
     b.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ClusteringProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(ClusteringProcessor.STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     b.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ClusteringProcessor.BUFFER), Serdes.String(), Serdes.ByteArray()));
+        Stores.persistentKeyValueStore(ClusteringProcessor.MEMBERS), Serdes.String(), Serdes.ByteArray()));
+    b.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ClusteringProcessor.BUFFER), Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
     int partitions = topology.partitions();
     StreamPartitioner<String, EnrichedArticle> byBlock =
         (topic, key, value, n) -> java.util.Optional.of(java.util.Set.of(ClusteringPartitioner.partition(key, n)));
@@ -50,7 +54,8 @@ public final class AggregateTopology {
         b.stream(topics.enriched(), Consumed.with(Serdes.String(), enriched).withName("enriched-articles"))
             .filter((id, a) -> a != null, Named.as("skip-tombstones"))
             // before anything keeps time by the article: a date in the future must not move a clock
-            .processValues(() -> new TrustedTimes(topology.futureSkew()), Named.as("trusted-times"));
+            .processValues(() -> new TrustedTimes(topology.futureSkew()), Named.as("trusted-times"))
+            .processValues(InputPosition::new, Named.as("input-position"));
     if (topology.embedMissing()) {
       in = in.mapValues(a -> SentenceEmbedder.shared().fill(a), Named.as("embed-missing"));
     }
@@ -60,7 +65,7 @@ public final class AggregateTopology {
             .withKeySerde(Serdes.String()).withValueSerde(enriched)
             .withNumberOfPartitions(partitions).withStreamPartitioner(byBlock))
         .process(() -> new ClusteringProcessor(settings, topology, enriched), Named.as("cluster"),
-            ClusteringProcessor.STORE, ClusteringProcessor.BUFFER);
+            ClusteringProcessor.STORE, ClusteringProcessor.MEMBERS, ClusteringProcessor.BUFFER);
     out.filter((k, o) -> o.isAssignment(), Named.as("assignments"))
         .mapValues(ClusterOutput::assignment, Named.as("assignment-values"))
         .to(topics.assignments(), Produced.with(Serdes.String(), assignments).withName("assignments-sink"));

@@ -8,6 +8,7 @@ import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,22 +25,32 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One clustering partition: a reorder buffer in front of an {@link EventClusterer}.
  *
- * <p>Articles reach a clustering partition from every upstream task, interleaved however those
- * tasks happen to run, and online clustering depends on order. The buffer (a persistent store, so
- * it moves with the task) holds each article until the partition's stream time (the latest article
- * time seen) is more than the grace period past it, then feeds the clusterer in (time, article id)
- * order. The result is a function of the set of articles and their times, not of the instances,
- * threads or rebalances, as long as no article arrives later than the grace period. When no article
- * has arrived for the idle period (wall clock) the whole buffer is flushed, so the tail of a
- * backfill or a quiet stream is not held back forever.
+ * <p>Articles reach a clustering partition from every enriched-topic partition (each read by its
+ * own upstream task), interleaved however those tasks happen to run, and online clustering depends
+ * on order. Each article carries its input partition and offset ({@link InputPosition}); its
+ * position in the order is (ingest time, input partition, input offset), made to grow along each
+ * input partition ({@link InputProgress}). The buffer (a
+ * persistent store, so it moves with the task) releases, in position order, every article at or
+ * before the position every input partition has reached: no article can come later from any
+ * partition with an earlier position. The clustering order is therefore a function of the input
+ * topic's contents, not of instances, threads, rebalances or restarts, and an article waits only
+ * until every input partition has delivered something newer: milliseconds in a steady stream,
+ * without a fixed grace period. An article released at once is never stored.
+ *
+ * <p>When no article has arrived for the idle period (wall clock) the whole buffer is released, so
+ * a partition that receives nothing (a quiet stream, the end of a backfill) does not hold the
+ * others back forever; an article that then arrives with an earlier position is clustered on
+ * arrival (the one case where timing decides the order).
  *
  * <p>Outputs: assignments (key article id) and timelines (key event id, null value for an event
  * merged away).
  */
 final class ClusteringProcessor implements Processor<String, EnrichedArticle, String, ClusterOutput> {
-  static final String STORE = "active-events";
-  static final String BUFFER = "pending-articles";
-  private static final String STREAM_TIME = "~stream-time";
+  static final String STORE = "event-states";
+  static final String MEMBERS = "event-members";
+  static final String BUFFER = "reorder-buffer";
+  /** Buffer keys of the input partitions' progress: "~input-" + partition -> position key. */
+  private static final String PROGRESS = "~input-";
 
   private final ClusterSettings settings;
   private final AggregateSettings topology;
@@ -48,7 +59,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private ProcessorContext<String, ClusterOutput> context;
   private EventClusterer clusterer;
   private KeyValueStore<String, byte[]> buffer;
-  private long streamTime = Long.MIN_VALUE;
+  private InputProgress progress;
   private long lastArrival;
   private boolean pending;
 
@@ -61,18 +72,23 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   @Override
   public void init(ProcessorContext<String, ClusterOutput> context) {
     this.context = context;
-    KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
-    this.clusterer = new EventClusterer(settings, new StoreEventRepository(store));
+    this.clusterer = new EventClusterer(settings, new StoreEventRepository(context.getStateStore(STORE), context.getStateStore(MEMBERS)));
     this.buffer = context.getStateStore(BUFFER);
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
     this.subjectTopic = context.applicationId() + "-" + AggregateTopology.REPARTITION + "-repartition";
-    byte[] t = buffer.get(STREAM_TIME);
-    streamTime = t == null ? Long.MIN_VALUE : Long.parseLong(new String(t, java.nio.charset.StandardCharsets.US_ASCII));
+    this.progress = new InputProgress(topology.inputPartitions());
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
-      pending = it.hasNext() && !it.peekNextKey().startsWith("~");
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        if (kv.key.startsWith(PROGRESS)) {
+          progress.restore(Integer.parseInt(kv.key.substring(PROGRESS.length())), new String(kv.value, StandardCharsets.US_ASCII));
+        } else if (!kv.key.startsWith("~")) {
+          pending = true;
+        }
+      }
     }
     lastArrival = context.currentSystemTimeMs();
-    if (!topology.reorderGrace().isZero()) {
+    if (topology.reorder()) {
       Duration every = topology.reorderIdle().dividedBy(2);
       context.schedule(every.isZero() ? Duration.ofMillis(100) : every, PunctuationType.WALL_CLOCK_TIME, this::idleFlush);
     }
@@ -81,29 +97,36 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   @Override
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
-    if (topology.reorderGrace().isZero()) {
+    int input = InputPosition.partition(record.headers());
+    long offset = InputPosition.offset(record.headers());
+    if (!topology.reorder() || input < 0) {
+      // no reordering, or a record written before records carried their input position
       cluster(ClusterArticles.from(article));
       return;
     }
-    long time = (article.getPublishedAt() != null ? article.getPublishedAt() : article.getIngestedAt()).toEpochMilli();
-    buffer.put(bufferKey(time, article.getId()), write(article));
-    pending = true;
     lastArrival = context.currentSystemTimeMs();
-    if (time > streamTime) {
-      streamTime = time;
-      buffer.put(STREAM_TIME, Long.toString(streamTime).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    String key = progress.advance(input, offset, article.getIngestedAt().toEpochMilli());
+    buffer.put(PROGRESS + input, progress.stored(input).getBytes(StandardCharsets.US_ASCII));
+    String reached = progress.reached();
+    if (!pending && reached != null && key.compareTo(reached) <= 0) {
+      cluster(ClusterArticles.from(article));
+      return;
     }
-    drain(streamTime - topology.reorderGrace().toMillis());
+    buffer.put(key, write(article));
+    pending = true;
+    if (reached != null) {
+      drain(reached);
+    }
   }
 
   private void idleFlush(long now) {
     if (pending && now - lastArrival >= topology.reorderIdle().toMillis()) {
-      drain(Long.MAX_VALUE);
+      drain("~");
     }
   }
 
-  /** Clusters every buffered article with time at most the cutoff, in (time, id) order. */
-  private void drain(long cutoff) {
+  /** Clusters every buffered article at or before the position, in position order. */
+  private void drain(String upTo) {
     List<KeyValue<String, byte[]>> ready = new ArrayList<>();
     boolean more = false;
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
@@ -112,7 +135,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         if (kv.key.startsWith("~")) {
           break;
         }
-        if (timeOf(kv.key) > cutoff) {
+        if (kv.key.compareTo(upTo) > 0) {
           more = true;
           break;
         }
@@ -130,8 +153,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     long ts = a.time().toEpochMilli();
     for (ClusterChange change : clusterer.add(a)) {
       if (change instanceof ClusterChange.Assigned as) {
-        ArticleAssignment assignment = new ArticleAssignment(
-            as.articleId(), as.eventId(), Instant.ofEpochMilli(as.time()), as.similarity(), as.reason());
+        ArticleAssignment assignment = new ArticleAssignment(as.articleId(), as.eventId(), Instant.ofEpochMilli(as.time()),
+            as.similarity(), as.reason(), as.title(), as.outlet(), as.url());
         context.forward(new Record<>(as.articleId(), new ClusterOutput(assignment, null), ts));
       } else if (change instanceof ClusterChange.EventChanged e) {
         context.forward(new Record<>(e.event().id, new ClusterOutput(null, TimelineBuilder.build(e.event())), ts));
@@ -139,15 +162,6 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         context.forward(new Record<>(r.eventId(), new ClusterOutput(null, null), ts));
       }
     }
-  }
-
-  /** Sorts by time (sign bit flipped so negative times order correctly), then article id. */
-  static String bufferKey(long time, String id) {
-    return String.format("%016x|%s", time ^ Long.MIN_VALUE, id);
-  }
-
-  static long timeOf(String key) {
-    return Long.parseUnsignedLong(key.substring(0, 16), 16) ^ Long.MIN_VALUE;
   }
 
   private byte[] write(EnrichedArticle a) {

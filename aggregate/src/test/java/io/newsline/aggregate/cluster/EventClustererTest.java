@@ -60,7 +60,7 @@ class EventClustererTest {
     for (ClusterArticle a : in) {
       for (ClusterChange ch : c.add(a)) {
         out.add(ch instanceof ClusterChange.EventChanged e ? "event " + e.event().id + " v" + e.event().version
-            + " " + e.event().articles.size() + " " + e.event().centroid : ch.toString());
+            + " " + e.event().articleCount + " " + e.event().centroid : ch.toString());
       }
     }
     return out;
@@ -114,7 +114,8 @@ class EventClustererTest {
     ClusterChange.EventChanged survivor = (ClusterChange.EventChanged) bridge.get(bridge.size() - 1);
     assertThat(survivor.event().id).isEqualTo(x);
     assertThat(survivor.event().mergedFrom).containsExactly(y);
-    assertThat(survivor.event().articles).extracting(EventState.ArticleSummary::id).containsExactly("x", "y", "z");
+    assertThat(survivor.event().timeline.listed()).extracting(TimelineState.Entry::id).containsExactly("x", "y", "z");
+    assertThat(c.eventOf("y")).isEqualTo(x);
     assertThat(c.activeEvents()).isEqualTo(1);
   }
 
@@ -152,10 +153,13 @@ class EventClustererTest {
       original.add(in.get(i));
       straight.add(in.get(i));
     }
-    // a new clusterer over a JSON round trip of the stored events, as after a rebalance
+    // a new clusterer over a round trip of the stored events through their stored form, as after a rebalance
     InMemoryEventRepository copy = new InMemoryEventRepository();
     for (EventState e : repo.all()) {
-      copy.put(io.newsline.common.Json.mapper().convertValue(io.newsline.common.Json.mapper().valueToTree(e), EventState.class));
+      copy.put(EventStateCodec.decode(EventStateCodec.encode(e)));
+      for (EventRepository.Member m : repo.members(e.id)) {
+        copy.addMember(e.id, EventStateCodec.decodeMember(EventStateCodec.encode(m)));
+      }
     }
     EventClusterer restored = new EventClusterer(ClusterSettings.defaults(), copy);
     for (int i = 15; i < 30; i++) {
@@ -163,11 +167,12 @@ class EventClustererTest {
     }
   }
 
-  /** The changes as text, changed events as their stored JSON: equal summaries mean equal output and state. */
+  /** The changes as text, changed events as their stored bytes: equal summaries mean equal output and state. */
   static String summary(List<ClusterChange> changes) {
     StringBuilder b = new StringBuilder();
     for (ClusterChange ch : changes) {
-      b.append(ch instanceof ClusterChange.EventChanged e ? io.newsline.common.Json.mapper().valueToTree(e.event()) : ch).append('\n');
+      b.append(ch instanceof ClusterChange.EventChanged e ? e.event().id + ":" + e.event().centroid + e.event().termDocs
+          + java.util.Arrays.toString(EventStateCodec.encode(e.event())) : ch).append('\n');
     }
     return b.toString();
   }

@@ -142,7 +142,8 @@ class LookAlikeEventsTest {
     }
     InMemoryEventRepository copy = new InMemoryEventRepository();
     for (EventState e : repo.all()) {
-      copy.put(io.newsline.common.Json.mapper().convertValue(io.newsline.common.Json.mapper().valueToTree(e), EventState.class));
+      copy.put(EventStateCodec.decode(EventStateCodec.encode(e)));
+      repo.members(e.id).forEach(m -> copy.addMember(e.id, m));
     }
     EventClusterer restored = new EventClusterer(SETTINGS, copy);
     for (int i = cut; i < in.size(); i++) {

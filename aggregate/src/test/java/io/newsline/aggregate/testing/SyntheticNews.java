@@ -76,14 +76,25 @@ public final class SyntheticNews {
    * all sorted by time (ties by id).
    */
   public List<EnrichedArticle> articles(int articles, int stories, Instant start, Duration span, Duration storyLength) {
+    return articles(articles, stories, start, span, storyLength, 0);
+  }
+
+  /**
+   * The same with heavy-tailed story sizes, as in real news: each article picks a story with
+   * probability proportional to 1 / rank^{@code skew} (ranks a random permutation of the stories);
+   * with skew 1 and 100,000 articles over 30,000 stories the biggest story has about 9,000 articles,
+   * the tenth about 900, and most stories one or two. Skew 0 picks stories uniformly.
+   */
+  public List<EnrichedArticle> articles(int articles, int stories, Instant start, Duration span, Duration storyLength, double skew) {
     List<Story> all = new ArrayList<>(stories);
     for (int s = 0; s < stories; s++) {
       long t = start.toEpochMilli() + (long) (span.toMillis() * (s / (double) stories));
       all.add(story(s, t));
     }
+    double[] popularity = skew > 0 ? popularity(stories, skew) : null;
     List<EnrichedArticle> out = new ArrayList<>(articles);
     for (int i = 0; i < articles; i++) {
-      int s = random.nextInt(stories);
+      int s = popularity == null ? random.nextInt(stories) : pick(popularity);
       Story story = all.get(s);
       long t = story.start() + (long) (storyLength.toMillis() * random.nextDouble() * random.nextDouble());
       out.add(article("syn-" + i, story, t));
@@ -93,6 +104,59 @@ public final class SyntheticNews {
       return c != 0 ? c : x.getId().compareTo(y.getId());
     });
     return out;
+  }
+
+  /**
+   * {@code n} articles of one new big story (id {@code storyId}), spread over {@code length} from
+   * {@code start}, in time order. Like the stories that grow to thousands of articles, they repeat
+   * the story's words and names more than the others do, so they keep joining one event.
+   */
+  public List<EnrichedArticle> story(int storyId, int n, Instant start, Duration length) {
+    Story story = story(storyId, start.toEpochMilli());
+    List<EnrichedArticle> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(article("syn-s" + storyId + "-" + i, story, story.start() + length.toMillis() * i / Math.max(1, n), 0.5));
+    }
+    return out;
+  }
+
+  /** Cumulative pick probabilities: story s has rank perm(s) + 1 and weight 1 / rank^skew. */
+  private double[] popularity(int stories, double skew) {
+    int[] rank = new int[stories];
+    for (int i = 0; i < stories; i++) {
+      rank[i] = i;
+    }
+    for (int i = stories - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = rank[i];
+      rank[i] = rank[j];
+      rank[j] = t;
+    }
+    double[] cumulative = new double[stories];
+    double sum = 0;
+    for (int s = 0; s < stories; s++) {
+      sum += Math.pow(rank[s] + 1, -skew);
+      cumulative[s] = sum;
+    }
+    for (int s = 0; s < stories; s++) {
+      cumulative[s] /= sum;
+    }
+    return cumulative;
+  }
+
+  private int pick(double[] cumulative) {
+    double u = random.nextDouble();
+    int lo = 0;
+    int hi = cumulative.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] < u) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The story an article was generated from (gold label), parsed from its URL. */
@@ -127,11 +191,16 @@ public final class SyntheticNews {
   }
 
   private EnrichedArticle article(String id, Story s, long time) {
-    String title = capitalise(sentence(s.words(), 6 + random.nextInt(6), 0.6));
+    return article(id, s, time, 0.25);
+  }
+
+  /** @param storyShare share of the body's words that are the story's own (the headline's is higher) */
+  private EnrichedArticle article(String id, Story s, long time, double storyShare) {
+    String title = capitalise(sentence(s.words(), 6 + random.nextInt(6), 0.6 + (storyShare - 0.25)));
     StringBuilder text = new StringBuilder();
     int sentences = 8 + random.nextInt(12);
     for (int i = 0; i < sentences; i++) {
-      text.append(capitalise(sentence(s.words(), 10 + random.nextInt(15), 0.25))).append(". ");
+      text.append(capitalise(sentence(s.words(), 10 + random.nextInt(15), storyShare))).append(". ");
     }
     List<Entity> entities = new ArrayList<>();
     int n = Math.max(1, s.entities().length - random.nextInt(2));
@@ -220,18 +289,7 @@ public final class SyntheticNews {
   }
 
   private int zipfIndex(int n) {
-    double u = random.nextDouble();
-    int lo = 0;
-    int hi = vocabulary - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (zipf[mid] < u) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo % n;
+    return pick(zipf) % n;
   }
 
   private double gaussian() {

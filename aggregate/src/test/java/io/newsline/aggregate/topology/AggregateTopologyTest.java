@@ -107,7 +107,7 @@ class AggregateTopologyTest {
   @Test
   void publishesWhatTheClustererComputes() {
     ClusterSettings cluster = ClusterSettings.defaults();
-    AggregateSettings topology = new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false);
+    AggregateSettings topology = new AggregateSettings(1, false, Duration.ofSeconds(10), false, 1);
     open(cluster, topology);
     List<EnrichedArticle> articles = synthetic(300);
     articles.forEach(a -> input().pipeInput(a.getId(), a));
@@ -121,37 +121,37 @@ class AggregateTopologyTest {
     assertThat(events.values().stream().filter(e -> e != null).count()).isGreaterThan(10);
   }
 
+  /** One input partition delivers its articles in a deterministic order: nothing needs to wait. */
   @Test
-  void theReorderBufferClustersInTimeOrderWhateverTheArrivalOrder() {
+  void withOneInputPartitionEachArticleIsClusteredOnArrival() {
     ClusterSettings cluster = ClusterSettings.defaults();
-    AggregateSettings topology = new AggregateSettings(1, Duration.ofDays(30), Duration.ofSeconds(10), false);
-    open(cluster, topology);
-    List<EnrichedArticle> articles = synthetic(200);
-    List<EnrichedArticle> shuffled = new ArrayList<>(articles);
+    open(cluster, new AggregateSettings(1, true, Duration.ofSeconds(10), false, 1));
+    List<EnrichedArticle> shuffled = new ArrayList<>(synthetic(200));
     Collections.shuffle(shuffled, new Random(3));
-    shuffled.forEach(a -> input().pipeInput(a.getId(), a));
-    // everything waits within the grace period ...
-    assertThat(assignments()).isEmpty();
-    // ... until the partition has been idle for the idle period
-    driver.advanceWallClockTime(Duration.ofSeconds(11));
-    ReferenceClustering expected = new ReferenceClustering(ReferenceClustering.inTimeOrder(articles), cluster, 1);
-    assertThat(assignments()).isEqualTo(expected.assignments);
+    ReferenceClustering expected = new ReferenceClustering(shuffled, cluster, 1);
+    for (EnrichedArticle a : shuffled) {
+      input().pipeInput(a.getId(), a);
+      assertThat(assignments()).containsKey(a.getId());
+    }
     assertThat(String.valueOf(events())).isEqualTo(String.valueOf(expected.events));
   }
 
+  /** The release rule itself, with several input partitions, is tested in InputProgressTest and AggregateScalingIT. */
   @Test
-  void articlesOlderThanTheGraceAreReleasedAsStreamTimeAdvances() {
-    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ofHours(1), Duration.ofMinutes(10), false));
+  void anInputPartitionThatDeliveredNothingHoldsTheBufferUntilTheIdlePeriod() {
+    open(ClusterSettings.defaults(), new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2));
     input().pipeInput("a", article("a", "Volcano erupts near Reykjavik", T0));
+    input().pipeInput("b", article("b", "Central bank raises interest rates", T0.plusSeconds(60)));
+    driver.advanceWallClockTime(Duration.ofMinutes(9));
     assertThat(assignments()).isEmpty();
-    input().pipeInput("b", article("b", "Central bank raises interest rates", T0.plus(Duration.ofMinutes(61))));
-    assertThat(assignments()).containsOnlyKeys("a");
+    driver.advanceWallClockTime(Duration.ofMinutes(2));
+    assertThat(assignments()).containsOnlyKeys("a", "b");
   }
 
   @Test
   void anAbsorbedEventGetsATombstoneAndItsArticlesAreReassigned() {
     ClusterSettings eager = new ClusterSettings(0.41, 0.27, 0.5, 0.0, 0.0, -1.0, Duration.ofDays(3), Duration.ofDays(2), 1000);
-    open(eager, new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false));
+    open(eager, new AggregateSettings(1, true, Duration.ofSeconds(10), false, 1));
     input().pipeInput("x", article("x", "Rapper suspected in Foley beheading", T0));
     input().pipeInput("y", article("y", "Abdel Bary named in journalist killing", T0.plusSeconds(60)));
     input().pipeInput("z", article("z", "Rapper Abdel Bary suspected in Foley beheading journalist killing", T0.plusSeconds(120)));
@@ -164,6 +164,14 @@ class AggregateTopologyTest {
     assertThat(events.get(absorbed)).isNull();
     assertThat(events.get(survivor).getMergedFrom()).containsExactly(absorbed);
     assertThat(events.get(survivor).getArticleCount()).isEqualTo(3);
+    // every assignment names the article, so a reader lists an event's articles from this topic alone
+    TestOutputTopic<String, ArticleAssignment> out =
+        driver.createOutputTopic(topics.assignments(), new StringDeserializer(), serdes.assignments().deserializer());
+    assertThat(out.readValuesToList()).isEmpty(); // read above
+    input().pipeInput("w", article("w", "Rapper suspected in Foley beheading, police say", T0.plusSeconds(180)));
+    ArticleAssignment w = out.readValuesToList().get(0);
+    assertThat(w.getTitle()).isEqualTo("Rapper suspected in Foley beheading, police say");
+    assertThat(w.getOutlet()).isEqualTo("outlet-w");
   }
 
   @Test

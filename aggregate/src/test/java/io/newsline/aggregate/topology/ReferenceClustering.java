@@ -37,17 +37,20 @@ final class ReferenceClustering {
     }
   }
 
-  /** The articles sorted as the reorder buffer releases them: by time, then id. */
-  static List<EnrichedArticle> inTimeOrder(List<EnrichedArticle> articles) {
-    List<EnrichedArticle> out = new ArrayList<>(articles);
-    out.sort((x, y) -> {
-      int c = time(x).compareTo(time(y));
-      return c != 0 ? c : x.getId().compareTo(y.getId());
-    });
-    return out;
-  }
-
-  private static java.time.Instant time(EnrichedArticle a) {
-    return a.getPublishedAt() != null ? a.getPublishedAt() : a.getIngestedAt();
+  /**
+   * The articles in the order the reorder buffer releases them, when they were written in this order
+   * to an input topic of {@code inputPartitions} partitions by key (Kafka's default partitioner):
+   * by position (ingest time so far in the partition, partition, offset).
+   */
+  static List<EnrichedArticle> inInputOrder(List<EnrichedArticle> articles, int inputPartitions) {
+    InputProgress progress = new InputProgress(inputPartitions);
+    long[] offsets = new long[inputPartitions];
+    TreeMap<String, EnrichedArticle> byPosition = new TreeMap<>();
+    for (EnrichedArticle a : articles) {
+      byte[] key = a.getId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int p = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % inputPartitions;
+      byPosition.put(progress.advance(p, offsets[p]++, a.getIngestedAt().toEpochMilli()), a);
+    }
+    return new ArrayList<>(byPosition.values());
   }
 }

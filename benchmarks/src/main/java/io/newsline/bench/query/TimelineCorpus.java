@@ -172,7 +172,7 @@ final class TimelineCorpus {
       EntityCount speaker = top.get(rnd.nextInt(top.size()));
       List<String> carried = new ArrayList<>(distinct).subList(0, 1 + rnd.nextInt(distinct.size()));
       quotes.add(new TimelineQuote(speaker.getId(), speaker.getName(), s.getText(), carried.get(0),
-          articles.get(0).getTime(), new ArrayList<>(carried), List.of(articles.get(0).getId())));
+          articles.get(0).getTime(), new ArrayList<>(carried), List.of(articles.get(0).getId()), 1));
     }
     return EventTimeline.newBuilder()
         .setEventId(id)

@@ -64,7 +64,7 @@ public final class Timelines {
     if (speaker != null) {
       quotes.add(new TimelineQuote(speaker.id(), speaker.name(), "more or less acceptable", outlets.get(0),
           Instant.ofEpochMilli(first), new ArrayList<>(new LinkedHashSet<>(outlets)),
-          articles.stream().map(TimelineArticle::getId).toList()));
+          articles.stream().map(TimelineArticle::getId).toList(), articles.size()));
     }
     Set<String> distinct = new LinkedHashSet<>(outlets);
     return EventTimeline.newBuilder()

@@ -1,0 +1,89 @@
+package io.newsline.aggregate.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class EventStateCodecTest {
+  @Test
+  void aStoredEventReadsBackToTheSameBytes() {
+    EventState e = new EventState("ev-1");
+    e.firstSeen = 5;
+    e.lastUpdated = 9;
+    e.version = 3;
+    e.mergedFrom.add("ev-0");
+    e.articleCount = 80;
+    e.centroid.put("volcano", 0.125);
+    e.centroid.put("iceland", 1 / 3.0);
+    e.termDocs.put("volcano", 2);
+    e.entityArticles.put("loc:iceland", 2);
+    e.provisionalOf = "ev-7";
+    e.parentArticlesAtOpen = 4;
+    e.anchorArticles.put("h:iceland", 2);
+    e.leadArticles.put("h:iceland", 1);
+    e.anchoredArticles = 2;
+    e.fullArticles = 1;
+    e.embedding = new float[] {0.1f, -0.2f};
+    e.embeddedArticles = 2;
+    for (int i = 0; i < 80; i++) {
+      e.timeline.add(new ClusterArticle("a" + i, i == 3 ? "Volcano erupts" : null, "Lava flows near Reykjavik " + i, "outlet" + i,
+          "https://x.example/" + i, Instant.ofEpochMilli(i), null,
+          List.of(new ClusterArticle.ArticleEntity("loc:iceland" + i % 3, "Iceland", "LOCATION", 0.9, 2, "negative", -0.25)),
+          List.of(new ClusterArticle.ArticleQuote(null, null, "the sky is red " + i % 7))), i, 10);
+    }
+    byte[] bytes = EventStateCodec.encode(e);
+    EventState back = EventStateCodec.decode(bytes);
+    assertThat(EventStateCodec.encode(back)).isEqualTo(bytes);
+    assertThat(back.timeline.outlets.count()).isEqualTo(e.timeline.outlets.count());
+    assertThat(back.timeline.label).isEqualTo("Volcano erupts");
+    assertThat(back.centroid).isEqualTo(e.centroid);
+    assertThat(back.embedding).containsExactly(0.1f, -0.2f);
+    assertThat(back.provisionalOf).isEqualTo("ev-7");
+    assertThat(back.parentArticlesAtOpen).isEqualTo(4);
+    assertThat(back.anchorArticles).isEqualTo(e.anchorArticles);
+    assertThat(back.leadArticles).isEqualTo(e.leadArticles);
+    assertThat(back.fullArticles).isEqualTo(1);
+    EventState empty = new EventState("ev-2");
+    assertThat(EventStateCodec.encode(EventStateCodec.decode(EventStateCodec.encode(empty)))).isEqualTo(EventStateCodec.encode(empty));
+  }
+
+  @Test
+  void aMemberReadsBack() {
+    EventRepository.Member m = new EventRepository.Member("a1", 42, null, "https://x.example/1", "Ünïcode headline");
+    assertThat(EventStateCodec.decodeMember(EventStateCodec.encode(m))).isEqualTo(m);
+  }
+
+  /** A field added to the event state without being added to the codec would be lost on every restart. */
+  @Test
+  void theCodecCoversEveryStoredField() {
+    assertThat(stored(EventState.class)).containsExactlyInAnyOrder("id", "status", "firstSeen", "lastUpdated", "version",
+        "mergedFrom", "provisionalOf", "parentArticlesAtOpen", "articleCount", "centroid", "termDocs", "entityArticles",
+        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "timeline");
+    assertThat(stored(TimelineState.class)).containsExactlyInAnyOrder("first", "label", "labelTime", "labelId", "recent",
+        "entities", "stances", "quotes", "quotesSeen", "outlets", "entityIds");
+    assertThat(stored(TimelineState.EntityTally.class)).containsExactlyInAnyOrder("name", "type", "articles", "mentions");
+    assertThat(stored(TimelineState.StanceTally.class)).containsExactlyInAnyOrder("negative", "neutral", "positive", "scoreSum");
+    assertThat(stored(TimelineState.QuoteTally.class)).containsExactlyInAnyOrder("speakerId", "speaker", "text", "firstOutlet",
+        "firstSeen", "outlets", "articleIds", "articles");
+    assertThat(Arrays.stream(TimelineState.Entry.class.getRecordComponents()).map(c -> c.getName()))
+        .containsExactly("id", "outlet", "url", "title", "lead", "time", "stance");
+  }
+
+  private static Set<String> stored(Class<?> c) {
+    Set<String> out = new TreeSet<>();
+    for (Field f : c.getDeclaredFields()) {
+      int m = f.getModifiers();
+      if (Modifier.isPublic(m) && !Modifier.isStatic(m) && !Modifier.isTransient(m)) {
+        out.add(f.getName());
+      }
+    }
+    return out;
+  }
+}
