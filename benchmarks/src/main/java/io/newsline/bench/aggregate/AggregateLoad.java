@@ -8,9 +8,7 @@ import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
 import io.newsline.aggregate.cluster.TermVectors;
 import io.newsline.aggregate.testing.SyntheticNews;
-import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.EnrichedArticle;
-import io.newsline.avro.EventTimeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,16 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Load harness for the aggregate hot path on one core: clustering plus timeline building per
- * article, on a synthetic stream of news-shaped enriched articles (see {@link SyntheticNews}) with
- * embeddings, as enrich would deliver them.
+ * Load harness for the aggregate hot path on one core: per article what the topology does besides
+ * Kafka (clustering, the event's timeline record built and serialised, the event state encoded
+ * for its store, the assignment serialised), on a synthetic stream of news-shaped enriched
+ * articles (see {@link SyntheticNews}) with embeddings, as enrich would deliver them, and story
+ * sizes heavy-tailed as in real news.
  *
  * <p>Rates are per CPU-second of the working thread (the development machines are shared), wall
- * clock alongside. Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.newsline.bench.aggregate.AggregateLoad [articles] [stories] [days]}, default 100,000 articles
- * about 30,000 stories over 10 days, which keeps about 10,000 events active under the default
- * three-day dormancy. Reports, in one run:
+ * clock alongside. Run: {@code java -cp "benchmarks/target/classes:benchmarks/target/lib/*" io.newsline.bench.aggregate.AggregateLoad [articles] [stories] [days] [skew]}, default 100,000 articles
+ * about 30,000 stories over 10 days, story popularity 1 / rank (skew 1: the biggest story gets
+ * about 9,000 articles), which keeps about 10,000 events active under the default three-day
+ * dormancy. Reports, in one run:
  * <ul>
- *   <li>articles/s of the clusterer with timelines, and of a baseline measured alongside: only
+ *   <li>the cost of one article joining a story of 5, 50, 500 and 5,000 articles (the goal: the
+ *       5,000-article story within 2x of the 5-article one);
+ *   <li>articles/s of the whole job, and of a baseline measured alongside: only
  *       reading each article into term counts (the floor any text clustering pays); the ratio says
  *       how many times that floor the whole job costs;
  *   <li>the cost of the brute-force alternative (scoring every active event instead of the
@@ -44,11 +47,15 @@ public final class AggregateLoad {
     int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int stories = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
     int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    System.out.printf("aggregate load: %,d articles, %,d stories over %d days, one thread%n", articles, stories, days);
+    double skew = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
+    System.out.printf("aggregate load: %,d articles, %,d stories over %d days (story popularity 1/rank^%.1f), one thread%n",
+        articles, stories, days, skew);
 
-    Run main = run(articles, stories, days, true);
+    StoryCost.report(System.out);
+    Run main = run(articles, stories, days, skew, true);
     System.out.printf("%nclustering + timelines: %,.0f articles per CPU-second (%.1f us CPU/article; wall clock %,.0f/s on a shared"
-        + " machine), %,d events opened, %,d active at the end%n", main.rate, 1e6 / main.rate, main.wallRate, main.opened, main.active);
+        + " machine), %,d events opened, %,d active at the end; biggest story %,d articles%n", main.rate, 1e6 / main.rate,
+        main.wallRate, main.opened, main.active, main.biggestStory);
     System.out.printf("baseline (term counts only): %,.0f articles/s; ratio baseline/full = %.2f%n", main.baselineRate,
         main.baselineRate / main.rate);
     System.out.printf("brute force over all active events (sample of %d at the end state): %,.0f articles/s; index speed-up x%.0f%n",
@@ -61,9 +68,9 @@ public final class AggregateLoad {
     System.out.printf("%nmemory (retained heap of the clustering state after the run):%n");
     System.out.printf("%-34s %10s %10s %14s %10s%n", "stream", "articles", "active ev", "active art.", "heap MB");
     print("as above", main);
-    Run longer = run(articles * 2, stories * 2, days * 2, false);
+    Run longer = run(articles * 2, stories * 2, days * 2, skew, false);
     print("2x history, same active", longer);
-    Run fewer = run(articles, stories, days * 2, false);
+    Run fewer = run(articles, stories, days * 2, skew, false);
     print("same history, ~half active", fewer);
   }
 
@@ -84,12 +91,13 @@ public final class AggregateLoad {
     long heapBytes;
     double bp;
     double br;
+    int biggestStory;
   }
 
-  private static Run run(int articles, int stories, int days, boolean full) throws Exception {
+  private static Run run(int articles, int stories, int days, double skew, boolean full) throws Exception {
     Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
     List<EnrichedArticle> input = new SyntheticNews(42, 20_000, 5_000, 384)
-        .articles(articles, stories, t0, Duration.ofDays(days), Duration.ofDays(1));
+        .articles(articles, stories, t0, Duration.ofDays(days), Duration.ofDays(1), skew);
     List<ClusterArticle> in = new ArrayList<>(input.size());
     for (EnrichedArticle a : input) {
       in.add(ClusterArticles.from(a));
@@ -97,6 +105,9 @@ public final class AggregateLoad {
     System.err.printf("generated %,d articles%n", input.size());
     Run r = new Run();
     r.articles = articles;
+    Map<Integer, Integer> sizes = new java.util.HashMap<>();
+    input.forEach(a -> sizes.merge(SyntheticNews.storyOf(a), 1, Integer::sum));
+    r.biggestStory = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     ClusterSettings settings = ClusterSettings.defaults();
     if (full) {
       // warm up the JIT on a separate clusterer
@@ -129,10 +140,8 @@ public final class AggregateLoad {
         lap = now;
       }
       for (ClusterChange ch : c.add(a)) {
-        if (ch instanceof ClusterChange.EventChanged e) {
-          EventTimeline t = TimelineBuilder.build(e.event());
-          blackhole += t.getArticleCount();
-        } else if (ch instanceof ClusterChange.Assigned as) {
+        blackhole += StoryCost.publish(ch);
+        if (ch instanceof ClusterChange.Assigned as) {
           if (as.reason().equals("opened")) {
             r.opened++;
           }
@@ -251,9 +260,7 @@ public final class AggregateLoad {
 
   private static void consume(List<ClusterChange> changes) {
     for (ClusterChange ch : changes) {
-      if (ch instanceof ClusterChange.EventChanged e) {
-        blackhole += TimelineBuilder.build(e.event()).getArticleCount();
-      }
+      blackhole += StoryCost.publish(ch);
     }
   }
 

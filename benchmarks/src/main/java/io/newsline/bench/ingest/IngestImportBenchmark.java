@@ -1,23 +1,16 @@
 package io.newsline.bench.ingest;
 
-import io.newsline.avro.RawArticle;
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
 import io.newsline.embedded.EmbeddedKafka;
-import io.newsline.ingest.ArticleNormalizer;
 import io.newsline.ingest.FileImporter;
 import io.newsline.ingest.IngestService;
-import io.newsline.ingest.clean.TextCleaner;
-import io.newsline.ingest.dedup.Deduplicator;
-import io.newsline.ingest.source.FileArticles;
-import io.newsline.registry.serde.AvroSerde;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
 import io.newsline.registry.server.InMemorySchemaStore;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSpec;
 import io.newsline.runtime.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -154,16 +147,7 @@ public final class IngestImportBenchmark {
    */
   private static double[] baseline(Settings s, Path file) throws Exception {
     Map<String, Object> client = KafkaSettings.clientConfig(s);
-    AvroSerde<RawArticle> serde = AvroSerde.of(RawArticle.class, client, false);
-    ArticleNormalizer normalizer = new ArticleNormalizer(new TextCleaner(), new Deduplicator());
-    List<byte[][]> records = new ArrayList<>();
-    Instant now = Instant.now();
-    FileArticles.read(file, "jsonl", item -> {
-      if (item.isOk()) {
-        RawArticle a = normalizer.normalize(item.article(), now);
-        records.add(new byte[][] {a.getId().getBytes(StandardCharsets.UTF_8), serde.serializer().serialize("bench.baseline", a)});
-      }
-    });
+    List<byte[][]> records = RawRecords.of(file, client, "bench.baseline");
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(IngestService.producerConfig(client))) {
       for (int i = 0; i < Math.min(2000, records.size()); i++) { // warm-up
         producer.send(new ProducerRecord<>("bench.baseline", records.get(i)[0], records.get(i)[1]));

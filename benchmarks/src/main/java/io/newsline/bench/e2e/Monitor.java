@@ -1,0 +1,124 @@
+package io.newsline.bench.e2e;
+
+import io.newsline.avro.RawArticle;
+import io.newsline.common.config.Settings;
+import io.newsline.runtime.TopicSerdes;
+import io.newsline.runtime.Topics;
+import io.newsline.runtime.KafkaSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads the raw, enriched and assignment topics with read_committed, as a dashboard would: when each
+ * article's assignment (committed in the same transaction as its event's timeline update) became
+ * readable, and the article's ingested_at from the raw topic. Thread-safe accessors.
+ */
+final class Monitor implements AutoCloseable {
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<RawArticle> raw;
+  private final String rawTopic;
+  private final String enrichedTopic;
+  private final java.util.Set<String> enriched = new java.util.HashSet<>();
+  private final Thread thread;
+  private final Map<String, Long> ingestedAt = new HashMap<>();
+  /** Articles assigned but whose raw record was not read yet: id -> when the assignment was read. */
+  private final Map<String, Long> waiting = new HashMap<>();
+  private final Map<String, Long> visibleAt = new HashMap<>();
+  private final List<long[]> latencies = new ArrayList<>(); // {visible at, latency ms}
+  private volatile boolean running = true;
+
+  Monitor(Settings settings) {
+    Topics topics = new Topics(settings);
+    this.rawTopic = topics.raw();
+    this.enrichedTopic = topics.enriched();
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
+    c.put("isolation.level", "read_committed");
+    c.put("enable.auto.commit", false);
+    c.put("key.deserializer", ByteArrayDeserializer.class);
+    c.put("value.deserializer", ByteArrayDeserializer.class);
+    c.put("fetch.max.wait.ms", 20);
+    this.raw = new TopicSerdes(KafkaSettings.clientConfig(settings)).raw().deserializer();
+    this.consumer = new KafkaConsumer<>(c);
+    List<TopicPartition> parts = new ArrayList<>();
+    for (String t : List.of(topics.raw(), topics.enriched(), topics.assignments())) {
+      consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
+    }
+    consumer.assign(parts);
+    consumer.seekToBeginning(parts);
+    this.thread = new Thread(this::loop, "e2e-monitor");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        var records = consumer.poll(Duration.ofMillis(100));
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          apply(r, now);
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    }
+  }
+
+  private synchronized void apply(ConsumerRecord<byte[], byte[]> r, long now) {
+    if (r.key() == null || r.value() == null) {
+      return;
+    }
+    String id = new String(r.key(), StandardCharsets.UTF_8);
+    if (r.topic().equals(enrichedTopic)) {
+      enriched.add(id);
+    } else if (r.topic().equals(rawTopic)) {
+      long t = raw.deserialize(r.topic(), r.value()).getIngestedAt().toEpochMilli();
+      ingestedAt.putIfAbsent(id, t);
+      Long seen = waiting.remove(id);
+      if (seen != null) {
+        latencies.add(new long[] {seen, seen - t});
+      }
+    } else if (!visibleAt.containsKey(id)) {
+      visibleAt.put(id, now);
+      Long t = ingestedAt.get(id);
+      if (t != null) {
+        latencies.add(new long[] {now, now - t});
+      } else {
+        waiting.put(id, now);
+      }
+    }
+  }
+
+  /** Distinct articles enriched. */
+  synchronized int enriched() {
+    return enriched.size();
+  }
+
+  /** Distinct articles with a committed assignment. */
+  synchronized int assigned() {
+    return visibleAt.size();
+  }
+
+  /** {visible at, latency ms} of every article measured so far, in the order they became visible. */
+  synchronized List<long[]> latencies() {
+    return new ArrayList<>(latencies);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(5000);
+    consumer.close();
+  }
+}

@@ -1,0 +1,61 @@
+package io.newsline.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short version of the end-to-end benchmark: 150 real articles of the shared data through the
+ * whole pipeline, then 15 s at a paced rate (the first 10 s warm up). Checks that every part runs and reports, not figures
+ * (the machine is shared; the long run is {@code EndToEnd}, see docs/benchmarks.md).
+ */
+class EndToEndIT {
+  @TempDir Path dir;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void measuresTheBaselineTheCapacityAndTheFreshness() throws Exception {
+    Path input = dir.resolve("articles.jsonl");
+    SharedCorpus.write(SharedCorpus.read(shared().resolve("datasets")).subList(0, 150), 1, input);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Map<String, Object> report = EndToEnd.run(new EndToEnd.Options(input, 5, 15, 150, Map.of()),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertThat(out).contains("baseline (broker alone", "== summary", "freshness at 5 articles/s");
+    Map<String, Object> baseline = (Map<String, Object>) report.get("baseline");
+    assertThat((int) baseline.get("records")).isEqualTo(150);
+    Map<String, Object> capacity = (Map<String, Object>) report.get("capacity");
+    assertThat((int) capacity.get("articles")).isEqualTo(150);
+    assertThat((double) capacity.get("sustained_rate")).isPositive();
+    Map<String, Double> cpu = (Map<String, Double>) capacity.get("cpu_ms_per_article_whole");
+    assertThat(cpu.keySet()).containsAll(List.of("enrich", "aggregate", "jit", "total"));
+    assertThat(cpu.get("enrich")).isPositive();
+    assertThat(cpu.get("aggregate")).isPositive();
+    Map<String, Object> freshness = (Map<String, Object>) report.get("freshness");
+    assertThat((int) freshness.get("samples")).isPositive();
+    assertThat((double) freshness.get("p99_ms")).isBetween(0.0, 60_000.0);
+  }
+
+  /** The shared folder (system property newsline.shared, else ../shared beside the project); skips the test if absent. */
+  private static Path shared() {
+    String prop = System.getProperty("newsline.shared");
+    Path here = Path.of("").toAbsolutePath();
+    for (Path p : new Path[] {prop == null ? null : Path.of(prop), here.resolveSibling("shared"), here.getParent().resolveSibling("shared")}) {
+      if (p != null && Files.isDirectory(p.resolve("datasets"))) {
+        return p;
+      }
+    }
+    assumeTrue(false, "shared datasets folder not found");
+    return null;
+  }
+}
