@@ -22,8 +22,11 @@ public final class TimelineState {
   static final int ENTITIES = 60;
   /** (entity, outlet) stance tallies kept per event. */
   static final int STANCES = 120;
-  /** Distinct quotes kept per event, the most carried. */
-  public static final int QUOTES = 20;
+  /**
+   * Distinct quotes kept per event once it has more than half again as many: the most carried. A
+   * few articles hold dozens of quotes, so smaller events keep every one.
+   */
+  public static final int QUOTES = 100;
   /** Outlets and article ids listed per quote. */
   public static final int QUOTE_REFS = 10;
   /** Stance entries on a timeline article: its most salient entities. */
