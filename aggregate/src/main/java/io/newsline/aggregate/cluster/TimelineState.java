@@ -164,6 +164,16 @@ public final class TimelineState {
     } else {
       recent.removeIf(e -> e.id().equals(a.id()));
     }
+    place(entry(a, time), window);
+  }
+
+  /** Whether the timeline lists this article exactly as it is now (a copy delivered again changes nothing). */
+  public boolean lists(ClusterArticle a, long time) {
+    Entry e = entry(a, time);
+    return e.equals(first) || recent.contains(e);
+  }
+
+  private static Entry entry(ClusterArticle a, long time) {
     String lead = a.text() == null ? "" : a.text().substring(0, Math.min(a.text().length(), LEAD_CHARS));
     List<Stance> stance = new ArrayList<>();
     for (ClusterArticle.ArticleEntity en : a.entities()) {
@@ -172,7 +182,7 @@ public final class TimelineState {
       }
       stance.add(new Stance(en.id(), en.stance(), en.stanceScore()));
     }
-    place(new Entry(a.id(), a.outlet(), a.url(), a.title(), lead, time, List.copyOf(stance)), window);
+    return new Entry(a.id(), a.outlet(), a.url(), a.title(), lead, time, List.copyOf(stance));
   }
 
   /** Absorbs another event's timeline (a merge). */
