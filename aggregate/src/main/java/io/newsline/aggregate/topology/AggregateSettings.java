@@ -21,32 +21,37 @@ import java.time.Duration;
  *     topic's metadata): the input partitions whose progress the reorder buffer waits for
  * @param futureSkew how far past its ingestion time (and ingestion past the record's timestamp) an
  *     article's time may lie and still be trusted; see {@link PublicationTime} [dates.future.skew]
+ * @param reorderLag optional: an input partition more than this far (article time) behind the most
+ *     advanced one stops holding articles back, at the cost of determinism for the articles it
+ *     then delivers; null (the default) waits for every partition [aggregate.reorder.grace; 0 means
+ *     aggregate.reorder=false, as before the release rule followed the input partitions]
  */
 public record AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing,
-    int inputPartitions, Duration futureSkew) {
+    int inputPartitions, Duration futureSkew, Duration reorderLag) {
   public AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing, int inputPartitions) {
-    this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW);
+    this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW, null);
   }
 
   public static AggregateSettings defaults() {
-    return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW);
+    return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW, null);
   }
 
   public static AggregateSettings from(Settings s) {
     AggregateSettings d = defaults();
-    // aggregate.reorder.grace (before the release rule followed the input partitions): 0 meant arrival order
-    boolean legacyOff = s.has("aggregate.reorder.grace") && s.getDuration("aggregate.reorder.grace", Duration.ZERO).isZero();
+    Duration grace = s.has("aggregate.reorder.grace") ? s.getDuration("aggregate.reorder.grace", Duration.ZERO) : null;
+    boolean legacyOff = grace != null && grace.isZero();
     return new AggregateSettings(
         s.getInt("aggregate.partitions", d.partitions()),
         s.getBoolean("aggregate.reorder", !legacyOff),
         s.getDuration("aggregate.reorder.idle", d.reorderIdle()),
         s.getBoolean("aggregate.embed.missing", d.embedMissing()),
         d.inputPartitions(),
-        PublicationTime.skew(s));
+        PublicationTime.skew(s),
+        legacyOff ? null : grace);
   }
 
   /** The same settings for an enriched topic of {@code n} partitions. */
   public AggregateSettings withInputPartitions(int n) {
-    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew);
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew, reorderLag);
   }
 }

@@ -27,20 +27,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Articles reach a clustering partition from every enriched-topic partition (each read by its
  * own upstream task), interleaved however those tasks happen to run, and online clustering depends
- * on order. Each article carries its input partition and offset ({@link InputPosition}); its
- * position in the order is (ingest time, input partition, input offset), made to grow along each
- * input partition ({@link InputProgress}). The buffer (a
- * persistent store, so it moves with the task) releases, in position order, every article at or
- * before the position every input partition has reached: no article can come later from any
- * partition with an earlier position. The clustering order is therefore a function of the input
- * topic's contents, not of instances, threads, rebalances or restarts, and an article waits only
- * until every input partition has delivered something newer: milliseconds in a steady stream,
- * without a fixed grace period. An article released at once is never stored.
+ * on order. Each article carries its input partition ({@link InputPosition}); {@link InputProgress}
+ * gives it a place in the order from the records' content alone (its time, raised to its input
+ * partition's progress, then its id) and says when every input partition has progressed past it.
+ * The buffer (a persistent store, so it moves with the task) releases articles in that order, so
+ * the clustering order is a function of the input topic's contents: not of instances, threads,
+ * rebalances, restarts or offsets (a replay of a rewritten topic orders the same way). An article
+ * waits only until every input partition has delivered something later: milliseconds to seconds in
+ * a steady stream, without a fixed grace period. An article released at once is never stored.
  *
  * <p>When no article has arrived for the idle period (wall clock) the whole buffer is released, so
  * a partition that receives nothing (a quiet stream, the end of a backfill) does not hold the
- * others back forever; an article that then arrives with an earlier position is clustered on
- * arrival (the one case where timing decides the order).
+ * others back forever; an article that then arrives with an earlier place is clustered after
+ * them (the one case where timing decides the order).
  *
  * <p>Outputs: assignments (key article id) and timelines (key event id, null value for an event
  * merged away).
@@ -49,7 +48,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   static final String STORE = "event-states";
   static final String MEMBERS = "event-members";
   static final String BUFFER = "reorder-buffer";
-  /** Buffer keys of the input partitions' progress: "~input-" + partition -> position key. */
+  /** Buffer keys of the input partitions' progress: "~input-" + partition -> its last order time (decimal). */
   private static final String PROGRESS = "~input-";
 
   private final ClusterSettings settings;
@@ -76,12 +75,14 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     this.buffer = context.getStateStore(BUFFER);
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
     this.subjectTopic = context.applicationId() + "-" + AggregateTopology.REPARTITION + "-repartition";
-    this.progress = new InputProgress(topology.inputPartitions());
+    this.progress = new InputProgress(topology.inputPartitions(),
+        topology.reorderLag() == null ? Long.MAX_VALUE : topology.reorderLag().toMillis());
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
         if (kv.key.startsWith(PROGRESS)) {
-          progress.restore(Integer.parseInt(kv.key.substring(PROGRESS.length())), new String(kv.value, StandardCharsets.US_ASCII));
+          progress.restore(Integer.parseInt(kv.key.substring(PROGRESS.length())),
+              Long.parseLong(new String(kv.value, StandardCharsets.US_ASCII)));
         } else if (!kv.key.startsWith("~")) {
           pending = true;
         }
@@ -98,24 +99,25 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   public void process(Record<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
     int input = InputPosition.partition(record.headers());
-    long offset = InputPosition.offset(record.headers());
     if (!topology.reorder() || input < 0) {
-      // no reordering, or a record written before records carried their input position
+      // no reordering, or a record written before records carried their input partition
       cluster(ClusterArticles.from(article));
       return;
     }
     lastArrival = context.currentSystemTimeMs();
-    String key = progress.advance(input, offset, article.getIngestedAt().toEpochMilli());
-    buffer.put(PROGRESS + input, progress.stored(input).getBytes(StandardCharsets.US_ASCII));
-    String reached = progress.reached();
-    if (!pending && reached != null && key.compareTo(reached) <= 0) {
+    long ingested = article.getIngestedAt().toEpochMilli();
+    long time = article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli() : ingested;
+    String key = InputProgress.key(progress.advance(input, time, ingested), article.getId());
+    buffer.put(PROGRESS + input, Long.toString(progress.of(input)).getBytes(StandardCharsets.US_ASCII));
+    String bound = InputProgress.releaseBound(progress.reached());
+    if (!pending && bound != null && key.compareTo(bound) < 0) {
       cluster(ClusterArticles.from(article));
       return;
     }
     buffer.put(key, write(article));
     pending = true;
-    if (reached != null) {
-      drain(reached);
+    if (bound != null) {
+      drain(bound);
     }
   }
 
@@ -125,8 +127,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     }
   }
 
-  /** Clusters every buffered article at or before the position, in position order. */
-  private void drain(String upTo) {
+  /** Clusters every buffered article whose key sorts before the bound, in key order. */
+  private void drain(String bound) {
     List<KeyValue<String, byte[]>> ready = new ArrayList<>();
     boolean more = false;
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
@@ -135,7 +137,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         if (kv.key.startsWith("~")) {
           break;
         }
-        if (kv.key.compareTo(upTo) > 0) {
+        if (kv.key.compareTo(bound) >= 0) {
           more = true;
           break;
         }

@@ -10,13 +10,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Stamps each enriched article with where it was read (enriched-topic partition and offset, as
- * record headers that travel through the repartition topic), so that the reorder buffer knows how
- * far every input partition has progressed.
+ * Stamps each enriched article with the enriched-topic partition it was read from (a record header
+ * that travels through the repartition topic), so that the reorder buffer knows how far every input
+ * partition has progressed. Offsets are left out on purpose: a rewritten topic has new ones, and the
+ * order must not depend on them.
  */
 final class InputPosition<V> implements FixedKeyProcessor<String, V, V> {
   static final String PARTITION = "newsline.input.partition";
-  static final String OFFSET = "newsline.input.offset";
   private FixedKeyProcessorContext<String, V> context;
 
   @Override
@@ -33,12 +33,11 @@ final class InputPosition<V> implements FixedKeyProcessor<String, V, V> {
     }
     Headers h = new RecordHeaders();
     for (Header x : record.headers()) {
-      if (!x.key().equals(PARTITION) && !x.key().equals(OFFSET)) {
+      if (!x.key().equals(PARTITION)) {
         h.add(x);
       }
     }
     h.add(PARTITION, ByteBuffer.allocate(4).putInt(m.partition()).array());
-    h.add(OFFSET, ByteBuffer.allocate(8).putLong(m.offset()).array());
     context.forward(record.withHeaders(h));
   }
 
@@ -46,11 +45,5 @@ final class InputPosition<V> implements FixedKeyProcessor<String, V, V> {
   static int partition(Headers h) {
     Header x = h.lastHeader(PARTITION);
     return x == null || x.value() == null || x.value().length != 4 ? -1 : ByteBuffer.wrap(x.value()).getInt();
-  }
-
-  /** The stamped input offset, or -1. */
-  static long offset(Headers h) {
-    Header x = h.lastHeader(OFFSET);
-    return x == null || x.value() == null || x.value().length != 8 ? -1 : ByteBuffer.wrap(x.value()).getLong();
   }
 }

@@ -176,7 +176,7 @@ class AggregateTopologyTest {
 
   @Test
   void aFarFutureDateMovesNoClockAndIsClusteredAtItsIngestionTime() {
-    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ofHours(1), Duration.ofMinutes(10), false));
+    open(ClusterSettings.defaults(), new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2));
     // written by an earlier ingest or another producer: published_at in the year 3000
     EnrichedArticle odd = EnrichedArticle.newBuilder(article("odd", "Volcano erupts near Reykjavik, flights grounded", T0))
         .setPublishedAt(Instant.parse("3000-01-01T00:00:00Z")).build();
@@ -197,15 +197,15 @@ class AggregateTopologyTest {
     assertThat(four.getArticleCount()).isEqualTo(4);
     assertThat(four.getStatus()).isEqualTo("active");
     assertThat(events.get(assigned.get("odd")).getFirstSeen()).isEqualTo(T0);
-    // nothing persisted keeps the year 3000: the reorder buffer's stream time is the latest trusted time
+    // nothing persisted keeps the year 3000: the reorder buffer's progress is the latest trusted time
     KeyValueStore<String, byte[]> buffer = driver.getKeyValueStore(ClusteringProcessor.BUFFER);
-    assertThat(Long.parseLong(new String(buffer.get("~stream-time"), StandardCharsets.US_ASCII)))
+    assertThat(Long.parseLong(new String(buffer.get("~input-0"), StandardCharsets.US_ASCII)))
         .isEqualTo(T0.plus(Duration.ofMinutes(30)).toEpochMilli());
   }
 
   @Test
   void anIngestionTimeAheadOfTheRecordTimestampIsNotTrustedEither() {
-    open(ClusterSettings.defaults(), new AggregateSettings(1, Duration.ZERO, Duration.ofSeconds(10), false));
+    open(ClusterSettings.defaults(), new AggregateSettings(1, false, Duration.ofSeconds(10), false, 1));
     Instant recordTime = T0.plus(Duration.ofDays(1));
     EnrichedArticle rogue = EnrichedArticle.newBuilder(article("rogue", "Central bank raises interest rates", T0))
         .setPublishedAt(null).setIngestedAt(Instant.parse("3000-01-01T00:00:00Z")).build();

@@ -40,16 +40,17 @@ final class ReferenceClustering {
   /**
    * The articles in the order the reorder buffer releases them, when they were written in this order
    * to an input topic of {@code inputPartitions} partitions by key (Kafka's default partitioner):
-   * by position (ingest time so far in the partition, partition, offset).
+   * by (order time, id) as {@link InputProgress} gives them.
    */
   static List<EnrichedArticle> inInputOrder(List<EnrichedArticle> articles, int inputPartitions) {
     InputProgress progress = new InputProgress(inputPartitions);
-    long[] offsets = new long[inputPartitions];
     TreeMap<String, EnrichedArticle> byPosition = new TreeMap<>();
     for (EnrichedArticle a : articles) {
       byte[] key = a.getId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       int p = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key)) % inputPartitions;
-      byPosition.put(progress.advance(p, offsets[p]++, a.getIngestedAt().toEpochMilli()), a);
+      long ingested = a.getIngestedAt().toEpochMilli();
+      long time = a.getPublishedAt() == null ? ingested : a.getPublishedAt().toEpochMilli();
+      byPosition.put(InputProgress.key(progress.advance(p, time, ingested), a.getId()), a);
     }
     return new ArrayList<>(byPosition.values());
   }
