@@ -94,7 +94,7 @@ public final class EventClusterer {
     retireDormant(clock, changes);
     String known = repository.eventOf(a.id());
     EventState again = known == null ? null : active.get(known);
-    if (again != null && again.timeline.lists(a, time)) {
+    if (again != null && again.timeline.unchangedBy(a, time)) {
       return changes; // the same article delivered again (a replay of enrich's output): nothing changes
     }
     if (again != null) {

@@ -167,10 +167,22 @@ public final class TimelineState {
     place(entry(a, time), window);
   }
 
-  /** Whether the timeline lists this article exactly as it is now (a copy delivered again changes nothing). */
-  public boolean lists(ClusterArticle a, long time) {
+  /**
+   * Whether a copy of this article delivered again changes nothing here: the timeline lists it
+   * exactly as it is now (the first with its lead, the others without), or no longer lists it at
+   * all (a big event's window moved past it; the tallies keep every article's first version).
+   */
+  public boolean unchangedBy(ClusterArticle a, long time) {
     Entry e = entry(a, time);
-    return e.equals(first) || recent.contains(e);
+    if (first != null && first.id().equals(a.id())) {
+      return e.equals(first);
+    }
+    for (Entry r : recent) {
+      if (r.id().equals(a.id())) {
+        return withoutLead(e).equals(r);
+      }
+    }
+    return true;
   }
 
   private static Entry entry(ClusterArticle a, long time) {
