@@ -22,8 +22,11 @@ import java.util.zip.GZIPOutputStream;
  * Trains the NER model from CoNLL-2003 English train and writes it as a resource.
  *
  * <pre>
- * java -cp ... io.newsline.enrich.ner.train.TrainNer TRAIN_FILE OUT_MODEL [epochs] [seed] [minWeight]
+ * java -cp ... io.newsline.enrich.ner.train.TrainNer TRAIN_FILE OUT_MODEL [epochs] [seed] [minWeight] [FROM:TO]
  * </pre>
+ *
+ * FROM:TO trains on documents FROM (inclusive) to TO (exclusive) of the file only: the held-out
+ * proxy (tools/conll_heldout.py) trains on the earlier days of train and scores the later ones.
  *
  * Headlines of modern news are often Title Case, which CoNLL-2003 barely has: a seeded random
  * share of sentences is also added Title-Cased, with the same gold labels.
@@ -38,7 +41,7 @@ public final class TrainNer {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031] [minWeight=1.0]");
+      System.err.println("usage: TrainNer TRAIN_FILE OUT_MODEL [epochs=12] [seed=20031] [minWeight=1.0] [FROM:TO]");
       System.exit(2);
     }
     Path train = Path.of(args[0]);
@@ -48,14 +51,21 @@ public final class TrainNer {
     float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : MIN_WEIGHT;
     long t0 = System.nanoTime();
     FeatureExtractor fx = new FeatureExtractor(Gazetteer.load(), NerResources.clusters());
-    List<Doc> docs = prepare(ConllReader.read(train), fx, seed);
+    List<List<LabelledSentence>> read = ConllReader.read(train);
+    String range = "";
+    if (args.length > 5) {
+      String[] fromTo = args[5].split(":");
+      read = read.subList(Integer.parseInt(fromTo[0]), Integer.parseInt(fromTo[1]));
+      range = " documents=" + args[5];
+    }
+    List<Doc> docs = prepare(read, fx, seed);
     PerceptronTrainer first = firstStage(docs, d -> true, epochs, seed);
     System.err.printf("%d documents, %d features%n", docs.size(), first.featureCount());
     PerceptronTrainer second = secondStage(docs, epochs, seed);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)) {
       first.write(os, "averaged perceptron, BILOU, CoNLL-2003 eng.train, epochs=" + epochs + " seed=" + seed
-          + " title-case share=" + TITLE_CASE_SHARE + " min weight=" + minWeight + " folds=" + FOLDS, minWeight, second);
+          + " title-case share=" + TITLE_CASE_SHARE + " min weight=" + minWeight + " folds=" + FOLDS + range, minWeight, second);
     }
     System.err.printf("wrote %s (%d bytes) in %.1f s%n", out, Files.size(out), (System.nanoTime() - t0) / 1e9);
   }
