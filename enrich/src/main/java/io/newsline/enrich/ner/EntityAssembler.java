@@ -99,9 +99,8 @@ final class EntityAssembler {
 
   /**
    * The people of an article: their full names (two or more words, not part of a longer name of
-   * the article), and for each proper first or last part of a full name ("anwar", "ibrahim",
-   * "sheikh hasina") the full names it may stand for, in order of appearance. A last part is a
-   * surname (true), a first part a given name (false).
+   * the article), and for each part of a full name that may be used alone ({@link #parts}) the
+   * full names it may stand for, in order of appearance; the last parts are surnames.
    */
   private static final class People {
     final Set<String> full = new LinkedHashSet<>();
@@ -128,14 +127,38 @@ final class EntityAssembler {
           continue;
         }
         full.add(e.getKey());
+        for (String part : parts(w)) {
+          byPart.computeIfAbsent(part, k -> new LinkedHashSet<>()).add(e.getKey());
+        }
         for (int len = 1; len < w.length; len++) {
-          byPart.computeIfAbsent(join(w, 0, len), k -> new LinkedHashSet<>()).add(e.getKey());
-          String last = join(w, w.length - len, w.length);
-          byPart.computeIfAbsent(last, k -> new LinkedHashSet<>()).add(e.getKey());
-          surnames.add(last);
+          surnames.add(join(w, w.length - len, w.length));
         }
       }
     }
+  }
+
+  /** Connecting words inside names, never a name used alone: "bin", "al", "de", "van". */
+  private static final Set<String> PARTICLES = Set.of("bin", "binti", "bint", "ibn", "abu", "abd", "al", "el",
+      "ul", "ur", "ud", "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter",
+      "le", "la", "du", "e", "y", "st");
+
+  /**
+   * The parts of a full name that may stand for it alone: every proper first and last part
+   * ("anwar", "ibrahim", "sheikh hasina"), and a single middle word of three or more letters
+   * ("mulyani" of "Sri Mulyani Indrawati", "bhutto" of "Bilawal Bhutto Zardari").
+   */
+  private static List<String> parts(String[] w) {
+    List<String> out = new ArrayList<>();
+    for (int len = 1; len < w.length; len++) {
+      out.add(join(w, 0, len));
+      out.add(join(w, w.length - len, w.length));
+    }
+    for (int k = 1; k < w.length - 1; k++) {
+      if (w[k].length() >= 3 && !PARTICLES.contains(w[k]) && Character.isLetter(w[k].charAt(w[k].length() - 1))) {
+        out.add(w[k]);
+      }
+    }
+    return out;
   }
 
   private static String join(String[] w, int from, int to) {
@@ -220,10 +243,8 @@ final class EntityAssembler {
       String full = fullIds.get(key);
       if (full != null) {
         ids[i] = full;
-        String[] w = words(textOf.get(key));
-        for (int len = 1; len < w.length; len++) {
-          lastNamed.put(join(w, 0, len), full);
-          lastNamed.put(join(w, w.length - len, w.length), full);
+        for (String part : parts(words(textOf.get(key)))) {
+          lastNamed.put(part, full);
         }
         continue;
       }

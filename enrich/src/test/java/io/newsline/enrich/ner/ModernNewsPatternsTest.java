@@ -39,6 +39,15 @@ class ModernNewsPatternsTest {
   }
 
   @Test
+  void aMiddleNameAloneJoinsTheFullNameButAParticleDoesNot() {
+    List<Entity> es = extract(null, "Finance minister Dewi Lestari Wibowo presented the budget on Monday. "
+        + "Lestari said spending would rise. Opposition lawmaker Omar bin Rashid Haddad objected, and "
+        + "Haddad called for a vote.");
+    assertThat(forms(byId(es, "per:wibowo"))).containsExactlyInAnyOrder("Dewi Lestari Wibowo", "Lestari");
+    assertThat(es).extracting(Entity::id).doesNotContain("per:lestari", "per:bin");
+  }
+
+  @Test
   void aSharedSurnameGoesToThePersonNamedLast() {
     List<Entity> es = extract(null, "Prime Minister Tariq Qadri met donors on Monday. Qadri's brother, "
         + "former minister Salman Qadri, chaired a party meeting. Salman urged restraint.");
