@@ -180,8 +180,11 @@ final class SpanRepair {
     }
     if (kind != LineKind.ALL_CAPS) {
       for (int i = 0; i < y.length; i++) {
-        boolean single = y[i] == Labels.O || Labels.part(y[i]) == 3 && Labels.TYPES[Labels.type(y[i])] == EntityType.MISC;
         String w = tokens.get(i).text();
+        // A call sign of four letters or with a suffix is a broadcaster whatever the tagger made
+        // of it ("WQXT-TV" as a place); three capitals may be other things (KSA, WTI).
+        boolean single = y[i] == Labels.O || Labels.part(y[i]) == 3
+            && (w.length() >= 4 || Labels.TYPES[Labels.type(y[i])] == EntityType.MISC);
         if (single && isCallSign(w) && !isWord(w, gazetteer)) {
           y[i] = Labels.label(org, 3);
         }
@@ -305,6 +308,12 @@ final class SpanRepair {
               && namesATopic(tokens, spans, spanAt, h + 2))) {
         from = spanAt[h] >= 0 ? spans.get(spanAt[h]).from : h > 0 && spanAt[h - 1] >= 0 ? spans.get(spanAt[h - 1]).from : h;
         to = spanAt[h + 2] >= 0 ? spans.get(spanAt[h + 2]).to : capitalisedRunEnd(tokens, h + 2, spanAt);
+        // A tagged name ending before "and" and capitals no name covers goes on: the tagger's
+        // "Office of Management" of "Office of Management and Budget".
+        if (to + 1 < n && spanAt[to] == -1 && isLink(tokens.get(to).text()) && spanAt[to + 1] == -1
+            && Character.isUpperCase(tokens.get(to + 1).text().charAt(0))) {
+          to = capitalisedRunEnd(tokens, to + 1, spanAt);
+        }
       } else if (HEADS_AFTER.contains(w) && h > 0 && spanAt[h] < 0 && spanAt[h - 1] >= 0) {
         from = spans.get(spanAt[h - 1]).from;
         to = h + 1;
@@ -367,7 +376,7 @@ final class SpanRepair {
     int words = 0;
     while (end < tokens.size() && words < 4 && spanAt[end] == -1) {
       String w = tokens.get(end).text();
-      boolean link = (w.equals("and") || w.equals("&")) && end > i && end + 1 < tokens.size()
+      boolean link = isLink(w) && end > i && end + 1 < tokens.size()
           && spanAt[end + 1] == -1 && Character.isUpperCase(tokens.get(end + 1).text().charAt(0));
       if (!link && !Character.isUpperCase(w.charAt(0))) {
         break;
@@ -376,6 +385,10 @@ final class SpanRepair {
       words++;
     }
     return end;
+  }
+
+  private static boolean isLink(String w) {
+    return w.equals("and") || w.equals("&");
   }
 
   /**
