@@ -200,6 +200,23 @@ public final class TaggerModel {
   }
 
   public static TaggerModel read(InputStream raw) throws IOException {
+    Rows r = readRows(raw);
+    return new TaggerModel(r.keys, r.weights, r.scale, r.trans, r.start, r.end, r.metadata);
+  }
+
+  /**
+   * A model file as written: sorted feature hashes with their quantised label weights (real weight
+   * = weight * scale), transitions, start and end scores.
+   */
+  public record Rows(long[] keys, short[] weights, float scale, float[] trans, float[] start, float[] end,
+      String metadata) {
+    /** The real weight of row r for label y. */
+    public float weight(int r, int y) {
+      return weights[r * L + y] * scale;
+    }
+  }
+
+  public static Rows readRows(InputStream raw) throws IOException {
     DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw), 1 << 16));
     if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
       throw new IOException("not a newsline NER model");
@@ -229,7 +246,7 @@ public final class TaggerModel {
         }
       }
     }
-    return new TaggerModel(keys, weights, scale, trans, start, end, metadata);
+    return new Rows(keys, weights, scale, trans, start, end, metadata);
   }
 
   private static float[] readFloats(DataInputStream in, int n) throws IOException {
