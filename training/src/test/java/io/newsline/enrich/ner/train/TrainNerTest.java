@@ -73,6 +73,42 @@ class TrainNerTest {
   }
 
   @Test
+  void theAverageOfModelsIsTheMeanOfTheirWeightsAndOfAModelWithItselfTheModel(@TempDir Path dir) throws Exception {
+    Path train = dir.resolve("train.conll");
+    Files.writeString(train, CONLL.repeat(3), StandardCharsets.UTF_8);
+    Path a = dir.resolve("a.bin.gz");
+    Path b = dir.resolve("b.bin.gz");
+    Path ab = dir.resolve("ab.bin.gz");
+    Path aa = dir.resolve("aa.bin.gz");
+    TrainNer.main(new String[] {train.toString(), a.toString(), "5", "7", "0"});
+    TrainNer.main(new String[] {train.toString(), b.toString(), "5", "8", "0", "0:2"});
+    AverageModels.main(new String[] {ab.toString(), a.toString(), b.toString()});
+    AverageModels.main(new String[] {aa.toString(), a.toString(), a.toString()});
+    TaggerModel.Rows ra = rows(a);
+    TaggerModel.Rows rb = rows(b);
+    TaggerModel.Rows rab = rows(ab);
+    TaggerModel.Rows raa = rows(aa);
+    assertThat(raa.keys()).containsExactly(ra.keys());
+    long key = ra.keys()[ra.keys().length / 2];
+    for (int y = 0; y < Labels.COUNT; y++) {
+      float expected = (weight(ra, key, y) + weight(rb, key, y)) / 2;
+      assertThat(weight(rab, key, y)).isCloseTo(expected, org.assertj.core.data.Offset.offset(2 * rab.scale()));
+      assertThat(weight(raa, key, y)).isCloseTo(weight(ra, key, y), org.assertj.core.data.Offset.offset(2 * ra.scale()));
+    }
+  }
+
+  private static TaggerModel.Rows rows(Path model) throws Exception {
+    try (InputStream in = Files.newInputStream(model)) {
+      return TaggerModel.readRows(in);
+    }
+  }
+
+  private static float weight(TaggerModel.Rows rows, long key, int y) {
+    int r = java.util.Arrays.binarySearch(rows.keys(), key);
+    return r < 0 ? 0 : rows.weight(r, y);
+  }
+
+  @Test
   void conllTagsBecomeBilou() {
     int[] y = ConllReader.bilou(List.of("I-PER", "I-PER", "O", "I-LOC", "I-ORG", "I-ORG", "I-ORG", "B-ORG"));
     String[] names = new String[y.length];
