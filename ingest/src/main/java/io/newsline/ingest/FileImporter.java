@@ -62,15 +62,25 @@ public final class FileImporter implements AutoCloseable {
    * lines dead-lettered in the same transactions. A reader thread parses and prepares (cleans,
    * fingerprints) the next transaction while the current one is linked and published.
    */
-  public void importFile(Path file, String sourceType, Progress progress) throws IOException {
-    importFile(file, sourceType, FileArticles.ReadLimits.TRUSTED, progress);
+  public ImportCount importFile(Path file, String sourceType, Progress progress) throws IOException {
+    return importFile(file, sourceType, FileArticles.ReadLimits.TRUSTED, progress);
+  }
+
+  /** What one file gave: the articles published and the inputs dead-lettered (each with its reason). */
+  public record ImportCount(long articles, long deadLetters) {
+    /** Nothing in the file made an article, and something was there: the file belongs with the failed ones. */
+    public boolean nothingIngested() {
+      return articles == 0 && deadLetters > 0;
+    }
   }
 
   /**
    * Imports a file within the limits. Whatever ends the reader thread, an Error included, ends
    * the import with that failure: it never waits for a reader that is gone.
    */
-  public void importFile(Path file, String sourceType, FileArticles.ReadLimits limits, Progress progress) throws IOException {
+  public ImportCount importFile(Path file, String sourceType, FileArticles.ReadLimits limits, Progress progress) throws IOException {
+    long fileArticles = 0;
+    long fileDeadLetters = 0;
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
     Thread reader = new Thread(() -> read(file, sourceType, limits, queue, service), "ingest-import-reader");
     reader.setDaemon(true);
@@ -85,7 +95,7 @@ public final class FileImporter implements AutoCloseable {
           continue;
         }
         if (next == END) {
-          return;
+          return new ImportCount(fileArticles, fileDeadLetters);
         }
         if (next instanceof Failure f) {
           throw f.rethrow();
@@ -94,6 +104,8 @@ public final class FileImporter implements AutoCloseable {
         TransactionResult r = service.publish(prepared);
         published.addAndGet(r.articles().size());
         rejected.addAndGet(r.deadLetters());
+        fileArticles += r.articles().size();
+        fileDeadLetters += r.deadLetters();
         progress.add(prepared.transaction().articles().size() + prepared.transaction().rejected().size(), "articles");
       }
     } catch (InterruptedException e) {
@@ -184,7 +196,8 @@ public final class FileImporter implements AutoCloseable {
 
   /**
    * One pass over the folder; returns the number of files handled. A file that fails (an Error
-   * included) is dead-lettered and set aside in failed/; symbolic links are refused, not followed.
+   * included), or whose every input was dead-lettered, is set aside in failed/ with the reason beside
+   * it; symbolic links are refused, not followed.
    * When the dead letter cannot be published (broker down) the file stays for the next scan.
    */
   public int scan(InputFolder folder) {
@@ -200,7 +213,13 @@ public final class FileImporter implements AutoCloseable {
           if (!FileArticles.supported(file)) {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
-          importFile(file, "folder", folder.limits(), Progress.silent());
+          ImportCount count = importFile(file, "folder", folder.limits(), Progress.silent());
+          if (count.nothingIngested()) {
+            // every input in it is already dead-lettered with its reason: the file goes with the failed ones
+            error = new RejectedInputException("nothing in the file could be ingested: " + count.deadLetters()
+                + " input(s) dead-lettered; the dead-letter topic has each reason");
+            LOG.warn("nothing in {} could be ingested; moved to {}", file, folder.dir().resolve("failed"));
+          }
         } catch (InterruptedIOException e) {
           Thread.currentThread().interrupt();
           LOG.info("stopped while reading {}; it is read again at the next start", file);

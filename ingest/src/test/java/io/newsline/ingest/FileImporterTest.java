@@ -62,7 +62,11 @@ class FileImporterTest {
     assertThat(reasons).containsEntry(IngestError.BAD_JSON, 1L).containsEntry(IngestError.INVALID_ARTICLE, 1L)
         .containsEntry(IngestError.BAD_ENCODING, 1L).containsEntry(IngestError.UNREADABLE_FILE, 1L);
     assertThat(Files.list(dir.resolve("processed")).map(p -> p.getFileName().toString()))
-        .containsExactlyInAnyOrder("a.txt", "b.html", "c.json", "d.jsonl.gz", "e.txt");
+        .containsExactlyInAnyOrder("a.txt", "b.html", "c.json", "d.jsonl.gz");
+    // a file that gave nothing but dead letters goes with the failed ones (its one dead letter says why; no second)
+    assertThat(sink.deadLetters()).hasSize(4);
+    assertThat(Files.exists(dir.resolve("failed/e.txt"))).isTrue();
+    assertThat(Files.readString(dir.resolve("failed/e.txt.error.txt"))).contains("nothing in the file could be ingested: 1 input(s) dead-lettered");
     assertThat(Files.exists(dir.resolve("failed/f.pdf"))).isTrue();
     assertThat(Files.readString(dir.resolve("failed/f.pdf.error.txt"))).contains("unsupported file type");
     assertThat(Files.exists(dir.resolve("g.jsonl.part"))).isTrue(); // left alone
