@@ -32,7 +32,9 @@ public final class Json {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+      var at = e.getLocation();
+      String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage() + where, e);
     }
   }
 

@@ -94,7 +94,8 @@ public final class DeadLetters {
     int depth = 0;
     for (Throwable t = error; t != null && sb.length() <= MAX_TEXT_CHARS && depth++ < 20; t = t.getCause()) {
       String m = t.getMessage() == null ? t.getClass().getSimpleName() : bounded(t.getMessage());
-      if (sb.indexOf(m) < 0) {
+      // a cause that repeats what is said already (often its first line, then parser detail) adds nothing
+      if (sb.indexOf(m.lines().findFirst().orElse(m)) < 0) {
         sb.append(sb.length() == 0 ? "" : ": ").append(m);
       }
       if (t.getCause() == t) {

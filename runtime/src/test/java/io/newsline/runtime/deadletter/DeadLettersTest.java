@@ -31,4 +31,13 @@ class DeadLettersTest {
     assertThat(new String(r.headers().lastHeader(DeadLetters.H_ERROR_MESSAGE).value(), StandardCharsets.UTF_8))
         .isEqualTo(written.get().getErrorMessage());
   }
+
+  @Test
+  void aCauseThatRepeatsTheReasonIsNotSaidTwice() {
+    Exception parser = new IllegalStateException("Unexpected character ('n')\n at [Source: REDACTED; line: 1, column: 3]");
+    Exception error = new IllegalArgumentException("not valid JSON: Unexpected character ('n') (line 1, column 3)", parser);
+    assertThat(DeadLetters.describe(error)).isEqualTo("not valid JSON: Unexpected character ('n') (line 1, column 3)");
+    assertThat(DeadLetters.describe(new IllegalStateException("publish failed", new java.io.IOException("broker down"))))
+        .isEqualTo("publish failed: broker down");
+  }
 }
