@@ -33,7 +33,9 @@ public final class Json {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      String where = at == null || at.getColumnNr() < 0 ? ""
+          : at.getLineNr() > 1 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+          : " (column " + at.getColumnNr() + ")"; // one line of JSON Lines: its source already names the line
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage() + where, e);
     }
   }
