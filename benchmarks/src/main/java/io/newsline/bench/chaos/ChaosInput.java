@@ -14,26 +14,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The chaos run's input: real news text from the shared clustering datasets (FNC-1 bodies, ECB+
  * articles, Emergent headlines, read at run time, never copied into the repository), taken in
  * file order so every run sends the same articles. Each gets an id, a URL naming it (so it can be
  * found whatever key ingest gives it) and a publication time {@code spacing} after the previous
- * one, so the input is in time order. A last "sentinel" article, dated just past the reorder
- * grace period after the others, releases all of them from aggregate's reorder buffer without
- * waiting for its wall-clock idle flush; it shares no words with anything and is left out of the
- * comparison.
+ * one, so the input is in time order. Last come the "sentinel" articles, one for each raw
+ * partition, dated just past the reorder grace period after the others: they release every
+ * article from aggregate's reorder buffer without waiting for its wall-clock idle flush, whether
+ * the buffer goes by article time (one later article releases everything older) or by the
+ * progress of every input partition (each partition must deliver something newer). They share no
+ * words with anything and are left out of the comparison.
  */
 final class ChaosInput {
   static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   static final String URL_PREFIX = "https://chaos.newsline.example/a/";
+  /** Prefix of the sentinels' ids. */
   static final String SENTINEL = "sentinel";
+
+  /** The articles and the sentinels that follow them. */
+  record Input(List<ObjectNode> articles, List<ObjectNode> sentinels) {
+    List<String> ids() {
+      return articles.stream().map(a -> a.get("id").asText()).toList();
+    }
+  }
 
   private ChaosInput() {}
 
-  /** {@code n} articles, then the sentinel (n + 1 objects). */
-  static List<ObjectNode> load(Path shared, int n, Duration spacing, Duration grace) throws IOException {
+  static boolean isSentinel(String id) {
+    return id != null && id.startsWith(SENTINEL);
+  }
+
+  /** {@code n} articles, then a sentinel for each of the raw topic's {@code partitions}. */
+  static Input load(Path shared, int n, Duration spacing, Duration grace, int partitions) throws IOException {
     Path clustering = shared.resolve("datasets/clustering");
     List<ObjectNode> out = new ArrayList<>(n + 1);
     for (String file : List.of("fnc1_test_bodies.jsonl", "ecbplus_dev.jsonl", "emergent_headlines.jsonl")) {
@@ -58,12 +73,30 @@ final class ChaosInput {
     if (out.size() < n) {
       throw new IOException("only " + out.size() + " articles in " + clustering + ", " + n + " asked for");
     }
-    out.add(sentinel(T0.plus(spacing.multipliedBy(n - 1L)).plus(grace).plus(Duration.ofMinutes(1))));
-    return out;
+    return new Input(out, sentinels(T0.plus(spacing.multipliedBy(n - 1L)).plus(grace).plus(Duration.ofMinutes(1)), partitions));
   }
 
-  private static ObjectNode sentinel(Instant time) {
-    Random r = new Random(42);
+  /**
+   * One sentinel per raw partition: ids chosen so that their raw keys (ingest keys a push
+   * article by its own id, {@code push:ID}) hash to each partition as Kafka's default partitioner
+   * places them; enrich keeps the key, so each enriched partition gets one too.
+   */
+  static List<ObjectNode> sentinels(Instant time, int partitions) {
+    ObjectNode[] byPartition = new ObjectNode[partitions];
+    int found = 0;
+    for (int i = 0; found < partitions; i++) {
+      String id = SENTINEL + "-" + i;
+      int p = Utils.toPositive(Utils.murmur2(("push:" + id).getBytes(StandardCharsets.UTF_8))) % partitions;
+      if (byPartition[p] == null) {
+        byPartition[p] = sentinel(id, time, i);
+        found++;
+      }
+    }
+    return List.of(byPartition);
+  }
+
+  private static ObjectNode sentinel(String id, Instant time, int seed) {
+    Random r = new Random(42 + seed);
     StringBuilder text = new StringBuilder("Zqx");
     for (int i = 0; i < 60; i++) {
       text.append(' ');
@@ -71,7 +104,7 @@ final class ChaosInput {
         text.append((char) ('a' + r.nextInt(26)));
       }
     }
-    return Json.object().put("id", SENTINEL).put("url", URL_PREFIX + SENTINEL).put("title", "Qzx sentinel")
+    return Json.object().put("id", id).put("url", URL_PREFIX + id).put("title", "Qzx " + id)
         .put("text", text.append('.').toString()).put("outlet", "chaos").put("published_at", time.toString());
   }
 

@@ -1,6 +1,5 @@
 package io.newsline.bench.chaos;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsline.bench.chaos.StageProcesses.Stage;
 import io.newsline.common.config.Settings;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
@@ -21,7 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The chaos run (benchmarks/chaos): exactly-once and determinism of the whole pipeline under
@@ -34,6 +38,9 @@ import org.apache.kafka.clients.admin.Admin;
  * broker_restarts=B}, and the exit code is 0 only when L, D and X are 0. See docs/benchmarks.md.
  */
 public final class ChaosRun {
+  /** Partitions of the run's topics. */
+  static final int PARTITIONS = 3;
+
   /** What a run is asked to do. */
   public record Options(int articles, int kills, int brokerRestarts, Duration minInterval, Duration maxInterval,
       Duration spacing, long seed, Path root, Path shared, Path work, Duration timeout) {
@@ -145,8 +152,8 @@ public final class ChaosRun {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(jar + " is missing: build it first (./mvnw -DskipTests -pl cli -am package)");
     }
-    List<ObjectNode> input = ChaosInput.load(o.shared(), o.articles(), o.spacing(), o.grace());
-    List<String> ids = input.stream().map(a -> a.get("id").asText()).filter(id -> !id.equals(ChaosInput.SENTINEL)).toList();
+    ChaosInput.Input input = ChaosInput.load(o.shared(), o.articles(), o.spacing(), o.grace(), PARTITIONS);
+    List<String> ids = input.ids();
     say("%d articles from %s; work folder %s", ids.size(), o.shared().resolve("datasets/clustering"), work);
     say("starting 3 Kafka brokers (kafka.Kafka processes, KRaft)");
     try (BrokerProcesses cluster = BrokerProcesses.start(3, work.resolve("kafka"), brokerClassPath(o.root()),
@@ -156,7 +163,7 @@ public final class ChaosRun {
       Map<String, String> settings = Map.ofEntries(
           Map.entry("bootstrap.servers", cluster.bootstrapServers()),
           Map.entry("schema.registry.url", registry.url()),
-          Map.entry("topics.partitions", "3"),
+          Map.entry("topics.partitions", String.valueOf(PARTITIONS)),
           Map.entry("topics.replication.factor", "3"),
           // a killed Streams member is noticed in seconds, not the default 45 s
           Map.entry("session.timeout.ms", "6000"),
@@ -171,14 +178,15 @@ public final class ChaosRun {
       TopicSerdes serdes = new TopicSerdes(Map.of("schema.registry.url", registry.url()));
       say("fault-free run");
       RunOutput free = pipeline("free", input, ids, settings, cluster, serdes, work, 0, 0);
-      say("fault-free run: %d of %d articles assigned to %d events", free.eventOf().size() - (free.eventOf().containsKey(ChaosInput.SENTINEL) ? 1 : 0),
-          ids.size(), free.events().size());
+      say("fault-free run: %d of %d articles assigned to %d events", ids.size() - free.lost(ids), ids.size(), free.events().size());
       say("chaos run: %d kills, %d broker restart(s)", o.kills(), o.brokerRestarts());
       Chaos chaos = new Chaos(cluster);
       RunOutput faulty = pipeline("chaos", input, ids, settings, cluster, serdes, work, o.kills(), o.brokerRestarts(), chaos);
       say("recovery, SIGKILL to ready again (a broker: restart to answering and registered): %s", chaos.recovery);
       say("from stages ready to every article assigned: fault-free %.0f s, chaos %.0f s", processingSeconds.get("free"),
           processingSeconds.get("chaos"));
+      say("enriched records whose content (ingestion time aside) differs from the fault-free run's: %d",
+          faulty.enrichedDiffering(ids, free));
       Result r = new Result(faulty.lost(ids), faulty.duplicated(ids, free), faulty.differing(free), chaos.kills, chaos.brokerRestarts);
       if (!r.ok()) {
         say("what differs from the fault-free run (first 20 of each; stage logs in %s):", work.resolve("chaos"));
@@ -188,12 +196,12 @@ public final class ChaosRun {
     }
   }
 
-  private RunOutput pipeline(String run, List<ObjectNode> input, List<String> ids, Map<String, String> settings,
+  private RunOutput pipeline(String run, ChaosInput.Input input, List<String> ids, Map<String, String> settings,
       BrokerProcesses cluster, TopicSerdes serdes, Path work, int kills, int brokerRestarts) throws Exception {
     return pipeline(run, input, ids, settings, cluster, serdes, work, kills, brokerRestarts, null);
   }
 
-  private RunOutput pipeline(String run, List<ObjectNode> input, List<String> ids, Map<String, String> settings,
+  private RunOutput pipeline(String run, ChaosInput.Input input, List<String> ids, Map<String, String> settings,
       BrokerProcesses cluster, TopicSerdes serdes, Path work, int kills, int brokerRestarts, Chaos chaos) throws Exception {
     Settings s = Settings.of(settings).with(StageProcesses.topicSettings(run));
     Topics topics = new Topics(s);
@@ -211,8 +219,12 @@ public final class ChaosRun {
       long readyAt = System.nanoTime();
       // spread the input over the chaos so that kills land while articles flow through every stage
       double expectedChaosSeconds = kills * (o.minInterval().toMillis() + o.maxInterval().toMillis()) / 2000.0;
-      double rate = kills == 0 ? 200 : Math.max(5, input.size() / Math.max(1, 0.6 * expectedChaosSeconds));
-      PushSender sender = new PushSender(stages.pushUrl(), stages.pushToken(), input, 20, rate);
+      double rate = kills == 0 ? 200 : Math.max(5, ids.size() / Math.max(1, 0.6 * expectedChaosSeconds));
+      // the sentinels go last, once aggregate has read every article: one that overtook articles
+      // still on their way through another partition would release the buffer without them, and
+      // they would be clustered late, in whatever order they happened to arrive
+      PushSender sender = new PushSender(stages.pushUrl(), stages.pushToken(), input.articles(), input.sentinels(),
+          () -> awaitAggregateRead(run, ids, cluster.bootstrapServers(), topics, serdes), 20, rate);
       Thread sending = new Thread(sender, run + "-sender");
       sending.start();
       Thread chaosThread = null;
@@ -257,6 +269,50 @@ public final class ChaosRun {
       }
       return RunOutput.of(raw.catchUp(Duration.ofMinutes(2)), enriched.catchUp(Duration.ofMinutes(2)),
           assignments.catchUp(Duration.ofMinutes(2)), events.catchUp(Duration.ofMinutes(2)), serdes);
+    }
+  }
+
+  /**
+   * Waits until every article is committed to the enriched topic and aggregate's consumer group
+   * has committed offsets past all of them: with exactly-once, its writes of them to its
+   * repartition topic committed with those offsets, so anything sent from now on reaches the
+   * clustering partition after them.
+   */
+  private void awaitAggregateRead(String run, List<String> ids, String bootstrap, Topics topics, TopicSerdes serdes)
+      throws InterruptedException {
+    say("%s: every article accepted; waiting for aggregate to read them all before the sentinels", run);
+    java.util.Set<String> missing = new java.util.HashSet<>(ids);
+    Map<TopicPartition, Long> last = new HashMap<>();
+    try (TopicTail enriched = new TopicTail(bootstrap, topics.enriched());
+        Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      int seen = 0;
+      while (!missing.isEmpty()) {
+        List<ConsumerRecord<byte[], byte[]>> records = enriched.catchUp(Duration.ofMinutes(2));
+        for (; seen < records.size(); seen++) {
+          ConsumerRecord<byte[], byte[]> r = records.get(seen);
+          if (r.value() != null
+              && missing.remove(ChaosInput.idOf(serdes.enriched().deserializer().deserialize(r.topic(), r.value()).getUrl()))) {
+            last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+          }
+        }
+        if (!missing.isEmpty()) {
+          Thread.sleep(2000);
+        }
+      }
+      String group = run + "-" + Stage.AGGREGATE.command(); // the stage's application.id
+      while (true) {
+        try {
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+          if (last.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() > e.getValue())) {
+            say("%s: aggregate has read every article; sending the sentinels", run);
+            return;
+          }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          // a broker restarting: ask again
+        }
+        Thread.sleep(2000);
+      }
     }
   }
 

@@ -15,12 +15,20 @@ import java.util.List;
  * Sends the input to ingest's push endpoint in order, in batches, at a steady rate, as a client
  * that insists would: a batch is sent again (after a pause) until ingest answers 202, whatever went
  * wrong (ingest killed, restarting, or failing its transaction). A batch whose answer was lost is
- * therefore delivered twice; ingest must publish it once.
+ * therefore delivered twice; ingest must publish it once. The last articles (the sentinels that
+ * end the input) wait until the gate opens.
  */
 final class PushSender implements Runnable {
+  /** What the last articles wait for. */
+  interface Gate {
+    void await() throws InterruptedException;
+  }
+
   private final String url;
   private final String token;
   private final List<ObjectNode> articles;
+  private final List<ObjectNode> last;
+  private final Gate gate;
   private final int batchSize;
   private final double perSecond;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -28,10 +36,13 @@ final class PushSender implements Runnable {
   private volatile int retries;
   private volatile boolean done;
 
-  PushSender(String url, String token, List<ObjectNode> articles, int batchSize, double perSecond) {
+  PushSender(String url, String token, List<ObjectNode> articles, List<ObjectNode> last, Gate gate, int batchSize,
+      double perSecond) {
     this.url = url;
     this.token = token;
     this.articles = articles;
+    this.last = last;
+    this.gate = gate;
     this.batchSize = batchSize;
     this.perSecond = perSecond;
   }
@@ -46,18 +57,24 @@ final class PushSender implements Runnable {
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000);
         }
-        ArrayNode batch = Json.mapper().createArrayNode();
-        articles.subList(from, Math.min(articles.size(), from + batchSize)).forEach(batch::add);
-        while (!accepted(Json.write(batch))) {
-          retries++;
-          Thread.sleep(500);
-        }
+        send(articles.subList(from, Math.min(articles.size(), from + batchSize)));
         sent = Math.min(articles.size(), from + batchSize);
       }
+      gate.await();
+      send(last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       done = true;
+    }
+  }
+
+  private void send(List<ObjectNode> batch) throws InterruptedException {
+    ArrayNode body = Json.mapper().createArrayNode();
+    batch.forEach(body::add);
+    while (!accepted(Json.write(body))) {
+      retries++;
+      Thread.sleep(500);
     }
   }
 

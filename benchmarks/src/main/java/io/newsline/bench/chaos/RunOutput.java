@@ -4,7 +4,9 @@ import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.runtime.TopicSerdes;
+import io.newsline.common.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * null for a tombstone), as bytes.
  */
 record RunOutput(Map<String, Integer> raw, Map<String, Integer> enriched, Map<String, Integer> assignments,
-    Map<String, String> eventOf, Map<String, byte[]> events) {
+    Map<String, String> eventOf, Map<String, byte[]> events, Map<String, String> enrichedContent) {
 
   static RunOutput of(List<ConsumerRecord<byte[], byte[]>> raw, List<ConsumerRecord<byte[], byte[]>> enriched,
       List<ConsumerRecord<byte[], byte[]>> assignments, List<ConsumerRecord<byte[], byte[]>> events, TopicSerdes serdes) {
@@ -39,12 +41,15 @@ record RunOutput(Map<String, Integer> raw, Map<String, Integer> enriched, Map<St
       }
     }
     Map<String, Integer> enrichedCounts = new TreeMap<>();
+    Map<String, String> enrichedContent = new TreeMap<>();
     for (ConsumerRecord<byte[], byte[]> r : enriched) {
       if (r.value() != null) {
         EnrichedArticle a = serdes.enriched().deserializer().deserialize(r.topic(), r.value());
         String id = ChaosInput.idOf(a.getUrl());
         if (id != null) {
           enrichedCounts.merge(id, 1, Integer::sum);
+          // what clustering reads: everything but the ingestion time (a wall-clock time of each run)
+          enrichedContent.put(id, Hashing.sha256Hex(EnrichedArticle.newBuilder(a).setIngestedAt(Instant.EPOCH).build().toString()));
         }
       }
     }
@@ -62,7 +67,7 @@ record RunOutput(Map<String, Integer> raw, Map<String, Integer> enriched, Map<St
     for (ConsumerRecord<byte[], byte[]> r : events) {
       latest.put(new String(r.key(), StandardCharsets.UTF_8), r.value());
     }
-    return new RunOutput(rawCounts, enrichedCounts, assignmentCounts, eventOf, latest);
+    return new RunOutput(rawCounts, enrichedCounts, assignmentCounts, eventOf, latest, enrichedContent);
   }
 
   /** Input articles (the sentinel aside) that have no assignment. */
@@ -88,12 +93,13 @@ record RunOutput(Map<String, Integer> raw, Map<String, Integer> enriched, Map<St
   int differing(RunOutput faultFree) {
     Set<String> keys = new TreeSet<>(events.keySet());
     keys.addAll(faultFree.events.keySet());
-    // the sentinel only releases the others; if it was clustered at all, its event is not compared
+    // the sentinels only release the others; if they were clustered at all, their events are not compared
     for (RunOutput run : List.of(this, faultFree)) {
-      String sentinelEvent = run.eventOf.get(ChaosInput.SENTINEL);
-      if (sentinelEvent != null) {
-        keys.remove(sentinelEvent);
-      }
+      run.eventOf.forEach((id, event) -> {
+        if (ChaosInput.isSentinel(id)) {
+          keys.remove(event);
+        }
+      });
     }
     int n = 0;
     for (String k : keys) {
@@ -102,6 +108,15 @@ record RunOutput(Map<String, Integer> raw, Map<String, Integer> enriched, Map<St
       }
     }
     return n;
+  }
+
+  /**
+   * Input articles whose enriched record differs from the fault-free run's in what clustering
+   * reads (all but the ingestion time): aggregate cannot be expected to cluster those alike.
+   */
+  int enrichedDiffering(List<String> inputIds, RunOutput faultFree) {
+    return (int) inputIds.stream().filter(id -> !java.util.Objects.equals(enrichedContent.get(id), faultFree.enrichedContent.get(id)))
+        .count();
   }
 
   /** Says which articles and events make the counts (at most {@code limit} of each), for finding the cause. */
