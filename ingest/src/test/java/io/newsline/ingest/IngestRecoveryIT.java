@@ -147,12 +147,16 @@ class IngestRecoveryIT {
     }
   }
 
-  /** Every id once in the raw topic (read_committed), however often its transaction was tried. */
+  /**
+   * Every id once in the raw topic (read_committed), however often its transaction was tried. A
+   * failure says where each copy is and when the client created it (which attempt wrote it).
+   */
   private static void assertExactlyOnce(String bootstrap, String topic, List<String> ids) {
     List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic, WAIT);
-    Map<String, Integer> counts = new HashMap<>();
-    records.forEach(r -> counts.merge(new String(r.key()), 1, Integer::sum));
-    ids.forEach(id -> assertThat(counts.get(id)).as("records of %s", id).isEqualTo(1));
+    Map<String, List<String>> copies = new HashMap<>();
+    records.forEach(r -> copies.computeIfAbsent(new String(r.key()), k -> new java.util.ArrayList<>())
+        .add("partition " + r.partition() + " offset " + r.offset() + " created " + Instant.ofEpochMilli(r.timestamp())));
+    ids.forEach(id -> assertThat(copies.getOrDefault(id, List.of())).as("records of %s", id).hasSize(1));
   }
 
   private static IncomingArticle article(String id) {
