@@ -53,7 +53,8 @@ public final class ChaosRun {
      * aggregate.reorder.grace for the runs: longer than the input's span in article time, so the
      * order in which the three partitions' articles reach aggregate (which differs from run to run,
      * faults or not: a stage working off a backlog serves its partitions unevenly) cannot matter;
-     * the sentinel then releases them all in (time, id) order.
+     * the sentinels, dated past it and sent once aggregate has read every article, then release
+     * them all in order.
      */
     Duration grace() {
       return spacing.multipliedBy(articles).plusHours(1);
@@ -168,7 +169,7 @@ public final class ChaosRun {
           // a killed Streams member is noticed in seconds, not the default 45 s
           Map.entry("session.timeout.ms", "6000"),
           Map.entry("heartbeat.interval.ms", "1500"),
-          // the reorder buffer absorbs the interleaving of partitions; the sentinel releases the
+          // the reorder buffer absorbs the interleaving of partitions; the sentinels release the
           // articles, so the wall-clock idle flush (which would depend on outage lengths) never runs
           Map.entry("aggregate.reorder.grace", o.grace().toSeconds() + "s"),
           Map.entry("aggregate.reorder.idle", "1h"),
@@ -246,7 +247,7 @@ public final class ChaosRun {
         say("%s: %d/%d sent (%d retried batches), %d/%d assigned%s", run, Math.min(sender.sent(), ids.size()), ids.size(),
             sender.retries(), assigned, ids.size(), chaos == null ? "" : ", " + chaos.describe());
         // a stall is counted from the last new assignment or the moment sending and chaos were both
-        // over, whichever is later: aggregate assigns nothing until the sentinel releases the input
+        // over, whichever is later: aggregate may assign nothing until the sentinels release the input
         boolean quiet = sender.done() && chaosOver;
         if (assigned != lastAssigned || quiet && !quietSeen) {
           lastAssigned = assigned;
@@ -330,7 +331,7 @@ public final class ChaosRun {
 
     /**
      * {@code killCount - 1} kills of random stages at random moments while the input flows, and a
-     * last one aimed at aggregate while it clusters the whole input (the sentinel just reached it).
+     * last one aimed at aggregate while it clusters the input (a sentinel just reached it).
      */
     void unleash(StageProcesses stages, int killCount, int restarts, String bootstrap, String enrichedTopic) {
       try {
@@ -386,7 +387,7 @@ public final class ChaosRun {
       watcher.start();
     }
 
-    /** Waits until the sentinel is committed to the enriched topic: aggregate is about to release the input. */
+    /** Waits until a sentinel is committed to the enriched topic: aggregate is about to release the input. */
     private void awaitSentinel(String bootstrap, String topic) throws InterruptedException {
       Map<String, Object> c = Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
           "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
