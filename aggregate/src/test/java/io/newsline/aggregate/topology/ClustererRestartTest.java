@@ -49,11 +49,12 @@ class ClustererRestartTest {
   /** Clusters the articles, building the clusterer again from its stores every {@code every} articles. */
   private static List<String> run(ClusterSettings settings, List<ClusterArticle> articles, int every) {
     KeyValueStore<String, byte[]> events = store(ClusteringProcessor.STORE);
-    EventClusterer c = new EventClusterer(settings, new StoreEventRepository(events));
+    KeyValueStore<String, byte[]> members = store(ClusteringProcessor.MEMBERS);
+    EventClusterer c = new EventClusterer(settings, new StoreEventRepository(events, members));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < articles.size(); i++) {
       if (i > 0 && i % every == 0) {
-        c = new EventClusterer(settings, new StoreEventRepository(events));
+        c = new EventClusterer(settings, new StoreEventRepository(events, members));
       }
       for (ClusterChange change : c.add(articles.get(i))) {
         out.add(change instanceof ClusterChange.EventChanged e ? "event " + TimelineBuilder.build(e.event()) : change.toString());
