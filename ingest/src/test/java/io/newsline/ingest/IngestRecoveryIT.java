@@ -152,6 +152,10 @@ class IngestRecoveryIT {
    * failure says where each copy is and when the client created it (which attempt wrote it).
    */
   private static void assertExactlyOnce(String bootstrap, String topic, List<String> ids) {
+    // commitTransaction returns once the commit is decided; the markers that make the last records
+    // readable (read_committed) follow, so first wait until every id is there, then read to the end
+    TopicReader.readUntil(bootstrap, topic,
+        rs -> TopicReader.latestByKey(rs).keySet().containsAll(ids), WAIT);
     List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic, WAIT);
     Map<String, List<String>> copies = new HashMap<>();
     records.forEach(r -> copies.computeIfAbsent(new String(r.key()), k -> new java.util.ArrayList<>())
