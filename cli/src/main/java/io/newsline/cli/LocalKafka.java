@@ -1,5 +1,6 @@
 package io.newsline.cli;
 
+import io.newsline.common.kafka.BrokerDefaults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,21 +79,10 @@ final class LocalKafka implements AutoCloseable {
     c.put("controller.listener.names", "CONTROLLER");
     c.put("inter.broker.listener.name", "PLAINTEXT");
     c.put("log.dirs", logDir.toAbsolutePath().toString());
-    // one broker: every internal topic with one replica; few partitions for a quick first start
-    c.put("offsets.topic.replication.factor", "1");
-    c.put("offsets.topic.num.partitions", "5");
-    c.put("transaction.state.log.replication.factor", "1");
-    c.put("transaction.state.log.min.isr", "1");
-    c.put("transaction.state.log.num.partitions", "5");
+    // one broker: every internal topic with one replica
+    c.putAll(BrokerDefaults.forCluster(1, 1));
     c.put("share.coordinator.state.topic.replication.factor", "1");
     c.put("share.coordinator.state.topic.min.isr", "1");
-    c.put("default.replication.factor", "1");
-    c.put("min.insync.replicas", "1");
-    c.put("num.partitions", "3");
-    c.put("auto.create.topics.enable", "false");
-    c.put("group.initial.rebalance.delay.ms", "0");
-    c.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
-    c.put("log.cleaner.backoff.ms", "1000");
     c.putAll(overrides);
     Properties p = new Properties();
     p.putAll(c);

@@ -1,7 +1,7 @@
 package io.newsline.embedded;
 
+import io.newsline.common.kafka.BrokerDefaults;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -27,23 +27,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     if (baseDir != null) {
       nodes.setBaseDirectory(baseDir);
     }
-    String rf = String.valueOf(Math.min(3, brokers));
     KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(nodes.build());
-    Map<String, String> props =
-        Map.ofEntries(
-            Map.entry("offsets.topic.replication.factor", rf),
-            Map.entry("offsets.topic.num.partitions", "5"),
-            Map.entry("transaction.state.log.replication.factor", rf),
-            Map.entry("transaction.state.log.min.isr", "1"),
-            Map.entry("transaction.state.log.num.partitions", "5"),
-            Map.entry("default.replication.factor", rf),
-            Map.entry("min.insync.replicas", "1"),
-            Map.entry("num.partitions", "3"),
-            Map.entry("auto.create.topics.enable", "false"),
-            Map.entry("group.initial.rebalance.delay.ms", "0"),
-            Map.entry("log.cleaner.backoff.ms", "1000"),
-            Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)));
-    props.forEach(b::setConfigProp);
+    BrokerDefaults.forCluster(Math.min(3, brokers), 1).forEach(b::setConfigProp);
     KafkaClusterTestKit cluster = b.build();
     try {
       formatQuietly(cluster);

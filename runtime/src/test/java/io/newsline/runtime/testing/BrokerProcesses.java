@@ -1,5 +1,6 @@
 package io.newsline.runtime.testing;
 
+import io.newsline.common.kafka.BrokerDefaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,8 +78,6 @@ public final class BrokerProcesses implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
     }
-    String rf = String.valueOf(Math.min(3, count));
-    String minIsr = String.valueOf(Math.min(2, count));
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
         "status = error", "rootLogger.level = WARN", "rootLogger.appenderRef.f.ref = F", "appender.f.type = File",
@@ -99,21 +98,10 @@ public final class BrokerProcesses implements AutoCloseable {
           Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
           Map.entry("inter.broker.listener.name", "PLAINTEXT"),
           Map.entry("log.dirs", node.resolve("data").toString()),
-          Map.entry("offsets.topic.replication.factor", rf),
-          Map.entry("offsets.topic.num.partitions", "5"),
-          Map.entry("transaction.state.log.replication.factor", rf),
-          Map.entry("transaction.state.log.min.isr", minIsr),
-          Map.entry("transaction.state.log.num.partitions", "5"),
-          Map.entry("default.replication.factor", rf),
-          Map.entry("min.insync.replicas", minIsr),
-          Map.entry("num.partitions", "3"),
-          Map.entry("auto.create.topics.enable", "false"),
-          Map.entry("group.initial.rebalance.delay.ms", "0"),
-          Map.entry("log.cleaner.backoff.ms", "1000"),
           Map.entry("num.network.threads", "2"),
           Map.entry("num.io.threads", "2"),
-          Map.entry("num.recovery.threads.per.data.dir", "1"),
-          Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024))));
+          Map.entry("num.recovery.threads.per.data.dir", "1")));
+      p.putAll(BrokerDefaults.forCluster(Math.min(3, count), Math.min(2, count)));
       try (var w = Files.newBufferedWriter(node.resolve("server.properties"), StandardCharsets.UTF_8)) {
         p.store(w, "newsline test broker " + (i + 1));
       }
