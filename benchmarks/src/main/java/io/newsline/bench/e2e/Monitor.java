@@ -2,6 +2,7 @@ package io.newsline.bench.e2e;
 
 import io.newsline.avro.RawArticle;
 import io.newsline.common.config.Settings;
+import io.newsline.common.kafka.CompactedTopicReader;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.KafkaSettings;
@@ -12,10 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -24,7 +22,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * readable, and the article's ingested_at from the raw topic. Thread-safe accessors.
  */
 final class Monitor implements AutoCloseable {
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final CompactedTopicReader reader;
   private final Deserializer<RawArticle> raw;
   private final String rawTopic;
   private final String enrichedTopic;
@@ -42,19 +40,9 @@ final class Monitor implements AutoCloseable {
     this.rawTopic = topics.raw();
     this.enrichedTopic = topics.enriched();
     Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
-    c.put("isolation.level", "read_committed");
-    c.put("enable.auto.commit", false);
-    c.put("key.deserializer", ByteArrayDeserializer.class);
-    c.put("value.deserializer", ByteArrayDeserializer.class);
     c.put("fetch.max.wait.ms", 20);
     this.raw = new TopicSerdes(KafkaSettings.clientConfig(settings)).raw().deserializer();
-    this.consumer = new KafkaConsumer<>(c);
-    List<TopicPartition> parts = new ArrayList<>();
-    for (String t : List.of(topics.raw(), topics.enriched(), topics.assignments())) {
-      consumer.partitionsFor(t, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(t, p.partition())));
-    }
-    consumer.assign(parts);
-    consumer.seekToBeginning(parts);
+    this.reader = CompactedTopicReader.open(c, topics.raw(), topics.enriched(), topics.assignments());
     this.thread = new Thread(this::loop, "e2e-monitor");
     thread.setDaemon(true);
     thread.start();
@@ -63,8 +51,9 @@ final class Monitor implements AutoCloseable {
   private void loop() {
     try {
       while (running) {
-        var records = consumer.poll(Duration.ofMillis(100));
-        long now = System.currentTimeMillis();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        reader.poll(Duration.ofMillis(100), records::add);
+        long now = System.currentTimeMillis(); // when the batch became readable
         for (ConsumerRecord<byte[], byte[]> r : records) {
           apply(r, now);
         }
@@ -117,8 +106,8 @@ final class Monitor implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
-    consumer.wakeup();
+    reader.wakeup();
     thread.join(5000);
-    consumer.close();
+    reader.close();
   }
 }
