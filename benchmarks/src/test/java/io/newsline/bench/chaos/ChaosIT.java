@@ -2,6 +2,7 @@ package io.newsline.bench.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.bench.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class ChaosIT {
   @Test
   void noArticleIsLostOrDuplicatedAndEveryTimelineMatchesTheFaultFreeRun(@TempDir Path work) throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent(); // failsafe runs in benchmarks/
-    Path shared = Path.of(System.getProperty("newsline.shared", root.resolveSibling("shared").toString()));
+    Path shared = SharedFolder.findOrSkip();
     ChaosRun.Options d = ChaosRun.Options.defaults(root);
     ChaosRun.Options o = new ChaosRun.Options(150, 3, 1, Duration.ofSeconds(2), Duration.ofSeconds(4), d.spacing(),
         7, root, shared, work, Duration.ofMinutes(8));

@@ -1,12 +1,11 @@
 package io.newsline.bench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.newsline.bench.SharedFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ class EndToEndIT {
   @SuppressWarnings("unchecked")
   void measuresTheBaselineTheCapacityAndTheFreshness() throws Exception {
     Path input = dir.resolve("articles.jsonl");
-    SharedCorpus.write(SharedCorpus.read(shared().resolve("datasets")).subList(0, 150), 1, input);
+    SharedCorpus.write(SharedCorpus.read(SharedFolder.findOrSkip().resolve("datasets")).subList(0, 150), 1, input);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Map<String, Object> report = EndToEnd.run(new EndToEnd.Options(input, 5, 15, 150, Map.of()),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -44,18 +43,5 @@ class EndToEndIT {
     Map<String, Object> freshness = (Map<String, Object>) report.get("freshness");
     assertThat((int) freshness.get("samples")).isPositive();
     assertThat((double) freshness.get("p99_ms")).isBetween(0.0, 60_000.0);
-  }
-
-  /** The shared folder (system property newsline.shared, else ../shared beside the project); skips the test if absent. */
-  private static Path shared() {
-    String prop = System.getProperty("newsline.shared");
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p : new Path[] {prop == null ? null : Path.of(prop), here.resolveSibling("shared"), here.getParent().resolveSibling("shared")}) {
-      if (p != null && Files.isDirectory(p.resolve("datasets"))) {
-        return p;
-      }
-    }
-    assumeTrue(false, "shared datasets folder not found");
-    return null;
   }
 }
