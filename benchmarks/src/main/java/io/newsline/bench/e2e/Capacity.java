@@ -14,11 +14,12 @@ import java.util.Map;
 final class Capacity {
   private static final long SAMPLE_MS = 250;
   private static final long STALL_MS = 900_000;
+  private static final long IDLE_MS = 5_000;
 
   private Capacity() {}
 
   record Result(int articles, double sustainedRate, double wholeRate, double seconds, Map<String, Double> windowCpuMs,
-      Map<String, Double> wholeCpuMs, double jitSecondsWhole) {
+      Map<String, Double> wholeCpuMs, double jitSecondsWhole, Map<String, Double> threadsCpuMs, double idleCpuMsPerSecond) {
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("articles", articles);
@@ -28,6 +29,8 @@ final class Capacity {
       m.put("cpu_ms_per_article_sustained", windowCpuMs);
       m.put("cpu_ms_per_article_whole", wholeCpuMs);
       m.put("jit_cpu_seconds", jitSecondsWhole);
+      m.put("cpu_ms_per_article_by_thread", threadsCpuMs);
+      m.put("idle_cpu_ms_per_second", idleCpuMsPerSecond);
       return m;
     }
   }
@@ -36,6 +39,18 @@ final class Capacity {
 
   static Result run(Pipeline p, Path input, int expected, PrintStream out) throws Exception {
     CpuMeter meter = p.cpu();
+    // what the pipeline costs with nothing to do (polls, commits, broker housekeeping): a cost per
+    // second, not per article
+    long idleCpu0 = CpuMeter.processCpu();
+    Map<String, Long> idleThreads0 = CpuMeter.threads();
+    long idle0 = System.nanoTime();
+    Thread.sleep(IDLE_MS);
+    double idleSeconds = (System.nanoTime() - idle0) / 1e9;
+    double idleMsPerSecond = (CpuMeter.processCpu() - idleCpu0) / 1e6 / idleSeconds;
+    StringBuilder top = new StringBuilder();
+    CpuMeter.byThreadKind(idleThreads0, CpuMeter.threads()).entrySet().stream().limit(6)
+        .forEach(e -> top.append(String.format(Locale.ROOT, ", %s %.0f", e.getKey(), e.getValue() / 1e6 / idleSeconds)));
+    out.printf(Locale.ROOT, "  idle pipeline: %.0f ms of CPU per second (by thread%s)%n", idleMsPerSecond, top);
     FileImporter runner = new FileImporter(p.ingest);
     Throwable[] failure = new Throwable[1];
     Thread importer = new Thread(() -> {
@@ -47,6 +62,7 @@ final class Capacity {
     }, "e2e-ingest");
     List<Sample> samples = new ArrayList<>();
     samples.add(new Sample(System.nanoTime(), 0, meter.snapshot()));
+    Map<String, Long> threads0 = CpuMeter.threads();
     long t0 = samples.get(0).nanos();
     importer.start();
     long lastProgress = t0;
@@ -81,6 +97,7 @@ final class Capacity {
         throw new IllegalStateException("no progress for " + STALL_MS / 1000 + " s: " + assigned + " of " + runner.published() + " assigned");
       }
     }
+    Map<String, Long> byThread = CpuMeter.byThreadKind(threads0, CpuMeter.threads());
     int n = samples.get(samples.size() - 1).assigned();
     Sample first = samples.get(0);
     Sample last = samples.get(samples.size() - 1);
@@ -91,7 +108,8 @@ final class Capacity {
     double seconds = (last.nanos() - first.nanos()) / 1e9;
     Map<String, Long> whole = CpuMeter.minus(last.cpu(), first.cpu());
     return new Result(n, windowArticles / window, n / seconds, seconds,
-        perArticle(CpuMeter.minus(to.cpu(), from.cpu()), windowArticles), perArticle(whole, n), whole.get("jit") / 1e9);
+        perArticle(CpuMeter.minus(to.cpu(), from.cpu()), windowArticles), perArticle(whole, n), whole.get("jit") / 1e9,
+        perArticle(byThread, n), idleMsPerSecond);
   }
 
   private static Sample firstReaching(List<Sample> samples, int assigned) {

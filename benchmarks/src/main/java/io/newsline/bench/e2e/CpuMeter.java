@@ -14,11 +14,12 @@ import java.util.Map;
 /**
  * CPU time of this process by part of the pipeline, from the threads that do the work: the Java
  * threads by name (nanosecond thread CPU time) and the JVM's own threads (JIT compilers, garbage
- * collector) from /proc/self/task on Linux (10 ms ticks). Whatever no part claims (the embedded
- * broker and registry, Kafka clients' network threads, threads that have ended) is "kafka + other".
+ * collector) from /proc/self/task on Linux (10 ms ticks). The harness's own threads (the monitor
+ * that reads the outputs, the main thread that samples) are "harness". Whatever no part claims (the
+ * embedded broker and registry, Kafka clients' network threads, threads that have ended) is "kafka + other".
  */
 final class CpuMeter {
-  static final List<String> PARTS = List.of("ingest", "enrich", "aggregate", "kafka + other", "jit", "gc");
+  static final List<String> PARTS = List.of("ingest", "enrich", "aggregate", "kafka + other", "jit", "gc", "harness");
   private static final long NANOS_PER_TICK = 10_000_000L;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -72,17 +73,42 @@ final class CpuMeter {
     if (name.startsWith(aggregatePrefix) && name.contains("StreamThread")) {
       return "aggregate";
     }
-    if (name.startsWith("e2e-ingest") || name.startsWith("ingest-import-reader")) {
+    if (name.startsWith("e2e-ingest") || name.startsWith("ingest-import-reader") || name.startsWith("ingest-worker-")) {
       return "ingest";
+    }
+    // the benchmark's own work: its dashboard-like reader and the thread that samples these meters
+    if (name.equals("e2e-monitor") || name.equals("main")) {
+      return "harness";
     }
     return null;
   }
 
-  /** JIT compiler and GC threads: not visible to ThreadMXBean, read from /proc. */
-  private static void native_(Map<String, Long> out) {
+  /** JIT compiler and GC threads by "comm#tid": C1/C2 compiler threads come and go, so they are remembered too. */
+  private final Map<String, long[]> seenNative = new java.util.HashMap<>();
+
+  /** JIT compiler and GC threads: not visible to ThreadMXBean, read from /proc (not Linux: they stay in "kafka + other"). */
+  private void native_(Map<String, Long> out) {
+    threads().forEach((name, nanos) -> {
+      String part = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? "jit"
+          : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread") ? "gc" : null;
+      if (part != null) {
+        seenNative.put(name, new long[] {PARTS.indexOf(part), nanos});
+      }
+    });
+    for (long[] t : seenNative.values()) {
+      out.merge(PARTS.get((int) t[0]), t[1], Long::sum);
+    }
+  }
+
+  /**
+   * CPU nanoseconds of every thread alive now, by thread id, named "comm#tid" (/proc/self/task:
+   * native threads included, names cut to 15 characters); empty when not on Linux.
+   */
+  static Map<String, Long> threads() {
+    Map<String, Long> out = new LinkedHashMap<>();
     Path tasks = Path.of("/proc/self/task");
     if (!Files.isDirectory(tasks)) {
-      return;
+      return out;
     }
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(tasks)) {
       for (Path t : dir) {
@@ -90,22 +116,35 @@ final class CpuMeter {
         try {
           stat = Files.readString(t.resolve("stat"));
         } catch (IOException e) {
-          continue; // the thread ended
+          continue;
         }
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        String comm = stat.substring(open + 1, close);
-        String[] f = stat.substring(close + 2).split(" ");
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-        String part = comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre") ? "jit"
-            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread") ? "gc" : null;
-        if (part != null) {
-          out.merge(part, ticks * NANOS_PER_TICK, Long::sum);
-        }
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        out.put(comm + "#" + t.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK);
       }
     } catch (IOException e) {
-      // not Linux: JIT and GC stay in "kafka + other"
+      // not Linux
     }
+    return out;
+  }
+
+  /**
+   * CPU between two {@link #threads()} readings, by kind of thread (the name without its numbers
+   * and thread id), largest first: where "kafka + other" goes (broker request handlers and network
+   * threads, client I/O threads, the registry, GC, JIT).
+   */
+  static Map<String, Long> byThreadKind(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> kinds = new java.util.HashMap<>();
+    after.forEach((name, cpu) -> {
+      long d = cpu - before.getOrDefault(name, 0L);
+      if (d > 0) {
+        kinds.merge(name.substring(0, name.lastIndexOf('#')).replaceAll("[0-9]+", "N"), d, Long::sum);
+      }
+    });
+    Map<String, Long> sorted = new LinkedHashMap<>();
+    kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   static long processCpu() {

@@ -16,12 +16,14 @@ import java.util.Map;
  * and measure ingested_at to committed assignment (and timeline update) for every article.
  */
 final class Freshness {
+  /** Default time between the paced part's transactions (--tick-ms). */
   static final long TICK_MS = 50;
   static final long WARMUP_MS = 10_000;
 
   private Freshness() {}
 
-  record Result(double rate, int samples, double p50, double p95, double p99, double max, double coresBusy) {
+  record Result(double rate, int samples, double p50, double p95, double p99, double max, double coresBusy,
+      Map<String, Double> cpuMsPerArticle) {
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rate", rate);
@@ -31,11 +33,12 @@ final class Freshness {
       m.put("p99_ms", p99);
       m.put("max_ms", max);
       m.put("cores_busy", coresBusy);
+      m.put("cpu_ms_per_article", cpuMsPerArticle);
       return m;
     }
   }
 
-  static Result run(Pipeline p, List<String> lines, double rate, int seconds, PrintStream out) throws Exception {
+  static Result run(Pipeline p, List<String> lines, double rate, int seconds, long tickMs, PrintStream out) throws Exception {
     List<IncomingArticle> articles = new ArrayList<>();
     for (String line : lines) {
       articles.add(ArticleJson.parse(line, "jsonl", "e2e"));
@@ -44,7 +47,24 @@ final class Freshness {
     if (total < rate * seconds) {
       out.printf(Locale.ROOT, "  (the input holds %,d articles: %.0f s at this rate)%n", total, total / rate);
     }
+    // this thread publishes as ingest does: its CPU is ingest's in the meter (named e2e-ingest*)
+    String name = Thread.currentThread().getName();
+    Thread.currentThread().setName("e2e-ingest-paced");
+    try {
+      return feed(p, articles, total, rate, tickMs, out);
+    } finally {
+      Thread.currentThread().setName(name);
+    }
+  }
+
+  private static Result feed(Pipeline p, List<IncomingArticle> articles, int total, double rate, long tickMs, PrintStream out)
+      throws Exception {
     long cpu0 = CpuMeter.processCpu();
+    // CPU per article at this rate, after the warm-up: the cost at a fixed load, which (unlike the
+    // capacity part's) does not depend on how much of the machine others leave to the pipeline
+    CpuMeter meter = p.cpu();
+    Map<String, Long> steady0 = null;
+    int steadySent0 = 0;
     long t0 = System.currentTimeMillis();
     int sent = 0;
     long lastPrint = t0;
@@ -55,14 +75,23 @@ final class Freshness {
         p.ingest.publish(IngestTransaction.of(articles.subList(sent, due)));
         sent = due;
       }
+      if (steady0 == null && now - t0 >= WARMUP_MS) {
+        steady0 = meter.snapshot();
+        steadySent0 = sent;
+      }
       if (now - lastPrint >= 10_000) {
         out.printf(Locale.ROOT, "  %5.1f s: %,d sent, %,d assigned, load average %.1f%n", (now - t0) / 1e3, sent,
             p.monitor.assigned(), CpuMeter.loadAverage());
         lastPrint = now;
       }
-      Thread.sleep(Math.max(1, TICK_MS - (System.currentTimeMillis() - now)));
+      Thread.sleep(Math.max(1, tickMs - (System.currentTimeMillis() - now)));
     }
     long fed = System.currentTimeMillis();
+    Map<String, Double> steadyCpu = new LinkedHashMap<>();
+    if (steady0 != null) {
+      int n = Math.max(1, sent - steadySent0);
+      CpuMeter.minus(meter.snapshot(), steady0).forEach((k, v) -> steadyCpu.put(k, v / 1e6 / n));
+    }
     double coresBusy = (CpuMeter.processCpu() - cpu0) / 1e6 / (fed - t0);
     while (p.monitor.assigned() < sent && System.currentTimeMillis() - fed < 60_000) {
       Thread.sleep(100);
@@ -76,7 +105,7 @@ final class Freshness {
     long[] sorted = measured.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
     return new Result(rate, sorted.length, pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99),
-        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], coresBusy);
+        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], coresBusy, steadyCpu);
   }
 
   private static double pct(long[] sorted, double q) {

@@ -40,7 +40,7 @@ final class Monitor implements AutoCloseable {
     this.rawTopic = topics.raw();
     this.enrichedTopic = topics.enriched();
     Map<String, Object> c = new HashMap<>(KafkaSettings.clientConfig(settings));
-    c.put("fetch.max.wait.ms", 20);
+    c.put("fetch.max.wait.ms", 100); // as the query stage's readers
     this.raw = new TopicSerdes(KafkaSettings.clientConfig(settings)).raw().deserializer();
     this.reader = CompactedTopicReader.open(c, topics.raw(), topics.enriched(), topics.assignments());
     this.thread = new Thread(this::loop, "e2e-monitor");

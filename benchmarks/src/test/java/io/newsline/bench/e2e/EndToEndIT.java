@@ -26,7 +26,7 @@ class EndToEndIT {
     Path input = dir.resolve("articles.jsonl");
     SharedCorpus.write(SharedCorpus.read(SharedFolder.findOrSkip().resolve("datasets")).subList(0, 150), 1, input);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    Map<String, Object> report = EndToEnd.run(new EndToEnd.Options(input, 5, 15, 150, Map.of()),
+    Map<String, Object> report = EndToEnd.run(new EndToEnd.Options(input, 5, 15, 150, Freshness.TICK_MS, Map.of()),
         new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String out = printed.toString(StandardCharsets.UTF_8);
@@ -37,11 +37,15 @@ class EndToEndIT {
     assertThat((int) capacity.get("articles")).isEqualTo(150);
     assertThat((double) capacity.get("sustained_rate")).isPositive();
     Map<String, Double> cpu = (Map<String, Double>) capacity.get("cpu_ms_per_article_whole");
-    assertThat(cpu.keySet()).containsAll(List.of("enrich", "aggregate", "jit", "total"));
+    assertThat(cpu.keySet()).containsAll(List.of("enrich", "aggregate", "jit", "harness", "total"));
+    // the idle pipeline's cost per second and where the rest goes, thread by thread
+    assertThat((double) capacity.get("idle_cpu_ms_per_second")).isPositive();
+    assertThat((Map<String, Double>) capacity.get("cpu_ms_per_article_by_thread")).isNotEmpty();
     assertThat(cpu.get("enrich")).isPositive();
     assertThat(cpu.get("aggregate")).isPositive();
     Map<String, Object> freshness = (Map<String, Object>) report.get("freshness");
     assertThat((int) freshness.get("samples")).isPositive();
+    assertThat((Map<String, Double>) freshness.get("cpu_ms_per_article")).containsKeys("enrich", "kafka + other", "total");
     assertThat((double) freshness.get("p99_ms")).isBetween(0.0, 60_000.0);
   }
 }
