@@ -210,7 +210,6 @@ final class LocalCommand implements Callable<Integer> {
             "bootstrap.servers", kafka.bootstrapServers(),
             "schema.registry.url", "http://" + HOST + ":" + registry.port(),
             "state.dir", folder.streams().toString(),
-            "commit.interval.ms", "100",
             "topics.replication.factor", "1",
             // one process, input arrives in bursts: release the reorder buffer soon after a burst
             "aggregate.reorder.idle", "2s"))

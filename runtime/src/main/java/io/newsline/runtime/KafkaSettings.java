@@ -38,6 +38,8 @@ public final class KafkaSettings {
           "ssl.",
           "sasl.");
   private static final Set<String> CLIENT_KEYS = clientKeys();
+  /** Default commit interval of the Streams stages (commit.interval.ms overrides it). */
+  public static final long COMMIT_INTERVAL_MS = 500;
 
   private KafkaSettings() {}
 
@@ -74,6 +76,12 @@ public final class KafkaSettings {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes);
     p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), maxBytes);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    // Under exactly-once every commit is a transaction: AddPartitionsToTxn for each partition
+    // written, TxnOffsetCommit, EndTxn and a marker appended to every one of those partitions. At
+    // Streams' 100 ms that cost the broker and clients more CPU than the articles themselves
+    // (docs/benchmarks.md, end to end); at this interval a stage adds at most that much to the
+    // freshness of its outputs.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS));
     p.putAll(clientConfig(settings));
     settings.asMap().forEach(
         (k, v) -> {

@@ -43,7 +43,6 @@ final class Pipeline implements AutoCloseable {
     s.put("bootstrap.servers", bootstrap);
     s.put("schema.registry.url", registry);
     s.put("state.dir", stateDir.toString());
-    s.put("commit.interval.ms", "100");
     s.put("topics.replication.factor", "1");
     s.put("aggregate.reorder.idle", "2s");
     // this part's own topics, so parts do not see each other's records

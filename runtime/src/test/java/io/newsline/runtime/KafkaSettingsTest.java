@@ -1,0 +1,35 @@
+package io.newsline.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.common.config.Settings;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class KafkaSettingsTest {
+  private static final Map<String, String> REQUIRED =
+      Map.of("bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081");
+
+  @Test
+  void stagesCommitExactlyOnceTransactionsAtTheirOwnDefaultInterval() {
+    Properties p = KafkaSettings.streams("enrich", Settings.of(REQUIRED));
+
+    assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(p.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(String.valueOf(KafkaSettings.COMMIT_INTERVAL_MS));
+    // the stage's interval, not Streams' own exactly-once default of 100 ms
+    assertThat(new StreamsConfig(p).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(KafkaSettings.COMMIT_INTERVAL_MS);
+  }
+
+  @Test
+  void theUsersCommitIntervalWinsInEitherSpelling() {
+    Settings plain = Settings.of(REQUIRED).with(Map.of("commit.interval.ms", "100"));
+    Settings prefixed = Settings.of(REQUIRED).with(Map.of("streams.commit.interval.ms", "2000"));
+
+    assertThat(new StreamsConfig(KafkaSettings.streams("aggregate", plain)).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(100L);
+    assertThat(new StreamsConfig(KafkaSettings.streams("aggregate", prefixed)).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(2000L);
+  }
+}
