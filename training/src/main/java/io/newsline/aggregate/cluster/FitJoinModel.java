@@ -81,6 +81,25 @@ public final class FitJoinModel {
       }
       return;
     }
+    if (System.getProperty("dump") != null) { // development: the oracle's pairs as CSV (set, article, event, label, features)
+      StringBuilder csv = new StringBuilder();
+      for (LabelledSet set : sets) {
+        EventClusterer oracle = new EventClusterer(base, new InMemoryEventRepository());
+        for (LabelledSet.Labelled l : set.articles()) {
+          for (Map.Entry<String, double[]> c : oracle.joinFeatures(l.article()).entrySet()) {
+            csv.append(set.name()).append(',').append(l.article().id()).append(',').append(c.getKey()).append(',')
+                .append(c.getKey().equals(l.cluster()) ? 1 : 0);
+            for (double x : c.getValue()) {
+              csv.append(',').append(round(x));
+            }
+            csv.append('\n');
+          }
+          oracle.assign(l.article(), l.cluster());
+        }
+      }
+      Files.writeString(Path.of(System.getProperty("dump")), csv.toString());
+      return;
+    }
     ObjectNode cv = Json.object();
     if (folds > 1) {
       crossValidate(base, similarity, sets, folds, cv);
@@ -214,6 +233,11 @@ public final class FitJoinModel {
       boolean[] used = new boolean[JoinFeatures.NAMES.size()];
       Arrays.fill(used, true);
       used[JoinFeatures.TEXT] = false;
+      for (String x : System.getProperty("exclude", "").split(",")) {
+        if (!x.isBlank()) {
+          used[JoinFeatures.NAMES.indexOf(x.strip())] = false; // a variant without this feature (its weight stays 0)
+        }
+      }
       LogisticIrls.Fit fit = LogisticIrls.fit(rows, used, L2);
       double scale = fit.weights()[JoinFeatures.EMBEDDING];
       double[] w = new double[used.length];
@@ -223,8 +247,9 @@ public final class FitJoinModel {
       w[JoinFeatures.EMBEDDING] = we;
       w[JoinFeatures.TEXT] = 1 - we;
       weights[mode] = w;
-      System.out.printf("  %s %s: %d pairs, %d iterations, similarity coefficient %.3f, intercept %.3f%n", name,
-          embedded ? "with embeddings" : "term vectors alone", rows.size(), fit.iterations(), scale, fit.intercept());
+      System.out.printf("  %s %s: %d pairs, %d iterations, similarity coefficient %.3f, intercept %.3f, costs %s%n", name,
+          embedded ? "with embeddings" : "term vectors alone", rows.size(), fit.iterations(), scale, fit.intercept(),
+          Arrays.toString(Arrays.copyOfRange(w, JoinFeatures.TEXT + 1, w.length)));
     }
     JoinModel irls = new JoinModel(name, weights[0], base.threshold(), weights[1], base.textThreshold());
     return search ? search(name, base, sets, irls) : irls;
