@@ -62,6 +62,11 @@ public final class ClusterArticles {
     }
     for (TimeExpression t : an.getTimes()) {
       String v = t.getValue();
+      int weekday = t.getRole().equals("lead") ? weekday(v) : 0;
+      if (weekday > 0) {
+        lead.add(WEEKDAYS);
+        lead.add(WEEKDAYS + weekday);
+      }
       if (v.length() >= 4 && Character.isDigit(v.charAt(0))) { // a year, month or day of a known year
         String year = "y:" + v.substring(0, 4);
         all.add(year);
@@ -75,6 +80,29 @@ public final class ClusterArticles {
       all.add("m:" + latest.substring(2));
     }
     return new ArticleAnchors(new ArrayList<>(lead), new ArrayList<>(all));
+  }
+
+  /** The lead key every article whose lead names a day carries; {@code w:1} .. {@code w:7} the days, Monday to Sunday. */
+  static final String WEEKDAYS = "w:";
+
+  /**
+   * The day of the week a lead's time expression names, 1 (Monday) to 7, else 0: a weekday
+   * ("on Tuesday", XXXX-WXX-2) or a full date ("September 17, 2013"). Articles about one event
+   * name the day it happened; a look-alike happened on another day, and without a publication
+   * date the weekday is all that tells them apart.
+   */
+  static int weekday(String value) {
+    if (value.startsWith("XXXX-WXX-") && value.length() == 10) {
+      return Math.max(0, Math.min(7, value.charAt(9) - '0'));
+    }
+    if (value.length() == 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-' && value.charAt(7) == '-') {
+      try {
+        return java.time.LocalDate.parse(value).getDayOfWeek().getValue();
+      } catch (java.time.format.DateTimeParseException e) {
+        return 0;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -32,7 +32,7 @@ final class JoinFeatures {
   static final List<String> NAMES = List.of(
       "embedding", "text",
       "core_person_missing", "core_place_missing", "lead_person_new", "lead_place_new",
-      "year_unseen", "year_later");
+      "year_unseen", "year_later", "weekday_unseen");
   static final int EMBEDDING = 0;
   static final int TEXT = 1;
   /** Entities this share of an event's leads give are its core. */
@@ -41,6 +41,8 @@ final class JoinFeatures {
   static final double LEAD_SHARE = 1 / 3.0;
   /** An event needs this many articles with anchors before the absence of something in all of them is evidence. */
   static final int MIN_ANCHORED = 3;
+  /** An event needs this many leads naming a day before a day none of them names is evidence. */
+  static final int MIN_DAYS = 2;
   /**
    * An article this long (title and text) is expected to name the event's people and places; in a
    * headline alone their absence says nothing.
@@ -60,7 +62,7 @@ final class JoinFeatures {
    * @param leadYears y: keys of its lead
    */
   record Article(boolean full, int latestYear, Set<String> entityIds, List<String> leadPersons, List<String> leadPlaces,
-      List<String> leadYears) {
+      List<String> leadYears, List<String> leadDays) {
 
     static Article of(ClusterArticle a) {
       Set<String> heads = new HashSet<>();
@@ -103,8 +105,11 @@ final class JoinFeatures {
       List<String> persons = new ArrayList<>();
       List<String> places = new ArrayList<>();
       List<String> years = new ArrayList<>();
+      List<String> days = new ArrayList<>();
       for (String k : lead) {
-        if (k.startsWith("p:")) {
+        if (k.startsWith(ClusterArticles.WEEKDAYS) && k.length() > ClusterArticles.WEEKDAYS.length()) {
+          days.add(k);
+        } else if (k.startsWith("p:")) {
           persons.add(k.substring(2));
         } else if (k.startsWith("l:")) {
           places.add(k.substring(2));
@@ -112,7 +117,7 @@ final class JoinFeatures {
           years.add(k);
         }
       }
-      return new Article(full, latestYear, ids, persons, places, years);
+      return new Article(full, latestYear, ids, persons, places, years, days);
     }
   }
 
@@ -146,6 +151,14 @@ final class JoinFeatures {
     }
     int latest = latestYear(e);
     f[7] = a.latestYear() > 0 && latest > 0 && a.latestYear() > latest + 1 ? 1 : 0;
+    // when, without a date: the day of the week the lead names, that no member's lead named
+    if (!a.leadDays().isEmpty() && e.leadArticles.getOrDefault(ClusterArticles.WEEKDAYS, 0) >= MIN_DAYS) {
+      boolean seen = false;
+      for (String d : a.leadDays()) {
+        seen |= e.leadArticles.containsKey(d);
+      }
+      f[8] = seen ? 0 : 1;
+    }
     return f;
   }
 

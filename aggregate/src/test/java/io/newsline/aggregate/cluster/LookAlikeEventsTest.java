@@ -32,10 +32,11 @@ class LookAlikeEventsTest {
 
   private static final ClusterSettings SETTINGS = ClusterSettings.defaults().withJoinModel(anchorsCost(0.3));
 
-  /** A long article (its lead names a person, a place and a weekday) with the anchor keys enrich would give. */
+  /** A long article (its lead names a person, a place and a weekday, 0 for none) with the anchor keys aggregate derives. */
   private static ClusterArticle quake(String id, Instant time, String person, String place, int weekday) {
     String text = QUAKE + " in " + place + " on day " + weekday + ". " + "Rescue teams searched collapsed houses. ".repeat(12);
-    List<String> lead = List.of("p:" + person, "l:" + place);
+    List<String> lead = weekday == 0 ? List.of("l:" + place, "p:" + person)
+        : List.of("l:" + place, "p:" + person, ClusterArticles.WEEKDAYS, ClusterArticles.WEEKDAYS + weekday);
     List<String> all = List.of("h:" + person, "h:" + place, "h:indonesia");
     List<ClusterArticle.ArticleEntity> entities = List.of(
         new ClusterArticle.ArticleEntity("per:" + person, person, "PERSON", 1.0, 1, "neutral", 0),
@@ -86,6 +87,42 @@ class LookAlikeEventsTest {
     // the Papua story goes on in its own event
     assertThat(assigned(c.add(quake("papua-5", T0.plusSeconds(780), "sutopo", "papua", 7))).eventId()).isEqualTo(papua);
     assertThat(c.activeEvents()).isEqualTo(2);
+  }
+
+  /** Only the day of the week conflicts: a model in which it alone costs more than the similarity's margin. */
+  @Test
+  void aLeadOnAnotherWeekdayIsALookAlikeWhenNoMemberLedWithThatDay() {
+    double[] w = new double[JoinFeatures.NAMES.size()];
+    w[JoinFeatures.EMBEDDING] = 0.5;
+    w[JoinFeatures.TEXT] = 0.5;
+    w[JoinFeatures.NAMES.indexOf("weekday_unseen")] = -0.9;
+    double[] t = new double[w.length];
+    t[JoinFeatures.TEXT] = 1;
+    t[JoinFeatures.NAMES.indexOf("weekday_unseen")] = -0.9;
+    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withJoinModel(new JoinModel("weekday", w, 0.37, t, 0.20)),
+        new InMemoryEventRepository());
+    String papua = addAll(c, papua()).get(0); // every lead: Sunday
+    // the same people, place and words on a Tuesday: another quake
+    assertThat(assigned(c.add(quake("tuesday", T0.plusSeconds(600), "sutopo", "papua", 2))).eventId()).isNotEqualTo(papua);
+    // on the Sunday, or naming no day: the same one
+    assertThat(assigned(c.add(quake("sunday", T0.plusSeconds(660), "sutopo", "papua", 7))).eventId()).isEqualTo(papua);
+    assertThat(assigned(c.add(quake("no-day", T0.plusSeconds(720), "sutopo", "papua", 0))).eventId()).isEqualTo(papua);
+  }
+
+  @Test
+  void aDayIsNoEvidenceUntilTwoOfTheEventsLeadsNamedOne() {
+    EventState e = new EventState("e");
+    e.anchoredArticles = 3;
+    e.leadArticles.put(ClusterArticles.WEEKDAYS, 1);
+    e.leadArticles.put(ClusterArticles.WEEKDAYS + 7, 1);
+    JoinFeatures.Article tuesday = JoinFeatures.Article.of(quake("tuesday", T0, "sutopo", "papua", 2));
+    int day = JoinFeatures.NAMES.indexOf("weekday_unseen");
+    assertThat(JoinFeatures.of(tuesday, e, 0.5, 0.5)[day]).isZero();
+    e.leadArticles.put(ClusterArticles.WEEKDAYS, 2);
+    e.leadArticles.put(ClusterArticles.WEEKDAYS + 7, 2);
+    assertThat(JoinFeatures.of(tuesday, e, 0.5, 0.5)[day]).isEqualTo(1.0);
+    e.leadArticles.put(ClusterArticles.WEEKDAYS + 2, 1); // one member led with Tuesday too
+    assertThat(JoinFeatures.of(tuesday, e, 0.5, 0.5)[day]).isZero();
   }
 
   @Test
