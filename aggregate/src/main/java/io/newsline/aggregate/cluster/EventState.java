@@ -38,7 +38,7 @@ public final class EventState {
   public TreeMap<String, Integer> entityArticles = new TreeMap<>();
   /** Anchor key (see {@link ArticleAnchors}) -> member articles with it anywhere; capped to the most frequent. */
   public TreeMap<String, Integer> anchorArticles = new TreeMap<>();
-  /** Anchor key -> member articles with it in their lead (lead entities included); capped to the most frequent. */
+  /** Anchor key -> member articles with it in their lead (lead entities and weekdays included); capped to the most frequent. */
   public TreeMap<String, Integer> leadArticles = new TreeMap<>();
   /** Member articles that came with anchors (records enriched before anchors existed have none). */
   public int anchoredArticles;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The evidence for and against an article joining an event, as numbers a {@link JoinModel} weighs.
  * Topic similarity (embedding and term-vector cosines) says what kind of event the article
  * reports; the anchors say which one: who and where lead it (the people and places of the lead)
- * and when (the years it names). Two earthquakes share their topic and differ in their anchors.
+ * and when (the years it names, the day of the week its lead names). Two earthquakes share their topic and differ in their anchors.
  * Besides the two similarities every feature is a conflict between 0 and 1, and 0 when there is no
  * evidence either way, so without anchors the decision is the similarity's alone.
  *
@@ -23,9 +23,10 @@ import java.util.TreeMap;
  * with anchors. The same features compare two events before a merge, the absorbed event standing
  * in for an article ({@link Article#of(EventState)}). Pure functions; deterministic.
  *
- * <p>Numbers (ages, magnitudes, prices, scores) and days were tried as features too: on the
+ * <p>Numbers (ages, magnitudes, prices, scores) and resolved days were tried as features too: on the
  * development sets their fitted weights were near 0 or, for agreements, raised false joins of
- * other stories (docs/aggregate.md); enrich still extracts them.
+ * other stories (docs/aggregate.md); enrich still extracts them. So were the lead's event words
+ * (trigger-lemma overlap): look-alike events share their trigger, true joins paraphrase it.
  */
 final class JoinFeatures {
   /** Feature names, in vector order (the model file lists them too, so a stale model is refused). */

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * FitJoinModel --set NAME=GOLD.jsonl,ENRICHED.jsonl ... [--folds 3] [--out join-model.json]
  * FitJoinModel --set ... --eval MODEL.json|similarity[,...]     (B-cubed of models on the whole sets)
  * FitJoinModel --set ... --search | --policy N                   (the rejected variants, docs/aggregate.md)
+ * FitJoinModel -Dexclude=FEATURE,... --set ...                    (a variant without these features, same deal)
+ * FitJoinModel -Ddump=pairs.csv --set ...                          (the oracle's labelled pairs, for analysis)
  * </pre>
  *
  * <p>The similarity blend of the settings stays as it is (tuned on FNC-1 and Emergent, see the
