@@ -73,10 +73,7 @@ public final class StaticEmbeddingDistiller {
     float[][] raw;
     try (MiniLm model = new MiniLm()) {
       vocab = model.vocabulary();
-      raw = cache != null && Files.exists(cache) ? readCache(cache, vocab.size()) : tokenVectors(model, vocab);
-    }
-    if (cache != null && !Files.exists(cache)) {
-      writeCache(cache, raw);
+      raw = tokenVectors(model, vocab, cache);
     }
     float[][] table = distil(vocab, raw, dims, sif);
     String name = String.format(Locale.ROOT, "minilm-l6-v2-static pca=%d sif=%s", dims, sif);
@@ -125,6 +122,18 @@ public final class StaticEmbeddingDistiller {
   /** Whether a token gets a vector: not padding, unused slots or the model's markers. */
   static boolean embedded(String token) {
     return !(token.startsWith("[") && token.endsWith("]"));
+  }
+
+  /** {@link #tokenVectors(MiniLm, List)}, read from the cache file when it exists, else computed and written there (null: no cache). */
+  static float[][] tokenVectors(MiniLm model, List<String> vocab, Path cache) throws IOException {
+    if (cache != null && Files.exists(cache)) {
+      return readCache(cache, vocab.size());
+    }
+    float[][] raw = tokenVectors(model, vocab);
+    if (cache != null) {
+      writeCache(cache, raw);
+    }
+    return raw;
   }
 
   static float[][] tokenVectors(MiniLm model, List<String> vocab) {
@@ -195,22 +204,13 @@ public final class StaticEmbeddingDistiller {
       }
     }
     Eigen eig = Eigen.symmetric(cov);
-    // Zipf: the vocabulary's words are in order of frequency; p(rank) ~ 1 / rank over the embedded tokens
-    double[] p = new double[n];
-    double norm = 0;
-    int rank = 0;
-    for (int i = 0; i < n; i++) {
-      if (raw[i] != null) {
-        p[i] = 1.0 / (++rank + 1);
-        norm += p[i];
-      }
-    }
+    double[] weights = sifWeights(raw, sif);
     float[][] out = new float[n][];
     for (int i = 0; i < n; i++) {
       if (raw[i] == null) {
         continue;
       }
-      double w = sif / (sif + p[i] / norm);
+      double w = weights[i];
       float[] v = new float[dims];
       for (int j = 0; j < dims; j++) {
         double s = 0;
@@ -222,6 +222,28 @@ public final class StaticEmbeddingDistiller {
       out[i] = v;
     }
     return out;
+  }
+
+  /**
+   * Smooth-inverse-frequency weight of every token with a vector, a / (a + p(token)): WordPiece
+   * built the vocabulary in order of frequency, so p(rank) ~ 1 / rank (Zipf) over those tokens.
+   */
+  static double[] sifWeights(float[][] raw, double sif) {
+    int n = raw.length;
+    double[] p = new double[n];
+    double norm = 0;
+    int rank = 0;
+    for (int i = 0; i < n; i++) {
+      if (raw[i] != null) {
+        p[i] = 1.0 / (++rank + 1);
+        norm += p[i];
+      }
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = raw[i] == null ? 0 : sif / (sif + p[i] / norm);
+    }
+    return w;
   }
 
   private static void writeCache(Path file, float[][] raw) throws IOException {
