@@ -7,15 +7,18 @@ import java.util.function.Function;
 
 /**
  * Sentence embeddings of articles, of the headline followed by the start of the body,
- * {@value #MAX_CHARS} characters in all: the lead is where news states what happened. Two models:
+ * {@value #MAX_CHARS} characters in all: the lead is where news states what happened. The
+ * {@code newsline.embedding} system property chooses the model ({@link #named}):
  *
  * <ul>
- *   <li>all-MiniLM-L6-v2 itself through ONNX Runtime (the default), about 13 ms per article;
- *   <li>a static embedding table distilled from it ({@link StaticEmbeddings}, built by the training
- *       module's {@code StaticEmbeddingDistiller}): tens of microseconds per article, plain Java,
- *       but clustering scores a few points lower with today's thresholds (docs/benchmarks.md), so
- *       it is opt-in and not shipped: the JVM's {@code newsline.embedding} system property names
- *       the table's file.
+ *   <li>{@code minilm} (the default): all-MiniLM-L6-v2 itself through ONNX Runtime, about 13 ms per
+ *       article;
+ *   <li>{@code minilm:CHARS}: the same on the first CHARS characters only (cost follows the length);
+ *   <li>the path of a static embedding table ({@link StaticEmbeddings}, built by the training module's
+ *       {@code StaticEmbeddingFitter} or {@code StaticEmbeddingDistiller}): tens of microseconds per
+ *       article, plain Java, but clustering scores a few points lower (docs/benchmarks.md);
+ *   <li>{@code hybrid:CHARS:WEIGHT:TABLE}: MiniLM on the first CHARS characters beside the table on
+ *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT.
  * </ul>
  *
  * <p>Enrich computes one embedding per article, carried on EnrichedArticle.embedding, and records
@@ -42,23 +45,98 @@ public final class SentenceEmbedder {
 
   /** all-MiniLM-L6-v2 itself (loading it takes a second and 30 MB). */
   public static SentenceEmbedder miniLm() {
-    return new SentenceEmbedder(new MiniLmModel()::embed, "all-minilm-l6-v2-q/" + MAX_CHARS);
+    return miniLm(MAX_CHARS);
   }
 
-  /** One embedder per JVM: MiniLM, or the table the {@code newsline.embedding} property names. */
+  /** all-MiniLM-L6-v2 on the first {@code chars} characters of headline and lead. */
+  public static SentenceEmbedder miniLm(int chars) {
+    MiniLmModel m = new MiniLmModel();
+    return new SentenceEmbedder(s -> m.embed(cut(s, chars)), "all-minilm-l6-v2-q/" + chars);
+  }
+
+  /**
+   * MiniLM on the first {@code chars} characters (the headline, or the start of the body) and the
+   * table on the whole lead, side by side, scaled so that the cosine of two such vectors is
+   * {@code weight} times MiniLM's cosine plus (1 - weight) times the table's.
+   */
+  public static SentenceEmbedder hybrid(int chars, double weight, StaticEmbeddings table) {
+    return hybrid(new MiniLmModel()::embed, "all-minilm-l6-v2-q", chars, weight, table);
+  }
+
+  static SentenceEmbedder hybrid(Function<String, float[]> model, String modelName, int chars, double weight, StaticEmbeddings table) {
+    if (!(weight > 0 && weight < 1)) {
+      throw new IllegalArgumentException("the hybrid's weight must be between 0 and 1, not " + weight);
+    }
+    float a = (float) Math.sqrt(weight);
+    float b = (float) Math.sqrt(1 - weight);
+    return new SentenceEmbedder(s -> {
+      float[] head = unit(model.apply(cut(s, chars)));
+      float[] lead = table.embed(s);
+      float[] out = new float[head.length + table.dims()];
+      for (int k = 0; k < head.length; k++) {
+        out[k] = a * head[k];
+      }
+      for (int k = 0; lead != null && k < lead.length; k++) {
+        out[head.length + k] = b * lead[k];
+      }
+      return out;
+    }, "hybrid-" + modelName + "-" + chars + "-" + weight + "-static-" + table.fingerprint() + "/" + MAX_CHARS);
+  }
+
+  /** The text cut to at most {@code chars} characters, at a word boundary when there is one. */
+  static String cut(String s, int chars) {
+    if (s.length() <= chars) {
+      return s;
+    }
+    int end = chars;
+    while (end > chars / 2 && !Character.isWhitespace(s.charAt(end))) {
+      end--;
+    }
+    return s.substring(0, end > chars / 2 ? end : chars);
+  }
+
+  private static float[] unit(float[] v) {
+    double n = 0;
+    for (float x : v) {
+      n += (double) x * x;
+    }
+    float inv = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
+    float[] out = new float[v.length];
+    for (int k = 0; k < v.length; k++) {
+      out[k] = v[k] * inv;
+    }
+    return out;
+  }
+
+  /**
+   * One embedder per JVM, as the {@code newsline.embedding} property names it: {@code minilm},
+   * {@code minilm:CHARS}, {@code hybrid:CHARS:WEIGHT:TABLE} or the path of a table.
+   */
   public static SentenceEmbedder shared() {
     SentenceEmbedder s = shared;
     if (s == null) {
       synchronized (SentenceEmbedder.class) {
         s = shared;
         if (s == null) {
-          String table = System.getProperty(PROPERTY, "minilm");
-          s = table.equals("minilm") ? miniLm() : distilled(StaticEmbeddings.file(Path.of(table)));
+          s = named(System.getProperty(PROPERTY, "minilm"));
           shared = s;
         }
       }
     }
     return s;
+  }
+
+  /** The embedder a {@code newsline.embedding} value names (see {@link #shared()}). */
+  public static SentenceEmbedder named(String spec) {
+    String[] p = spec.split(":", 4);
+    if (spec.equals("minilm")) {
+      return miniLm();
+    } else if (p[0].equals("minilm") && p.length == 2) {
+      return miniLm(Integer.parseInt(p[1]));
+    } else if (p[0].equals("hybrid") && p.length == 4) {
+      return hybrid(Integer.parseInt(p[1]), Double.parseDouble(p[2]), StaticEmbeddings.file(Path.of(p[3])));
+    }
+    return distilled(StaticEmbeddings.file(Path.of(spec)));
   }
 
   /** Model and input length, recorded in EnrichedArticle.enricher as embedding=VERSION. */

@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code stance_ratio = withStanceAndQuotes / withoutStanceAndQuotes} is what issue 4 bounds (at
  * most 1.5), a stricter bound than against {@code standardEnrichment}, the whole stage's work with
  * the sentence embedding. The articles are the seed texts (samples/) cut at sentence ends into
- * 1,200-word pieces.
+ * 1,200-word pieces. {@code embedding} names the sentence embedder as the {@code newsline.embedding}
+ * property does ({@code minilm}, {@code minilm:CHARS}, {@code hybrid:CHARS:WEIGHT:TABLE}, a table's
+ * path): {@code -p embedding=minilm,/tmp/table.bin.gz} measures MiniLM and a table in one run.
  *
  * <pre>
  * mvn -q -DskipTests -pl benchmarks -am package
@@ -52,6 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EnrichCostBenchmark {
   static final int WORDS_PER_ARTICLE = 1200;
+
+  @Param({"minilm"})
+  public String embedding;
 
   private List<ArticleText> articles;
   private List<List<Entity>> entities;
@@ -72,8 +78,8 @@ public class EnrichCostBenchmark {
     System.err.println("entity extractor: " + ner.version());
     without = new ArticleEnricher(ner, NO_STANCE, NO_QUOTES);
     with = new ArticleEnricher(ner, stance, quotes);
-    standard = ArticleEnricher.standard();
-    embedder = SentenceEmbedder.shared();
+    embedder = SentenceEmbedder.named(embedding);
+    standard = new ArticleEnricher(ner, stance, quotes, embedder);
     entities = articles.stream().map(ner::extract).toList();
   }
 
@@ -98,7 +104,7 @@ public class EnrichCostBenchmark {
     return standard.enrich(articles.get(nextIndex()));
   }
 
-  /** The sentence embedding alone (MiniLM on the first 600 characters). */
+  /** The sentence embedding alone (of the first 600 characters). */
   @Benchmark
   public float[] embeddingOnly() {
     ArticleText a = articles.get(nextIndex());
