@@ -72,12 +72,12 @@ public final class EnrichCostRatio {
     System.out.printf(Locale.ROOT, "with quotes only      %8.0f us   ratio %.2f%n", median(perArticle[5]), median(perArticle[5]) / a);
   }
 
-  private interface Work {
+  interface Work {
     Object run(int article);
   }
 
   /** Runs every article 8 times and returns the CPU microseconds per article. */
-  private static double cpuMicros(List<ArticleText> articles, Work w) {
+  static double cpuMicros(List<ArticleText> articles, Work w) {
     int reps = 8;
     long sink = 0;
     long t0 = CPU.getCurrentThreadCpuTime();
@@ -93,7 +93,7 @@ public final class EnrichCostRatio {
     return t / 1000.0 / (reps * articles.size());
   }
 
-  private static double median(double[] v) {
+  static double median(double[] v) {
     double[] s = v.clone();
     Arrays.sort(s);
     return s[s.length / 2];
