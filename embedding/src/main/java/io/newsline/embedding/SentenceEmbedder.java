@@ -95,7 +95,8 @@ public final class SentenceEmbedder {
     return s.substring(0, end > chars / 2 ? end : chars);
   }
 
-  private static float[] unit(float[] v) {
+  /** The vector scaled to unit length (all zero stays all zero). */
+  public static float[] unit(float[] v) {
     double n = 0;
     for (float x : v) {
       n += (double) x * x;

@@ -28,13 +28,18 @@ final class NewsTexts {
 
   private NewsTexts() {}
 
-  static List<Piece> read(List<Path> files) throws IOException {
+  /** @param sentences also every sentence of 30 characters or more as a piece of its own (short texts, like headlines) */
+  static List<Piece> read(List<Path> files, boolean sentences) throws IOException {
     Set<String> seen = new LinkedHashSet<>();
     List<Piece> out = new ArrayList<>();
     for (Path f : files) {
       String source = sourceName(f);
       for (String[] doc : documents(f)) {
-        for (String p : pieces(doc[0], doc[1])) {
+        List<String> pieces = pieces(doc[0], doc[1]);
+        if (sentences) {
+          pieces.addAll(sentences(doc[1]));
+        }
+        for (String p : pieces) {
           if (seen.add(p)) {
             out.add(new Piece(source, p));
           }
@@ -72,6 +77,17 @@ final class NewsTexts {
       docs.add(new String[] {Json.text(o, "title"), text == null ? "" : text});
     }
     return docs;
+  }
+
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    for (int[] s : Sentences.split(text == null ? "" : text)) {
+      String sentence = text.substring(s[0], s[1]).strip();
+      if (sentence.length() >= 30) {
+        out.add(sentence.length() > SentenceEmbedder.MAX_CHARS ? sentence.substring(0, SentenceEmbedder.MAX_CHARS) : sentence);
+      }
+    }
+    return out;
   }
 
   /** The lead as enrich embeds it, then the rest of the body in pieces of whole sentences. */

@@ -1,5 +1,6 @@
 package io.newsline.embedding.train;
 
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.embedding.WordPieceTokenizer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -37,25 +38,12 @@ final class SentenceTargets {
       float[] v = model.embed(p.text());
       t.sources.add(p.source());
       t.ids.add(list.stream().mapToInt(Integer::intValue).toArray());
-      t.targets.add(unit(v));
+      t.targets.add(SentenceEmbedder.unit(v));
       if (t.size() % 1000 == 0) {
         System.err.printf(Locale.ROOT, "embedded %,d of %,d pieces with MiniLM (%.0f s)%n", t.size(), pieces.size(), (System.nanoTime() - t0) / 1e9);
       }
     }
     return t;
-  }
-
-  static float[] unit(float[] v) {
-    double n = 0;
-    for (float x : v) {
-      n += (double) x * x;
-    }
-    float inv = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
-    float[] out = new float[v.length];
-    for (int k = 0; k < v.length; k++) {
-      out[k] = v[k] * inv;
-    }
-    return out;
   }
 
   void write(Path file) throws IOException {

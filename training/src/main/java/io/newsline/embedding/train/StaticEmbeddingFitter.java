@@ -59,6 +59,7 @@ public final class StaticEmbeddingFitter {
     double sif = 1e-4;
     int iterations = 60;
     int holdout = 10;
+    boolean sentences = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
@@ -72,9 +73,10 @@ public final class StaticEmbeddingFitter {
         case "--sif" -> sif = Double.parseDouble(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--holdout" -> holdout = Integer.parseInt(args[++i]);
+        case "--sentences" -> sentences = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (--out FILE --texts FILE... [--targets CACHE] [--tokens CACHE] [--exclude SOURCE] [--dims N] [--lambda L]"
-            + " [--iterations N] [--holdout K])");
+            + " [--iterations N] [--holdout K] [--sentences])");
       }
     }
     if (out == null || (texts.isEmpty() && (targetCache == null || !Files.exists(targetCache)))) {
@@ -90,7 +92,7 @@ public final class StaticEmbeddingFitter {
         all = SentenceTargets.read(targetCache);
         System.err.printf(Locale.ROOT, "%,d pieces of news with MiniLM targets from %s%n", all.size(), targetCache);
       } else {
-        List<NewsTexts.Piece> pieces = NewsTexts.read(texts);
+        List<NewsTexts.Piece> pieces = NewsTexts.read(texts, sentences);
         all = SentenceTargets.embed(pieces, new WordPieceTokenizer(vocab), model);
         if (targetCache != null) {
           all.write(targetCache);

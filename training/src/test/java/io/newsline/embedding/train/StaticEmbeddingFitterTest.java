@@ -2,6 +2,7 @@ package io.newsline.embedding.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.embedding.SentenceEmbedder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -41,7 +42,7 @@ class StaticEmbeddingFitterTest {
       }
       texts.sources.add(i % 7 == 0 ? "other" : "news");
       texts.ids.add(ids);
-      texts.targets.add(SentenceTargets.unit(y));
+      texts.targets.add(SentenceEmbedder.unit(y));
     }
     double[] weights = new double[VOCAB];
     Arrays.fill(weights, 1);
@@ -69,7 +70,7 @@ class StaticEmbeddingFitterTest {
     for (int[] x : ids) {
       texts.sources.add("news");
       texts.ids.add(x);
-      texts.targets.add(SentenceTargets.unit(new float[] {x[0], 1}));
+      texts.targets.add(SentenceEmbedder.unit(new float[] {x[0], 1}));
     }
     StaticEmbeddingFitter.Fit fit = new StaticEmbeddingFitter.Fit(4, raw, new double[] {0, 1, 1, 1}, texts, Set.of(), 0, 2);
     fit.mapDistilled(1e-3);
@@ -85,5 +86,7 @@ class StaticEmbeddingFitterTest {
     assertThat(pieces).allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(600).doesNotStartWith(" "));
     assertThat(pieces.subList(1, pieces.size())).allSatisfy(p -> assertThat(p).endsWith("."));
     assertThat(NewsTexts.pieces(null, "Only one sentence.")).containsExactly("Only one sentence.");
+    assertThat(NewsTexts.sentences("Short one. A sentence long enough to stand on its own.\nAnother line that is long enough."))
+        .containsExactly("A sentence long enough to stand on its own.", "Another line that is long enough.");
   }
 }
