@@ -40,9 +40,10 @@ import java.util.Set;
  *
  * <pre>
  * java -Xmx3g -cp "training/target/newsline-training.jar" io.newsline.embedding.train.StaticEmbeddingFitter \
- *     --out minilm-fitted.bin.gz --targets /tmp/news-targets.bin --tokens /tmp/minilm-tokens.bin \
- *     --texts ../shared/datasets/ner/eng.train --texts ../shared/datasets/stance/newsmtsc_train.jsonl ...
+ *     --out /tmp/minilm-fitted.bin.gz --targets /tmp/news-targets.bin --tokens /tmp/minilm-tokens.bin \
+ *     --texts ../shared/datasets/ner/eng.train --texts ../shared/datasets/stance/newsmtsc_train.jsonl
  * </pre>
+ * (docs/benchmarks.md: the figures, and why the clustering sets' own text is left out).
  */
 public final class StaticEmbeddingFitter {
   private StaticEmbeddingFitter() {}
