@@ -50,6 +50,9 @@ public final class SentenceEmbedder {
 
   /** all-MiniLM-L6-v2 on the first {@code chars} characters of headline and lead. */
   public static SentenceEmbedder miniLm(int chars) {
+    if (chars <= 0 || chars > MAX_CHARS) {
+      throw new IllegalArgumentException("MiniLM's input length must be 1 to " + MAX_CHARS + " characters, not " + chars);
+    }
     MiniLmModel m = new MiniLmModel();
     return new SentenceEmbedder(s -> m.embed(cut(s, chars)), "all-minilm-l6-v2-q/" + chars);
   }
@@ -130,12 +133,19 @@ public final class SentenceEmbedder {
   /** The embedder a {@code newsline.embedding} value names (see {@link #shared()}). */
   public static SentenceEmbedder named(String spec) {
     String[] p = spec.split(":", 4);
-    if (spec.equals("minilm")) {
-      return miniLm();
-    } else if (p[0].equals("minilm") && p.length == 2) {
-      return miniLm(Integer.parseInt(p[1]));
-    } else if (p[0].equals("hybrid") && p.length == 4) {
-      return hybrid(Integer.parseInt(p[1]), Double.parseDouble(p[2]), StaticEmbeddings.file(Path.of(p[3])));
+    try {
+      if (spec.equals("minilm")) {
+        return miniLm();
+      } else if (p[0].equals("minilm") && p.length == 2) {
+        return miniLm(Integer.parseInt(p[1]));
+      } else if (p[0].equals("hybrid") && p.length == 4) {
+        return hybrid(Integer.parseInt(p[1]), Double.parseDouble(p[2]), StaticEmbeddings.file(Path.of(p[3])));
+      } else if (p[0].equals("minilm") || p[0].equals("hybrid")) {
+        throw new IllegalArgumentException("malformed");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected minilm, minilm:CHARS, hybrid:CHARS:WEIGHT:TABLE"
+          + " or the path of a table (" + e.getMessage() + ")", e);
     }
     return distilled(StaticEmbeddings.file(Path.of(spec)));
   }

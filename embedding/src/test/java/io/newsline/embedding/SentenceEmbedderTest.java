@@ -42,6 +42,13 @@ class SentenceEmbedderTest {
     assertThatThrownBy(() -> SentenceEmbedder.hybrid(model, "fake", 5, 1.5, table())).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aMalformedNameSaysWhatIsExpected() {
+    assertThatThrownBy(() -> SentenceEmbedder.named("minilm:lots")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected minilm, minilm:CHARS");
+    assertThatThrownBy(() -> SentenceEmbedder.named("hybrid:300")).hasMessageContaining("hybrid:CHARS:WEIGHT:TABLE");
+  }
+
   private static float[] unit(float[] v) {
     double n = Math.sqrt(dot(v, v));
     float[] out = new float[v.length];
