@@ -51,25 +51,32 @@ final class ArticleLayout {
   }
 
   private void addLine(Field field, String source, int from, int to) {
-    List<Token> tokens = NerTokenizer.tokenize(source, from, to);
+    List<Token> tokens = new ArrayList<>(NerTokenizer.tokenize(source, from, to));
     if (tokens.isEmpty()) {
       return;
     }
+    // Where each sentence ends, in tokens; a sentence's full stop leaves its last abbreviation.
+    List<Integer> ends = new ArrayList<>();
+    int t = 0;
+    for (int[] span : Sentences.split(source.substring(from, to))) {
+      int spanEnd = from + span[1];
+      while (t < tokens.size() && tokens.get(t).start() < spanEnd) {
+        t++;
+      }
+      t = NerTokenizer.splitFinalPeriod(tokens, t);
+      ends.add(t);
+    }
+    ends.add(NerTokenizer.splitFinalPeriod(tokens, tokens.size()));
     String[] words = new String[tokens.size()];
     for (int i = 0; i < words.length; i++) {
       words[i] = DocumentTagger.normalise(tokens.get(i).text());
     }
     LineKind kind = LineKind.of(words, 0, words.length);
-    int t = 0;
-    for (int[] span : Sentences.split(source.substring(from, to))) {
-      int spanEnd = from + span[1];
-      int first = t;
-      while (t < tokens.size() && tokens.get(t).start() < spanEnd) {
-        t++;
-      }
-      add(field, source, tokens, words, first, t, kind);
+    int first = 0;
+    for (int end : ends) {
+      add(field, source, tokens, words, first, end, kind);
+      first = Math.max(first, end);
     }
-    add(field, source, tokens, words, t, tokens.size(), kind);
   }
 
   private void add(Field field, String source, List<Token> tokens, String[] words, int from, int to, LineKind kind) {

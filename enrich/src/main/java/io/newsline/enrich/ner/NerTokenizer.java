@@ -88,6 +88,26 @@ public final class NerTokenizer {
     }
   }
 
+  /**
+   * A sentence's full stop is also its last abbreviation's period ("... bought by Acme Corp."):
+   * CoNLL-2003 writes that as "Corp" and ".", so the name ends before the period. Splits the
+   * token before {@code end} if it is such an abbreviation; returns the new end of the sentence.
+   */
+  static int splitFinalPeriod(List<Token> tokens, int end) {
+    if (end == 0) {
+      return end;
+    }
+    Token last = tokens.get(end - 1);
+    String w = last.text();
+    int n = w.length();
+    if (n < 2 || w.charAt(n - 1) != '.' || !Character.isLetter(w.charAt(n - 2))) {
+      return end;
+    }
+    tokens.set(end - 1, new Token(last.start(), last.end() - 1, w.substring(0, n - 1)));
+    tokens.add(end, new Token(last.end() - 1, last.end(), "."));
+    return end + 1;
+  }
+
   /** Splits a word at dashes and at slashes between letters; keeps hyphens and inner periods. */
   private static void inner(String s, int start, int end, List<Token> out) {
     if (start >= end) {

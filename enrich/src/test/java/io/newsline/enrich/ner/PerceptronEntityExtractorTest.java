@@ -48,6 +48,17 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void aSentencesFullStopIsNotPartOfTheAbbreviationBeforeIt() {
+    // CoNLL-2003 writes "Corp ." at a sentence's end: the name ends before the full stop.
+    String text = "The bank was bought by First Union Corp.\nIts shares rose in the U.S.\n"
+        + "Analysts in the U.S. said First Union Corp would gain.";
+    List<Entity> es = NER.extract(new ArticleText("p", null, text));
+    assertThat(byId(es, "org:first_union_corp").mentions()).extracting(Mention::text)
+        .containsExactly("First Union Corp", "First Union Corp");
+    assertThat(byId(es, "loc:united_states").mentions()).extracting(Mention::text).containsExactly("U.S", "U.S.");
+  }
+
+  @Test
   void titleCaseHeadlineWordsAreNotNames() {
     List<Entity> es = NER.extract(ARTICLE);
     assertThat(es).extracting(Entity::id).noneMatch(id -> id.contains("meets") || id.contains("waits")
