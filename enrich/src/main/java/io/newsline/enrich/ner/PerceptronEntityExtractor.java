@@ -120,6 +120,10 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     List<RawMention> out = new ArrayList<>(found.size());
     HeadingFilter.apply(found, gazetteer, out);
     NamePropagation.apply(layout, labels, gazetteer, out);
+    Set<String> things = DefinedAcronyms.of(layout);
+    if (!things.isEmpty()) {
+      out.removeIf(m -> things.contains(m.text()));
+    }
     out.sort(Comparator.comparing(RawMention::field).thenComparingInt(RawMention::start));
     return out;
   }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       short name in brackets after a person's or organisation's ("Parti Pribumi Bersatu Malaysia
  *       (Bersatu)"), is a name of its own, returned so that {@link EntityAssembler} links the
  *       two;</li>
- *   <li>common-noun acronyms (AI, CEO, GDP) are not organisations;</li>
+ *   <li>common-noun acronyms (AI, CEO, GDP) and month abbreviations (SEP) are not organisations;</li>
  *   <li>broadcasters' call signs (WABC-TV, KQED: K or W and two or three more capitals, not an
  *       English word) are organisations;</li>
  *   <li>an organisation cut up around its head noun is one ("University of Georgia", "Central
@@ -84,7 +84,10 @@ final class SpanRepair {
       "GST", "TV", "PC", "PCs", "HR", "PR", "LGBT", "LGBTQ", "LGBTQ+", "COVID", "COVID-19", "GPU", "GPUs", "CPU",
       "CPUs", "DNA", "HIV", "SUV", "SUVs", "UFO", "API", "APIs", "ICU", "OK", "AM", "PM", "GMT", "UTC", "VPN",
       "SMS", "PDF", "URL", "USB", "LNG", "LPG", "CO2", "ESG", "M&A", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "YoY",
-      "PhD", "MBA", "ID", "IDs", "DIY", "FAQ", "VIP", "VIPs", "RSVP", "ASAP", "NGO", "NGOs", "MP", "MPs");
+      "PhD", "MBA", "ID", "IDs", "DIY", "FAQ", "VIP", "VIPs", "RSVP", "ASAP", "NGO", "NGOs", "MP", "MPs",
+      // Months of price tables and contract codes ("EUROMARK (SEP) 96.84"); not Jan, Mar, May: names too.
+      "FEB", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "Feb", "Apr", "Jun", "Jul", "Aug",
+      "Sep", "Sept", "Oct", "Nov", "Dec");
   /** A broadcaster's call sign: K or W and 2-3 capitals, maybe -TV, -FM, -AM, -DT, -LP, -CD. */
   private static final Pattern CALL_SIGN = Pattern.compile("[KW][A-Z]{2,3}(-(TV|FM|AM|DT|LP|CD))?");
   /** Does the word look like a broadcaster's call sign (not checked against the dictionary)? */

@@ -59,6 +59,20 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void acronymsOfLowerCaseWordsAndMonthsOfTablesAreNoOrganisations() {
+    String text = "Japan bought 16,300 tonnes of dark northern spring (DNS) wheat and 7,000 tonnes of hard red "
+        + "winter (HRW) from the United States.\nThe DNS wheat cost more than the HRW.\n"
+        + "The bank settled a suit over collateral protection insurance (CPI) with the Federal Reserve.\n"
+        + "LONG GILT (SEP) 107-12 107-10\nEUROMARK (DEC) 96.84 96.83";
+    List<Entity> es = NER.extract(new ArticleText("a", null, text));
+    assertThat(es).flatExtracting(Entity::mentions).extracting(Mention::text)
+        .doesNotContain("DNS", "HRW", "CPI", "SEP", "DEC").contains("Japan", "United States", "Federal Reserve");
+    List<Entity> party = NER.extract(new ArticleText("b", null,
+        "The Bharatiya Janata Party (BJP) won. The BJP said it would form a government."));
+    assertThat(party).flatExtracting(Entity::mentions).extracting(Mention::text).contains("BJP");
+  }
+
+  @Test
   void titleCaseHeadlineWordsAreNotNames() {
     List<Entity> es = NER.extract(ARTICLE);
     assertThat(es).extracting(Entity::id).noneMatch(id -> id.contains("meets") || id.contains("waits")
