@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class FeatureExtractor {
   /** Bump when features change: a model trained with other features must not load. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   public static final int SELF = 0;
   public static final int LEFT1 = 1;
   public static final int RIGHT1 = 2;
@@ -46,9 +46,12 @@ public final class FeatureExtractor {
     final long shortShape;
     final long[] cluster = new long[WordClusters.LEVELS];
     final long dictionary;
+    /** How unlabelled news typed the word when capitalised ({@link TypePriors}), or -1. */
+    final int prior;
 
-    private Word(String text, long exact, long lower, long shape, long shortShape, long dictionary) {
+    private Word(String text, long exact, long lower, long shape, long shortShape, long dictionary, int prior) {
       this.text = text;
+      this.prior = prior;
       this.exact = exact;
       this.lower = lower;
       this.shape = shape;
@@ -58,7 +61,7 @@ public final class FeatureExtractor {
 
     /** A stand-in for the words before the start or after the end of a sentence. */
     static Word boundary(long h) {
-      Word w = new Word(null, h, h, h, h, 0);
+      Word w = new Word(null, h, h, h, h, 0, -1);
       Arrays.fill(w.cluster, h);
       return w;
     }
@@ -81,7 +84,8 @@ public final class FeatureExtractor {
   public Word word(String s) {
     long lower = FeatureHash.ofLower(s, 0, s.length());
     Word w = new Word(s, FeatureHash.of(s), lower, shape(s, false), shape(s, true),
-        Character.isLetter(s.charAt(0)) ? gazetteer.casing(lower) : -1);
+        Character.isLetter(s.charAt(0)) ? gazetteer.casing(lower) : -1,
+        Character.isUpperCase(s.charAt(0)) ? gazetteer.typePrior(lower) : -1);
     clusters.paths(s, w.cluster, 0);
     return w;
   }
@@ -128,10 +132,18 @@ public final class FeatureExtractor {
           buf[k++] = f(86, w.dictionary, sh);
         }
         buf[k++] = f(44, Math.min(len, 8), sh);
+        // How unlabelled news typed the word: the verdict of many contexts, for unseen names.
+        if (w.prior >= 0) {
+          buf[k++] = f(96, w.prior);
+          buf[k++] = f(97, w.prior, sh);
+        }
       }
       case LEFT1 -> {
         buf[k++] = f(30, w.lower);
         buf[k++] = f(34, w.shortShape);
+        if (w.prior >= 0) {
+          buf[k++] = f(98, w.prior);
+        }
         for (int level = 0; level < WordClusters.LEVELS; level++) {
           buf[k++] = f(60 + level, w.cluster[level]);
         }
@@ -139,6 +151,9 @@ public final class FeatureExtractor {
       case RIGHT1 -> {
         buf[k++] = f(31, w.lower);
         buf[k++] = f(35, w.shortShape);
+        if (w.prior >= 0) {
+          buf[k++] = f(99, w.prior);
+        }
         for (int level = 0; level < WordClusters.LEVELS; level++) {
           buf[k++] = f(65 + level, w.cluster[level]);
         }
@@ -153,6 +168,9 @@ public final class FeatureExtractor {
         long kindHash = role - KIND + 1;
         buf[k++] = f(42, kindHash, w.shortShape);
         buf[k++] = f(43, kindHash, w.lower);
+        if (w.prior >= 0) {
+          buf[k++] = f(88, kindHash, w.prior);
+        }
         if (w.dictionary >= 0) {
           buf[k++] = f(87, w.dictionary, kindHash, w.shortShape);
         }

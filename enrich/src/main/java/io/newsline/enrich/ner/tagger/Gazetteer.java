@@ -28,11 +28,34 @@ public final class Gazetteer {
   private static final int PLACES = 0b1111;
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
   private static final int CONTINUES = 1 << 30;
-  private final LongIntMap phrases = new LongIntMap(1 << 16);
+  private final LongIntMap phrases;
   /** Dictionary casing per lower-cased word: 1 listed in lower case, 2 listed capitalised. */
-  private final LongIntMap casing = new LongIntMap(1 << 18);
+  private final LongIntMap casing;
+  /** A list learned from unlabelled news: how each capitalised word was typed there. */
+  private final TypePriors priors;
 
-  private Gazetteer() {}
+  private Gazetteer() {
+    this(new LongIntMap(1 << 16), new LongIntMap(1 << 18), TypePriors.load());
+  }
+
+  private Gazetteer(LongIntMap phrases, LongIntMap casing, TypePriors priors) {
+    this.phrases = phrases;
+    this.casing = casing;
+    this.priors = priors;
+  }
+
+  /**
+   * The same lists without the type priors: for the tagger whose verdicts the priors are
+   * learned from (docs/ner.md, rebuilding the model).
+   */
+  public Gazetteer withoutPriors() {
+    return new Gazetteer(phrases, casing, TypePriors.none());
+  }
+
+  /** The type prior code of a capitalised word by its lower-case hash ({@link TypePriors}), or -1. */
+  public int typePrior(long lowerHash) {
+    return priors.code(lowerHash);
+  }
 
   public static Gazetteer load() {
     Gazetteer g = new Gazetteer();

@@ -50,7 +50,9 @@ public final class TrainNer {
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 20031L;
     float minWeight = args.length > 4 ? Float.parseFloat(args[4]) : MIN_WEIGHT;
     long t0 = System.nanoTime();
-    FeatureExtractor fx = new FeatureExtractor(Gazetteer.load(), NerResources.clusters());
+    // -Dner.priors=none: the tagger whose verdicts BuildTypePriors counts (docs/ner.md).
+    Gazetteer gazetteer = "none".equals(System.getProperty("ner.priors")) ? Gazetteer.load().withoutPriors() : Gazetteer.load();
+    FeatureExtractor fx = new FeatureExtractor(gazetteer, NerResources.clusters());
     List<List<LabelledSentence>> read = ConllReader.read(train);
     String range = "";
     if (args.length > 5) {
