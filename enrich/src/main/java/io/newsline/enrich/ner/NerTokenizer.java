@@ -91,7 +91,9 @@ public final class NerTokenizer {
   /**
    * A sentence's full stop is also its last abbreviation's period ("... bought by Acme Corp."):
    * CoNLL-2003 writes that as "Corp" and ".", so the name ends before the period. Splits the
-   * token before {@code end} if it is such an abbreviation; returns the new end of the sentence.
+   * token before {@code end} if it is such an abbreviation and the sentence really ends there: at
+   * the end of the line or before a capitalised word, not in a dateline ("VENTURA, Calif.
+   * 1996-08-28") or before a lower-case word. Returns the new end of the sentence.
    */
   static int splitFinalPeriod(List<Token> tokens, int end) {
     if (end == 0) {
@@ -101,6 +103,9 @@ public final class NerTokenizer {
     String w = last.text();
     int n = w.length();
     if (n < 2 || w.charAt(n - 1) != '.' || !Character.isLetter(w.charAt(n - 2))) {
+      return end;
+    }
+    if (end < tokens.size() && !Character.isUpperCase(tokens.get(end).text().charAt(0))) {
       return end;
     }
     tokens.set(end - 1, new Token(last.start(), last.end() - 1, w.substring(0, n - 1)));

@@ -56,6 +56,11 @@ class PerceptronEntityExtractorTest {
     assertThat(byId(es, "org:first_union_corp").mentions()).extracting(Mention::text)
         .containsExactly("First Union Corp", "First Union Corp");
     assertThat(byId(es, "loc:united_states").mentions()).extracting(Mention::text).containsExactly("U.S", "U.S.");
+    // Not in a dateline or before a lower-case word, where the sentence goes on.
+    List<Entity> dateline = NER.extract(new ArticleText("d", null,
+        "VENTURA, Calif. 1996-08-28\nFirst Union National Bank of Fla. settles suit."));
+    assertThat(dateline).flatExtracting(Entity::mentions).extracting(Mention::text)
+        .contains("Calif.").doesNotContain("Calif", "Fla");
   }
 
   @Test
