@@ -66,11 +66,26 @@ public final class FileImporter implements AutoCloseable {
     return importFile(file, sourceType, FileArticles.ReadLimits.TRUSTED, progress);
   }
 
-  /** What one file gave: the articles published and the inputs dead-lettered (each with its reason). */
-  public record ImportCount(long articles, long deadLetters) {
+  /**
+   * What one file gave: the articles published, the inputs dead-lettered, and the first
+   * {@link #REASONS_KEPT} of those with where and why (the dead-letter topic has every one).
+   */
+  public record ImportCount(long articles, long deadLetters, List<String> reasons) {
+    public static final int REASONS_KEPT = 10;
+
     /** Nothing in the file made an article, and something was there: the file belongs with the failed ones. */
     public boolean nothingIngested() {
       return articles == 0 && deadLetters > 0;
+    }
+
+    /** The reasons as lines for a person, saying how many more the dead-letter topic holds. */
+    public String describeReasons() {
+      StringBuilder b = new StringBuilder();
+      reasons.forEach(r -> b.append("  ").append(r).append('\n'));
+      if (deadLetters > reasons.size()) {
+        b.append("  ... and ").append(deadLetters - reasons.size()).append(" more in the dead-letter topic\n");
+      }
+      return b.toString();
     }
   }
 
@@ -81,6 +96,7 @@ public final class FileImporter implements AutoCloseable {
   public ImportCount importFile(Path file, String sourceType, FileArticles.ReadLimits limits, Progress progress) throws IOException {
     long fileArticles = 0;
     long fileDeadLetters = 0;
+    List<String> reasons = new ArrayList<>();
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
     Thread reader = new Thread(() -> read(file, sourceType, limits, queue, service), "ingest-import-reader");
     reader.setDaemon(true);
@@ -95,7 +111,7 @@ public final class FileImporter implements AutoCloseable {
           continue;
         }
         if (next == END) {
-          return new ImportCount(fileArticles, fileDeadLetters);
+          return new ImportCount(fileArticles, fileDeadLetters, List.copyOf(reasons));
         }
         if (next instanceof Failure f) {
           throw f.rethrow();
@@ -106,6 +122,7 @@ public final class FileImporter implements AutoCloseable {
         rejected.addAndGet(r.deadLetters());
         fileArticles += r.articles().size();
         fileDeadLetters += r.deadLetters();
+        keepReasons(prepared, r, reasons);
         progress.add(prepared.transaction().articles().size() + prepared.transaction().rejected().size(), "articles");
       }
     } catch (InterruptedException e) {
@@ -117,6 +134,22 @@ public final class FileImporter implements AutoCloseable {
   }
 
   private static final Object END = new Object();
+
+  /** The transaction's dead letters, where and why, until REASONS_KEPT are kept: unreadable inputs, then rejected articles. */
+  private static void keepReasons(PreparedTransaction prepared, TransactionResult result, List<String> reasons) {
+    for (IngestTransaction.Rejected x : prepared.transaction().rejected()) {
+      if (reasons.size() < ImportCount.REASONS_KEPT) {
+        reasons.add(x.source() + ": " + DeadLetters.describe(x.error()));
+      }
+    }
+    List<IncomingArticle> in = prepared.transaction().articles();
+    for (int i = 0; i < result.outcomes().size() && i < in.size(); i++) {
+      String error = result.outcomes().get(i).error();
+      if (error != null && reasons.size() < ImportCount.REASONS_KEPT) {
+        reasons.add(in.get(i).source() + ": " + error);
+      }
+    }
+  }
 
   /** What ended the reader, handed to the importing thread. */
   private record Failure(Throwable error) {
@@ -217,7 +250,7 @@ public final class FileImporter implements AutoCloseable {
           if (count.nothingIngested()) {
             // every input in it is already dead-lettered with its reason: the file goes with the failed ones
             error = new RejectedInputException("nothing in the file could be ingested: " + count.deadLetters()
-                + " input(s) dead-lettered; the dead-letter topic has each reason");
+                + " input(s) dead-lettered:\n" + count.describeReasons());
             LOG.warn("nothing in {} could be ingested; moved to {}", file, folder.dir().resolve("failed"));
           }
         } catch (InterruptedIOException e) {

@@ -66,7 +66,10 @@ class FileImporterTest {
     // a file that gave nothing but dead letters goes with the failed ones (its one dead letter says why; no second)
     assertThat(sink.deadLetters()).hasSize(4);
     assertThat(Files.exists(dir.resolve("failed/e.txt"))).isTrue();
-    assertThat(Files.readString(dir.resolve("failed/e.txt.error.txt"))).contains("nothing in the file could be ingested: 1 input(s) dead-lettered");
+    // the reason itself beside the file, not only in the dead-letter topic
+    assertThat(Files.readString(dir.resolve("failed/e.txt.error.txt")))
+        .contains("nothing in the file could be ingested: 1 input(s) dead-lettered")
+        .containsPattern("e\\.txt: .*not valid UTF-8").endsWith("\n");
     assertThat(Files.exists(dir.resolve("failed/f.pdf"))).isTrue();
     assertThat(Files.readString(dir.resolve("failed/f.pdf.error.txt"))).contains("unsupported file type");
     assertThat(Files.exists(dir.resolve("g.jsonl.part"))).isTrue(); // left alone

@@ -89,7 +89,7 @@ public final class InputFolder {
       Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
       stuck.remove(file);
       if (error != null) {
-        Files.writeString(failed.resolve(file.getFileName() + ".error.txt"), String.valueOf(error.getMessage()));
+        Files.writeString(failed.resolve(file.getFileName() + ".error.txt"), String.valueOf(error.getMessage()).stripTrailing() + "\n");
       }
       return true;
     } catch (IOException e) {
