@@ -8,6 +8,8 @@ import io.newsline.avro.Quote;
 import io.newsline.avro.TimeExpression;
 import io.newsline.embedding.EmbeddingCodec;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -97,8 +99,8 @@ public final class ClusterArticles {
     }
     if (value.length() == 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-' && value.charAt(7) == '-') {
       try {
-        return java.time.LocalDate.parse(value).getDayOfWeek().getValue();
-      } catch (java.time.format.DateTimeParseException e) {
+        return LocalDate.parse(value).getDayOfWeek().getValue();
+      } catch (DateTimeParseException e) {
         return 0;
       }
     }
