@@ -136,6 +136,10 @@ final class LocalCommand implements Callable<Integer> {
     TopicAdmin.ensureAll(s);
     OpsServer ops = closer.register(OpsServer.start(HOST, port("health, metrics and the dashboard", httpPort)));
     checkStop();
+    // before the stages: what is in the topics now is earlier runs'; everything after, feed polls
+    // at the stages' start included, is this run's (printed, and counted as this run's progress)
+    PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
+    checkStop();
     StageContext context = new StageContext(s, ops, closer);
     step("starting the stages: " + String.join(", ", Stages.ALL.stream().map(Stage::name).toList()) + " (exactly-once)");
     List<Stage.Running> stages = new ArrayList<>();
@@ -146,8 +150,6 @@ final class LocalCommand implements Callable<Integer> {
     IngestStage.Running ingest = stages.stream().filter(IngestStage.Running.class::isInstance)
         .map(IngestStage.Running.class::cast).findFirst().orElseThrow();
     IngestSources sources = ingest.sources();
-    PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
-    checkStop();
     if (resuming) {
       out.printf("resuming with the data in %s: %s, %s%n", folder.dir(),
           TimelineReport.count(monitor.events().size(), "event"), TimelineReport.count(monitor.assigned(), "article"));
