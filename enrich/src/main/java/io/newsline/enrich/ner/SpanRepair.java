@@ -510,8 +510,10 @@ final class SpanRepair {
       return null;
     }
     String close = tokens.get(end).text();
-    // Codes of one or two letters in brackets are market or league codes, not names.
-    boolean shortCode = end == i + 2 && tokens.get(i + 1).text().length() < 3;
+    // Codes of one or two letters in brackets are market or league codes, not names; nor is a
+    // contract month or a common noun's acronym ("EUROLIRA (SEP)", "Nvidia (GPU)").
+    boolean shortCode = end == i + 2
+        && (tokens.get(i + 1).text().length() < 3 || COMMON_ACRONYMS.contains(tokens.get(i + 1).text()));
     return !shortCode && (bracket ? close.equals(")") : isQuote(close)) ? new int[] {i + 1, end} : null;
   }
 

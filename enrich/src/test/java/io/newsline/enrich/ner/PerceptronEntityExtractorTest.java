@@ -75,6 +75,10 @@ class PerceptronEntityExtractorTest {
     List<Entity> party = NER.extract(new ArticleText("b", null,
         "The Bharatiya Janata Party (BJP) won. The BJP said it would form a government."));
     assertThat(party).flatExtracting(Entity::mentions).extracting(Mention::text).contains("BJP");
+    // A contract month in brackets after a name the tagger calls an organisation is no short name of it.
+    List<Entity> table = NER.extract(new ArticleText("c", null, "London LIFFE futures APT closing prices.\n"
+        + "EUROLIRA (SEP) 91.37 91.36 91.33\nEUROSWISS (SEP) 97.79 97.80 97.82\nEUROMARK (SEP) 96.84 96.83"));
+    assertThat(table).flatExtracting(Entity::mentions).extracting(Mention::text).doesNotContain("SEP");
   }
 
   @Test
