@@ -32,6 +32,9 @@ import java.util.Set;
  *       common component is beta times the mean of the fitted pieces' means, with beta chosen so
  *       that the cosines of pairs of pieces match MiniLM's (least squares): the clusterer's
  *       thresholds were set on MiniLM's cosine scale.
+ *   <li>Optionally ({@code --calibrate STEPS}, {@link PairCalibration}): a linear map and offset
+ *       after the mean, fitted so that pair cosines of held-out pieces match MiniLM's, folded into
+ *       the table. Measured in docs/benchmarks.md: it helps FNC-1 and costs ECB+, so it is off by default.
  * </ol>
  * Every {@code --holdout}-th piece is left out of the fit and reports the mean cosine between the
  * table's embedding and MiniLM's, before and after; {@code --exclude SOURCE} leaves a whole source
@@ -50,17 +53,21 @@ public final class StaticEmbeddingFitter {
 
   public static void main(String[] args) throws Exception {
     Path out = null;
+    Path plainOut = null;
     Path targetCache = null;
     Path tokenCache = null;
     List<Path> texts = new ArrayList<>();
     Set<String> exclude = new HashSet<>();
     int dims = 256;
-    double lambda = 0.003;
+    double lambda = 0.03;
     double mu = 1e-4;
     double sif = 1e-4;
     int iterations = 60;
     int holdout = 10;
     boolean sentences = false;
+    int calibrate = 0;
+    int sample = 800;
+    double rate = 0.002;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
@@ -75,9 +82,13 @@ public final class StaticEmbeddingFitter {
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--holdout" -> holdout = Integer.parseInt(args[++i]);
         case "--sentences" -> sentences = true;
+        case "--calibrate" -> calibrate = Integer.parseInt(args[++i]);
+        case "--sample" -> sample = Integer.parseInt(args[++i]);
+        case "--rate" -> rate = Double.parseDouble(args[++i]);
+        case "--uncalibrated-out" -> plainOut = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (--out FILE --texts FILE... [--targets CACHE] [--tokens CACHE] [--exclude SOURCE] [--dims N] [--lambda L]"
-            + " [--iterations N] [--holdout K] [--sentences])");
+            + " [--iterations N] [--holdout K] [--sentences] [--calibrate STEPS [--sample N] [--rate R] [--uncalibrated-out FILE]])");
       }
     }
     if (out == null || (texts.isEmpty() && (targetCache == null || !Files.exists(targetCache)))) {
@@ -105,10 +116,22 @@ public final class StaticEmbeddingFitter {
     fit.mapDistilled(mu);
     fit.refine(lambda, iterations);
     float[] common = fit.common();
-    String name = String.format(Locale.ROOT, "minilm-l6-v2-fitted dims=%d lambda=%s pieces=%d%s", dims, lambda, fit.fitted,
+    if (calibrate > 0 && plainOut != null) {
+      write(plainOut, String.format(Locale.ROOT, "minilm-l6-v2-fitted dims=%d lambda=%s pieces=%d%s", dims, lambda, fit.fitted,
+          exclude.isEmpty() ? "" : " without=" + String.join(",", exclude.stream().sorted().toList())), vocab, fit.table(), common);
+    }
+    if (calibrate > 0) {
+      common = fit.calibrate(common, sample, calibrate, rate);
+    }
+    String name = String.format(Locale.ROOT, "minilm-l6-v2-fitted dims=%d lambda=%s pieces=%d%s%s", dims, lambda, fit.fitted,
+        calibrate > 0 ? " calibrated=" + calibrate : "",
         exclude.isEmpty() ? "" : " without=" + String.join(",", exclude.stream().sorted().toList()));
+    write(out, name, vocab, fit.table(), common);
+  }
+
+  private static void write(Path out, String name, List<String> vocab, float[][] table, float[] common) throws java.io.IOException {
     try (OutputStream o = Files.newOutputStream(out)) {
-      StaticEmbeddings.write(name, vocab, fit.table(), common, o);
+      StaticEmbeddings.write(name, vocab, table, common, o);
     }
     System.err.printf(Locale.ROOT, "%s -> %s (%,d bytes)%n", name, out, Files.size(out));
   }
@@ -124,6 +147,8 @@ public final class StaticEmbeddingFitter {
     final List<double[]> rowShares = new ArrayList<>();
     final List<double[]> z = new ArrayList<>();
     final List<Boolean> train = new ArrayList<>();
+    /** Pieces of an excluded source (neither fitted nor used to calibrate). */
+    final List<Boolean> excludedPiece = new ArrayList<>();
     final double[][] basis;
     double[][] vectors;
     int fitted;
@@ -140,6 +165,7 @@ public final class StaticEmbeddingFitter {
           continue;
         }
         train.add(!held && !excluded);
+        excludedPiece.add(excluded);
         fitted += !held && !excluded ? 1 : 0;
       }
       // rows() appended the sparse rows; the targets follow in the same order
@@ -562,6 +588,59 @@ public final class StaticEmbeddingFitter {
         out[j] = (float) (best * mean[j]);
       }
       return out;
+    }
+
+    /**
+     * Stage 4 ({@link PairCalibration}): a linear map and offset after the mean, fitted on the pair
+     * cosines of {@code sample} fitted pieces and folded into the token vectors; reports the pair
+     * error on as many held-out pieces before and after. Returns the new common component.
+     */
+    float[] calibrate(float[] common, int sample, int steps, double rate) {
+      // the fitted pieces' own predictions are closer to their targets than any new text's: the
+      // calibration learns from held-out pieces, and is judged on the excluded sources' pieces
+      double[][][] fitSample = sample(1, sample);
+      double[][][] judgeSample = sample(2, sample);
+      double[] c = new double[dims];
+      for (int j = 0; j < dims; j++) {
+        c[j] = common[j];
+      }
+      PairCalibration start = PairCalibration.identity(c);
+      PairCalibration cal = PairCalibration.fit(fitSample[0], fitSample[1], start, steps, rate);
+      if (judgeSample[0].length > 1) {
+        System.err.printf(Locale.ROOT, "pair-cosine rms error against MiniLM on %d pieces of the excluded sources: %.4f before, %.4f after%n",
+            judgeSample[0].length, start.error(judgeSample[0], judgeSample[1]), cal.error(judgeSample[0], judgeSample[1]));
+      }
+      for (int t = 0; t < vocabSize; t++) {
+        if (vectors[t] != null) {
+          vectors[t] = cal.map(vectors[t]);
+        }
+      }
+      float[] out = new float[dims];
+      for (int j = 0; j < dims; j++) {
+        out[j] = (float) cal.offset[j];
+      }
+      return out;
+    }
+
+    /** Every k-th piece of a kind (0 fitted, 1 held out, 2 excluded), n of them at most: {means, unit targets}. */
+    private double[][][] sample(int kind, int n) {
+      List<Integer> pieces = new ArrayList<>();
+      for (int i = 0; i < rowIds.size(); i++) {
+        int k = train.get(i) ? 0 : excludedPiece.get(i) ? 2 : 1;
+        if (k == kind) {
+          pieces.add(i);
+        }
+      }
+      int size = Math.min(n, pieces.size());
+      double[][] means = new double[size][];
+      double[][] targets = new double[size][];
+      for (int q = 0; q < size; q++) {
+        int i = pieces.get((int) ((long) q * pieces.size() / size));
+        means[q] = new double[dims];
+        predict(i, means[q]);
+        targets[q] = unit(z.get(i));
+      }
+      return new double[][][] {means, targets};
     }
 
     private static double dot(double[] a, double[] b) {
