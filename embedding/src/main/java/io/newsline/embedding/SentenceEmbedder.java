@@ -17,6 +17,8 @@ import java.util.function.Function;
  *   <li>the path of a static embedding table ({@link StaticEmbeddings}, built by the training module's
  *       {@code StaticEmbeddingFitter} or {@code StaticEmbeddingDistiller}): tens of microseconds per
  *       article, plain Java, but clustering scores a few points lower (docs/benchmarks.md);
+ *   <li>{@code static}: the table shipped with newsline ({@link StaticEmbeddings#bundled}), fitted
+ *       to MiniLM on news text: for backfills, where speed matters more than the last points;
  *   <li>{@code hybrid:CHARS:WEIGHT:TABLE}: MiniLM on the first CHARS characters beside the table on
  *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT.
  * </ul>
@@ -114,7 +116,7 @@ public final class SentenceEmbedder {
 
   /**
    * One embedder per JVM, as the {@code newsline.embedding} property names it: {@code minilm},
-   * {@code minilm:CHARS}, {@code hybrid:CHARS:WEIGHT:TABLE} or the path of a table.
+   * {@code minilm:CHARS}, {@code static}, {@code hybrid:CHARS:WEIGHT:TABLE} or the path of a table.
    */
   public static SentenceEmbedder shared() {
     SentenceEmbedder s = shared;
@@ -136,6 +138,8 @@ public final class SentenceEmbedder {
     try {
       if (spec.equals("minilm")) {
         return miniLm();
+      } else if (spec.equals("static")) {
+        return distilled(StaticEmbeddings.bundled());
       } else if (p[0].equals("minilm") && p.length == 2) {
         return miniLm(Integer.parseInt(p[1]));
       } else if (p[0].equals("hybrid") && p.length == 4) {
@@ -144,7 +148,7 @@ public final class SentenceEmbedder {
         throw new IllegalArgumentException("malformed");
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected minilm, minilm:CHARS, hybrid:CHARS:WEIGHT:TABLE"
+      throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected minilm, minilm:CHARS, static, hybrid:CHARS:WEIGHT:TABLE"
           + " or the path of a table (" + e.getMessage() + ")", e);
     }
     return distilled(StaticEmbeddings.file(Path.of(spec)));

@@ -50,6 +50,24 @@ public final class StaticEmbeddings {
     this.tokenizer = new WordPieceTokenizer(tokens);
   }
 
+  /** The classpath resource of the bundled table ({@link #bundled}). */
+  public static final String BUNDLED = "news-static-128.bin.gz";
+
+  /**
+   * The table shipped with newsline (docs/benchmarks.md: how it was fitted, on which text, and its
+   * clustering figures against MiniLM's).
+   */
+  public static StaticEmbeddings bundled() {
+    try (InputStream in = StaticEmbeddings.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled embedding table " + BUNDLED + " is missing from the classpath");
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled embedding table: " + e.getMessage(), e);
+    }
+  }
+
   /** Loads a table written by {@link #write}. */
   public static StaticEmbeddings file(Path path) {
     try (InputStream in = Files.newInputStream(path)) {
