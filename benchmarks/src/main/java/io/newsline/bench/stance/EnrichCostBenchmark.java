@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * most 1.5), a stricter bound than against {@code standardEnrichment}, the whole stage's work with
  * the sentence embedding. The articles are the seed texts (samples/) cut at sentence ends into
  * 1,200-word pieces. {@code embedding} names the sentence embedder as the {@code newsline.embedding}
- * property does ({@code minilm}, {@code minilm:CHARS}, {@code hybrid:CHARS:WEIGHT:TABLE}, a table's
+ * property does ({@code minilm}, {@code minilm:CHARS}, {@code static}, {@code hybrid:CHARS:WEIGHT:TABLE}, a table's
  * path): {@code -p embedding=minilm,/tmp/table.bin.gz} measures MiniLM and a table in one run.
  *
  * <pre>
