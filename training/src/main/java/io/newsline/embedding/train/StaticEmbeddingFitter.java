@@ -547,15 +547,10 @@ public final class StaticEmbeddingFitter {
         mean[j] /= pieces.size();
       }
       // a fixed sample of pieces, every k-th, and all their pairs
-      int sample = Math.min(1500, pieces.size());
-      double[][] p = new double[sample][];
-      double[][] t = new double[sample][];
-      for (int q = 0; q < sample; q++) {
-        int i = pieces.get((int) ((long) q * pieces.size() / sample));
-        p[q] = new double[dims];
-        predict(i, p[q]);
-        t[q] = unit(z.get(i));
-      }
+      double[][][] fixed = sample(0, 1500);
+      double[][] p = fixed[0];
+      double[][] t = fixed[1];
+      int sample = p.length;
       double best = 0;
       double bestError = Double.MAX_VALUE;
       for (int step = 0; step <= 30; step++) {
