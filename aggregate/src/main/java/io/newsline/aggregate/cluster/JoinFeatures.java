@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The evidence for and against an article joining an event, as numbers a {@link JoinModel} weighs.
  * Topic similarity (embedding and term-vector cosines) says what kind of event the article
- * reports; the anchors say which one: who and where lead it (the people and places of the lead)
+ * reports; the anchors say which one: who and where lead it (the people and places of the lead;
+ * a lead whose people are not the ones the event's leads give, even if its articles name them)
  * and when (the years it names, the day of the week its lead names). Two earthquakes share their topic and differ in their anchors.
  * Besides the two similarities every feature is a conflict between 0 and 1, and 0 when there is no
  * evidence either way, so without anchors the decision is the similarity's alone.
@@ -33,7 +34,7 @@ final class JoinFeatures {
   static final List<String> NAMES = List.of(
       "embedding", "text",
       "core_person_missing", "core_place_missing", "lead_person_new", "lead_place_new",
-      "year_unseen", "year_later", "weekday_unseen");
+      "year_unseen", "year_later", "weekday_unseen", "lead_person_off_core");
   static final int EMBEDDING = 0;
   static final int TEXT = 1;
   /** Entities this share of an event's leads give are its core. */
@@ -141,6 +142,7 @@ final class JoinFeatures {
       f[3] = coreMissing(e, "l:", a.entityIds());
       f[4] = absent(a.leadPersons(), e);
       f[5] = absent(a.leadPlaces(), e);
+      f[9] = offCore(a.leadPersons(), e);
     }
     // when: a year the lead names that no member mentions; a latest year well after the event's
     if (!a.leadYears().isEmpty()) {
@@ -183,6 +185,28 @@ final class JoinFeatures {
       }
     }
     return core == 0 ? 0 : missing / core;
+  }
+
+  /**
+   * 1 when the lead names people and none of them is one that half of the event's leads give: the
+   * article is led by someone the event's stories mention, if at all, in passing (the injured
+   * team-mate of an injured player). Unlike {@code lead_person_new} it holds when the event's
+   * articles do name that person, in their bodies or in a few leads.
+   */
+  private static double offCore(List<String> leadPersons, EventState e) {
+    if (leadPersons.isEmpty()) {
+      return 0;
+    }
+    boolean hasCore = false;
+    for (Map.Entry<String, Integer> c : prefixed(e.leadArticles, "p:").entrySet()) {
+      if (c.getValue() >= CORE_SHARE * e.anchoredArticles) {
+        hasCore = true;
+        if (leadPersons.contains(c.getKey().substring(2))) {
+          return 0;
+        }
+      }
+    }
+    return hasCore ? 1 : 0;
   }
 
   /** Share of these lead entities that no article of the event mentions: a new protagonist or place. */

@@ -125,6 +125,26 @@ class LookAlikeEventsTest {
     assertThat(JoinFeatures.of(tuesday, e, 0.5, 0.5)[day]).isZero();
   }
 
+  /** Two injured players of one team: the second's articles name the first, the first's name the second in passing. */
+  @Test
+  void aLeadWithoutTheEventsCorePersonConflictsEvenWhenTheEventMentionsWhoLeadsIt() {
+    EventState e = new EventState("e");
+    e.anchoredArticles = 4;
+    e.leadArticles.put("p:bush", 4);
+    e.leadArticles.put("p:thomas", 1); // one lead named the team-mate too
+    e.anchorArticles.put("h:bush", 4);
+    e.anchorArticles.put("h:thomas", 2);
+    e.anchorArticles.put("h:papua", 4);
+    int offCore = JoinFeatures.NAMES.indexOf("lead_person_off_core");
+    int isNew = JoinFeatures.NAMES.indexOf("lead_person_new");
+    double[] thomas = JoinFeatures.of(JoinFeatures.Article.of(quake("thomas", T0, "thomas", "papua", 0)), e, 0.5, 0.5);
+    assertThat(thomas[isNew]).isZero(); // the event's articles do name him
+    assertThat(thomas[offCore]).isEqualTo(1.0); // but he does not lead them
+    assertThat(JoinFeatures.of(JoinFeatures.Article.of(quake("bush", T0, "bush", "papua", 0)), e, 0.5, 0.5)[offCore]).isZero();
+    e.leadArticles.put("p:bush", 1); // no person leads half of the event's articles: no evidence
+    assertThat(JoinFeatures.of(JoinFeatures.Article.of(quake("thomas", T0, "thomas", "papua", 0)), e, 0.5, 0.5)[offCore]).isZero();
+  }
+
   @Test
   void anArticleKeptOutByAnchorsThatFindsNoSecondArticleIsAdoptedByItsParent() {
     EventClusterer c = new EventClusterer(SETTINGS, new InMemoryEventRepository());
