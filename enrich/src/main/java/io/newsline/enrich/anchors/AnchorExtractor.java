@@ -7,6 +7,7 @@ import io.newsline.enrich.model.Field;
 import io.newsline.enrich.model.Quantity;
 import io.newsline.enrich.model.TimeExpression;
 import io.newsline.enrich.text.Sentences;
+import io.newsline.enrich.text.StartScan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class AnchorExtractor {
   /** Lines without sentence punctuation before the lead sentence (headline, date line, byline). */
   private static final int HEADER_LINES = 3;
   private static final int MAX_LEAD_CHARS = 600;
-  private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d\\d(?::\\d\\d)?\\b");
+  private static final StartScan TIME_OF_DAY =
+      new StartScan(Pattern.compile("\\b\\d{1,2}:\\d\\d(?::\\d\\d)?\\b"), StartScan.DIGITS, true, ":");
 
   /**
    * @param publishedOn the day the article was published (UTC), or null when unknown: relative
@@ -58,8 +60,9 @@ public final class AnchorExtractor {
         times.add(TimeExpressions.expression(f, field, isDateline ? AnchorRole.DATELINE : role(field, f.start(), leadEnd)));
         taken.take(f.start(), f.end());
       }
-      Matcher m = TIME_OF_DAY.matcher(s);
-      while (m.find()) {
+      StartScan.Finder clock = TIME_OF_DAY.in(s);
+      Matcher m = clock.matcher();
+      while (clock.find()) {
         taken.take(m.start(), m.end());
       }
       for (Quantities.Found q : Quantities.find(s, taken)) {

@@ -1,5 +1,6 @@
 package io.newsline.enrich.anchors;
 
+import io.newsline.enrich.text.StartScan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +24,33 @@ final class Quantities {
 
   private enum Kind { MONEY, MONEY_WORDS, MAGNITUDE, MAGNITUDE_AFTER, AGE, AGE_AFTER, AGE_APPOSITION, SCORE, PERCENT, ORDINAL, WORD_ORDINAL, COUNT, WORD_COUNT }
 
-  private record Form(Pattern pattern, Kind kind) {}
+  /** A form: where its matches can start (see {@link StartScan}) and how its groups read. */
+  private record Form(StartScan scan, Kind kind) {}
+
+  private static StartScan digits(Pattern p, boolean wordStart) {
+    return new StartScan(p, StartScan.DIGITS, wordStart);
+  }
 
   private static final List<Form> FORMS = List.of(
-      new Form(Pattern.compile("(US|A|C|NZ)?([$\u20ac\u00a3])\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?", CI), Kind.MONEY),
-      new Form(Pattern.compile("\\b" + NUMBER + "\\s" + SCALE + "\\s(dollars|euros|pounds)\\b", CI), Kind.MONEY_WORDS),
-      new Form(Pattern.compile("\\bmagnitude(?:\\s+of)?[\\s-]+(\\d(?:\\.\\d)?)\\b", CI), Kind.MAGNITUDE),
-      new Form(Pattern.compile("\\b(\\d(?:\\.\\d)?)(?:[\\s-]+magnitude\\b|\\s+on the Richter)", CI), Kind.MAGNITUDE_AFTER),
-      new Form(Pattern.compile("\\b(\\d{1,3})[\\s-]+years?[\\s-]+old\\b", CI), Kind.AGE),
-      new Form(Pattern.compile("\\baged\\s+(\\d{1,3})\\b", CI), Kind.AGE_AFTER),
-      new Form(Pattern.compile("(?<=[A-Z][a-z]{1,30}),\\s(\\d{1,3}),"), Kind.AGE_APPOSITION),
-      new Form(Pattern.compile("(?<![\\d.,/-])(\\d{1,3})\\s?-\\s?(\\d{1,3})(?:\\s?-\\s?(\\d{1,3}))?(?![\\d.,/%-])"), Kind.SCORE),
-      new Form(Pattern.compile("\\b" + NUMBER + "\\s?(%|percent\\b|per cent\\b)", CI), Kind.PERCENT),
-      new Form(Pattern.compile("\\b(\\d{1,3})(st|nd|rd|th)\\s+([A-Za-z][a-z]+)(?:\\s+([A-Za-z][a-z]+))?"), Kind.ORDINAL),
-      new Form(Pattern.compile("\\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+      new Form(new StartScan(Pattern.compile("(US|A|C|NZ)?([$\u20ac\u00a3])\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?", CI),
+          "UuAaCcNn$\u20ac\u00a3", false, "$\u20ac\u00a3"), Kind.MONEY),
+      new Form(digits(Pattern.compile("\\b" + NUMBER + "\\s" + SCALE + "\\s(dollars|euros|pounds)\\b", CI), true), Kind.MONEY_WORDS),
+      new Form(StartScan.words(Pattern.compile("\\bmagnitude(?:\\s+of)?[\\s-]+(\\d(?:\\.\\d)?)\\b", CI), "m"), Kind.MAGNITUDE),
+      new Form(digits(Pattern.compile("\\b(\\d(?:\\.\\d)?)(?:[\\s-]+magnitude\\b|\\s+on the Richter)", CI), true), Kind.MAGNITUDE_AFTER),
+      new Form(digits(Pattern.compile("\\b(\\d{1,3})[\\s-]+years?[\\s-]+old\\b", CI), true), Kind.AGE),
+      new Form(StartScan.words(Pattern.compile("\\baged\\s+(\\d{1,3})\\b", CI), "a"), Kind.AGE_AFTER),
+      new Form(new StartScan(Pattern.compile("(?<=[A-Z][a-z]{1,30}),\\s(\\d{1,3}),"), ",", false), Kind.AGE_APPOSITION),
+      new Form(new StartScan(Pattern.compile("(?<![\\d.,/-])(\\d{1,3})\\s?-\\s?(\\d{1,3})(?:\\s?-\\s?(\\d{1,3}))?(?![\\d.,/%-])"),
+          StartScan.DIGITS, false, "-"), Kind.SCORE),
+      new Form(digits(Pattern.compile("\\b" + NUMBER + "\\s?(%|percent\\b|per cent\\b)", CI), true), Kind.PERCENT),
+      new Form(digits(Pattern.compile("\\b(\\d{1,3})(st|nd|rd|th)\\s+([A-Za-z][a-z]+)(?:\\s+([A-Za-z][a-z]+))?"), true), Kind.ORDINAL),
+      new Form(StartScan.words(Pattern.compile("\\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
           + "|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+([A-Za-z][a-z]+)(?:\\s+([A-Za-z][a-z]+))?", CI),
-          Kind.WORD_ORDINAL),
-      new Form(Pattern.compile("(?<![\\d.,:/$-])" + NUMBER + "\\s+([a-z]+)(?:\\s+([a-z]+))?"), Kind.COUNT),
-      new Form(Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+          "stfen"), Kind.WORD_ORDINAL),
+      new Form(digits(Pattern.compile("(?<![\\d.,:/$-])" + NUMBER + "\\s+([a-z]+)(?:\\s+([a-z]+))?"), false), Kind.COUNT),
+      new Form(StartScan.words(Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
           + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\\s+([a-z]+)(?:\\s+([a-z]+))?", CI),
-          Kind.WORD_COUNT));
+          "tfsenh"), Kind.WORD_COUNT));
 
   private static final Map<String, Integer> WORDS = Map.ofEntries(
       Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
@@ -80,8 +88,9 @@ final class Quantities {
   static List<Found> find(String s, TakenSpans taken) {
     List<Found> found = new ArrayList<>();
     for (Form form : FORMS) {
-      Matcher m = form.pattern().matcher(s);
-      while (m.find()) {
+      StartScan.Finder finder = form.scan().in(s);
+      Matcher m = finder.matcher();
+      while (finder.find()) {
         int start = m.start();
         if (taken.overlaps(start, m.end())) {
           continue;

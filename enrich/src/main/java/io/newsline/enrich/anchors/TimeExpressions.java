@@ -1,5 +1,6 @@
 package io.newsline.enrich.anchors;
 
+import io.newsline.enrich.text.StartScan;
 import io.newsline.enrich.model.AnchorRole;
 import io.newsline.enrich.model.Field;
 import io.newsline.enrich.model.TimeExpression;
@@ -30,25 +31,33 @@ final class TimeExpressions {
       "(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?";
   private static final int CI = Pattern.CASE_INSENSITIVE;
 
-  /** A date form: its pattern and how its groups read. */
-  private record Form(Pattern pattern, Kind kind) {}
+  /** First letters of the weekday prefix and of the month names (both cases: the forms are case-insensitive). */
+  private static final String WEEKDAY_STARTS = "MTWFS";
+  private static final String MONTH_STARTS = "JFMASOND";
+
+  /** A date form: where its matches can start (see {@link StartScan}) and how its groups read. */
+  private record Form(StartScan scan, Kind kind) {}
 
   private enum Kind { MDY, DMY, ISO, SLASH, DOT, MY, MD, DM, WEEKDAY, RELATIVE, YEAR }
 
   private static final List<Form> FORMS = List.of(
-      new Form(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "(?:\\s*,\\s*|\\s+)" + YEAR + "\\b", CI), Kind.MDY),
-      new Form(Pattern.compile("\\b" + WEEKDAY_PREFIX + DAY + "(?:\\s+of)?\\s+" + MONTH + ",?\\s+" + YEAR + "\\b", CI), Kind.DMY),
-      new Form(Pattern.compile("\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b"), Kind.ISO),
-      new Form(Pattern.compile("(?<![\\d/])(\\d{1,2}) ?/ ?(\\d{1,2}) ?/ ?(\\d{4}|\\d{2})(?![\\d/])"), Kind.SLASH),
-      new Form(Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])"), Kind.DOT),
-      new Form(Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b", CI), Kind.MY),
-      new Form(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "\\b(?!\\s*[-:/]?\\s*\\d)", CI), Kind.MD),
-      new Form(Pattern.compile("\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "\\b", CI), Kind.DM),
-      new Form(Pattern.compile("\\b(?:(last|next|this|on|early|late)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!s)", CI),
-          Kind.WEEKDAY),
-      new Form(Pattern.compile("\\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\\b", CI),
-          Kind.RELATIVE),
-      new Form(Pattern.compile("(?<![\\d$\u20ac\u00a3.,#-])" + YEAR + "(?![\\d%]|,\\d|\\.\\d|-\\d)"), Kind.YEAR));
+      new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "(?:\\s*,\\s*|\\s+)" + YEAR + "\\b", CI),
+          WEEKDAY_STARTS + MONTH_STARTS), Kind.MDY),
+      new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + DAY + "(?:\\s+of)?\\s+" + MONTH + ",?\\s+" + YEAR + "\\b", CI),
+          WEEKDAY_STARTS + StartScan.DIGITS), Kind.DMY),
+      new Form(new StartScan(Pattern.compile("\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b"), "12", true, "-"), Kind.ISO),
+      new Form(new StartScan(Pattern.compile("(?<![\\d/])(\\d{1,2}) ?/ ?(\\d{1,2}) ?/ ?(\\d{4}|\\d{2})(?![\\d/])"), StartScan.DIGITS, false, "/"),
+          Kind.SLASH),
+      new Form(new StartScan(Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])"), StartScan.DIGITS, false, "."), Kind.DOT),
+      new Form(StartScan.words(Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b", CI), MONTH_STARTS), Kind.MY),
+      new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "\\b(?!\\s*[-:/]?\\s*\\d)", CI),
+          WEEKDAY_STARTS + MONTH_STARTS), Kind.MD),
+      new Form(new StartScan(Pattern.compile("\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "\\b", CI), StartScan.DIGITS, true), Kind.DM),
+      new Form(StartScan.words(Pattern.compile("\\b(?:(last|next|this|on|early|late)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!s)", CI),
+          "lntoe" + WEEKDAY_STARTS), Kind.WEEKDAY),
+      new Form(StartScan.words(Pattern.compile("\\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\\b", CI),
+          "tyl"), Kind.RELATIVE),
+      new Form(new StartScan(Pattern.compile("(?<![\\d$\u20ac\u00a3.,#-])" + YEAR + "(?![\\d%]|,\\d|\\.\\d|-\\d)"), "12", false), Kind.YEAR));
 
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
@@ -82,8 +91,9 @@ final class TimeExpressions {
     List<Found> found = new ArrayList<>();
     TakenSpans taken = new TakenSpans(s.length());
     for (Form form : FORMS) {
-      Matcher m = form.pattern().matcher(s);
-      while (m.find()) {
+      StartScan.Finder finder = form.scan().in(s);
+      Matcher m = finder.matcher();
+      while (finder.find()) {
         if (taken.overlaps(m.start(), m.end()) || !properMonth(s, m, form.kind())) {
           continue;
         }
