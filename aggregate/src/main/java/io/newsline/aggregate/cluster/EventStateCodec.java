@@ -1,9 +1,7 @@
 package io.newsline.aggregate.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
@@ -28,8 +27,7 @@ public final class EventStateCodec {
 
   public static byte[] encode(EventState e) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-      DataOutputStream out = new DataOutputStream(bytes);
+      Output out = new Output(8192);
       out.writeByte(FORMAT);
       str(out, e.id);
       str(out, e.status);
@@ -57,8 +55,7 @@ public final class EventStateCodec {
       }
       out.writeInt(e.embeddedArticles);
       timeline(out, e.timeline);
-      out.flush();
-      return bytes.toByteArray();
+      return out.toByteArray();
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
@@ -108,16 +105,14 @@ public final class EventStateCodec {
 
   public static byte[] encode(EventRepository.Member m) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-      DataOutputStream out = new DataOutputStream(bytes);
+      Output out = new Output(128);
       out.writeByte(FORMAT);
       str(out, m.articleId());
       out.writeLong(m.time());
       str(out, m.outlet());
       str(out, m.url());
       str(out, m.title());
-      out.flush();
-      return bytes.toByteArray();
+      return out.toByteArray();
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
@@ -133,7 +128,7 @@ public final class EventStateCodec {
     }
   }
 
-  private static void timeline(DataOutputStream out, TimelineState t) throws IOException {
+  private static void timeline(Output out, TimelineState t) throws IOException {
     entry(out, t.first);
     str(out, t.label);
     out.writeLong(t.labelTime);
@@ -219,7 +214,7 @@ public final class EventStateCodec {
     return t;
   }
 
-  private static void entry(DataOutputStream out, TimelineState.Entry e) throws IOException {
+  private static void entry(Output out, TimelineState.Entry e) throws IOException {
     out.writeBoolean(e != null);
     if (e == null) {
       return;
@@ -256,7 +251,7 @@ public final class EventStateCodec {
     return new TimelineState.Entry(id, outlet, url, title, lead, time, List.copyOf(stance));
   }
 
-  private static void distinct(DataOutputStream out, DistinctCount d) throws IOException {
+  private static void distinct(Output out, DistinctCount d) throws IOException {
     if (d.values != null) {
       out.writeByte(0);
       strings(out, new ArrayList<>(d.values));
@@ -278,7 +273,7 @@ public final class EventStateCodec {
     return d;
   }
 
-  private static void counts(DataOutputStream out, TreeMap<String, Integer> m) throws IOException {
+  private static void counts(Output out, TreeMap<String, Integer> m) throws IOException {
     out.writeInt(m.size());
     for (Map.Entry<String, Integer> t : m.entrySet()) {
       str(out, t.getKey());
@@ -294,7 +289,7 @@ public final class EventStateCodec {
     return m;
   }
 
-  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+  private static void strings(Output out, List<String> list) throws IOException {
     out.writeInt(list.size());
     for (String s : list) {
       str(out, s);
@@ -310,7 +305,7 @@ public final class EventStateCodec {
     return out;
   }
 
-  private static void str(DataOutputStream out, String s) throws IOException {
+  private static void str(Output out, String s) throws IOException {
     if (s == null) {
       out.writeInt(-1);
       return;
@@ -328,5 +323,65 @@ public final class EventStateCodec {
     byte[] b = new byte[n];
     in.readFully(b);
     return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What DataOutputStream over a ByteArrayOutputStream writes (big-endian, the same bytes), into
+   * one growing array without a synchronised call per byte: encoding is on every article's path.
+   */
+  private static final class Output {
+    private byte[] buf;
+    private int size;
+
+    Output(int capacity) {
+      buf = new byte[capacity];
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+
+    void writeByte(int v) {
+      ensure(1);
+      buf[size++] = (byte) v;
+    }
+
+    void writeBoolean(boolean v) {
+      writeByte(v ? 1 : 0);
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      buf[size] = (byte) (v >>> 24);
+      buf[size + 1] = (byte) (v >>> 16);
+      buf[size + 2] = (byte) (v >>> 8);
+      buf[size + 3] = (byte) v;
+      size += 4;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
+    }
+
+    void writeFloat(float v) {
+      writeInt(Float.floatToIntBits(v));
+    }
+
+    void writeDouble(double v) {
+      writeLong(Double.doubleToLongBits(v));
+    }
+
+    void write(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
   }
 }
