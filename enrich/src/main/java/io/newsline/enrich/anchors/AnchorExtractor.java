@@ -28,7 +28,7 @@ public final class AnchorExtractor {
   /** Lines without sentence punctuation before the lead sentence (headline, date line, byline). */
   private static final int HEADER_LINES = 3;
   private static final int MAX_LEAD_CHARS = 600;
-  private static final StartScan TIME_OF_DAY =
+  static final StartScan TIME_OF_DAY =
       new StartScan(Pattern.compile("\\b\\d{1,2}:\\d\\d(?::\\d\\d)?\\b"), StartScan.DIGITS, true, ":");
 
   /**

@@ -22,6 +22,13 @@ final class Quantities {
   private static final String SCALE = "(trillion|billion|million|thousand|bn|mln|tn|m|b|k)";
   private static final int CI = Pattern.CASE_INSENSITIVE;
 
+  private static final String[] ORDINAL_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+      "nineteenth", "twentieth"};
+  private static final String[] COUNT_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+      "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"};
+
   private enum Kind { MONEY, MONEY_WORDS, MAGNITUDE, MAGNITUDE_AFTER, AGE, AGE_AFTER, AGE_APPOSITION, SCORE, PERCENT, ORDINAL, WORD_ORDINAL, COUNT, WORD_COUNT }
 
   /** A form: where its matches can start (see {@link StartScan}) and how its groups read. */
@@ -35,10 +42,10 @@ final class Quantities {
       new Form(new StartScan(Pattern.compile("(US|A|C|NZ)?([$\u20ac\u00a3])\\s?" + NUMBER + "(?:\\s?" + SCALE + "\\b)?", CI),
           "UuAaCcNn$\u20ac\u00a3", false, "$\u20ac\u00a3"), Kind.MONEY),
       new Form(digits(Pattern.compile("\\b" + NUMBER + "\\s" + SCALE + "\\s(dollars|euros|pounds)\\b", CI), true), Kind.MONEY_WORDS),
-      new Form(StartScan.words(Pattern.compile("\\bmagnitude(?:\\s+of)?[\\s-]+(\\d(?:\\.\\d)?)\\b", CI), "m"), Kind.MAGNITUDE),
+      new Form(StartScan.words(Pattern.compile("\\bmagnitude(?:\\s+of)?[\\s-]+(\\d(?:\\.\\d)?)\\b", CI), "m").prefixes("magnitude"), Kind.MAGNITUDE),
       new Form(digits(Pattern.compile("\\b(\\d(?:\\.\\d)?)(?:[\\s-]+magnitude\\b|\\s+on the Richter)", CI), true), Kind.MAGNITUDE_AFTER),
       new Form(digits(Pattern.compile("\\b(\\d{1,3})[\\s-]+years?[\\s-]+old\\b", CI), true), Kind.AGE),
-      new Form(StartScan.words(Pattern.compile("\\baged\\s+(\\d{1,3})\\b", CI), "a"), Kind.AGE_AFTER),
+      new Form(StartScan.words(Pattern.compile("\\baged\\s+(\\d{1,3})\\b", CI), "a").prefixes("aged"), Kind.AGE_AFTER),
       new Form(new StartScan(Pattern.compile("(?<=[A-Z][a-z]{1,30}),\\s(\\d{1,3}),"), ",", false), Kind.AGE_APPOSITION),
       new Form(new StartScan(Pattern.compile("(?<![\\d.,/-])(\\d{1,3})\\s?-\\s?(\\d{1,3})(?:\\s?-\\s?(\\d{1,3}))?(?![\\d.,/%-])"),
           StartScan.DIGITS, false, "-"), Kind.SCORE),
@@ -46,11 +53,11 @@ final class Quantities {
       new Form(digits(Pattern.compile("\\b(\\d{1,3})(st|nd|rd|th)\\s+([A-Za-z][a-z]+)(?:\\s+([A-Za-z][a-z]+))?"), true), Kind.ORDINAL),
       new Form(StartScan.words(Pattern.compile("\\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
           + "|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\\s+([A-Za-z][a-z]+)(?:\\s+([A-Za-z][a-z]+))?", CI),
-          "stfen"), Kind.WORD_ORDINAL),
+          "stfen").prefixes(ORDINAL_WORDS), Kind.WORD_ORDINAL),
       new Form(digits(Pattern.compile("(?<![\\d.,:/$-])" + NUMBER + "\\s+([a-z]+)(?:\\s+([a-z]+))?"), false), Kind.COUNT),
       new Form(StartScan.words(Pattern.compile("\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
           + "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\\s+([a-z]+)(?:\\s+([a-z]+))?", CI),
-          "tfsenh"), Kind.WORD_COUNT));
+          "tfsenh").prefixes(COUNT_WORDS), Kind.WORD_COUNT));
 
   private static final Map<String, Integer> WORDS = Map.ofEntries(
       Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
@@ -81,14 +88,20 @@ final class Quantities {
 
   private Quantities() {}
 
+  /** The forms' scans, for tests. */
+  static List<StartScan> scans() {
+    return FORMS.stream().map(Form::scan).toList();
+  }
+
   /** A quantity found in one string, before roles are known. */
   record Found(int start, int end, String text, String kind, String unit, String value) {}
 
   /** Quantities of s in document order, skipping the ranges already taken (dates, times of day). */
   static List<Found> find(String s, TakenSpans taken) {
     List<Found> found = new ArrayList<>();
+    char[] chars = s.toCharArray();
     for (Form form : FORMS) {
-      StartScan.Finder finder = form.scan().in(s);
+      StartScan.Finder finder = form.scan().in(s, chars);
       Matcher m = finder.matcher();
       while (finder.find()) {
         int start = m.start();

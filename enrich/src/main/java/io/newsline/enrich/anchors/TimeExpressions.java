@@ -34,6 +34,11 @@ final class TimeExpressions {
   /** First letters of the weekday prefix and of the month names (both cases: the forms are case-insensitive). */
   private static final String WEEKDAY_STARTS = "MTWFS";
   private static final String MONTH_STARTS = "JFMASOND";
+  /** What the weekday prefix and the month names begin with (their first three letters). */
+  private static final String[] WEEKDAY_WORDS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  private static final String[] MONTH_WORDS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  private static final String[] DATE_WORDS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
   /** A date form: where its matches can start (see {@link StartScan}) and how its groups read. */
   private record Form(StartScan scan, Kind kind) {}
@@ -42,21 +47,23 @@ final class TimeExpressions {
 
   private static final List<Form> FORMS = List.of(
       new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "(?:\\s*,\\s*|\\s+)" + YEAR + "\\b", CI),
-          WEEKDAY_STARTS + MONTH_STARTS), Kind.MDY),
+          WEEKDAY_STARTS + MONTH_STARTS).prefixes(DATE_WORDS), Kind.MDY),
       new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + DAY + "(?:\\s+of)?\\s+" + MONTH + ",?\\s+" + YEAR + "\\b", CI),
-          WEEKDAY_STARTS + StartScan.DIGITS), Kind.DMY),
+          WEEKDAY_STARTS + StartScan.DIGITS).prefixes(WEEKDAY_WORDS), Kind.DMY),
       new Form(new StartScan(Pattern.compile("\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b"), "12", true, "-"), Kind.ISO),
       new Form(new StartScan(Pattern.compile("(?<![\\d/])(\\d{1,2}) ?/ ?(\\d{1,2}) ?/ ?(\\d{4}|\\d{2})(?![\\d/])"), StartScan.DIGITS, false, "/"),
           Kind.SLASH),
       new Form(new StartScan(Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d.])"), StartScan.DIGITS, false, "."), Kind.DOT),
-      new Form(StartScan.words(Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b", CI), MONTH_STARTS), Kind.MY),
+      new Form(StartScan.words(Pattern.compile("\\b" + MONTH + ",?\\s+" + YEAR + "\\b", CI), MONTH_STARTS).prefixes(MONTH_WORDS), Kind.MY),
       new Form(StartScan.words(Pattern.compile("\\b" + WEEKDAY_PREFIX + MONTH + "\\s+" + DAY + "\\b(?!\\s*[-:/]?\\s*\\d)", CI),
-          WEEKDAY_STARTS + MONTH_STARTS), Kind.MD),
+          WEEKDAY_STARTS + MONTH_STARTS).prefixes(DATE_WORDS), Kind.MD),
       new Form(new StartScan(Pattern.compile("\\b" + DAY + "(?:\\s+of)?\\s+" + MONTH + "\\b", CI), StartScan.DIGITS, true), Kind.DM),
       new Form(StartScan.words(Pattern.compile("\\b(?:(last|next|this|on|early|late)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b(?!s)", CI),
-          "lntoe" + WEEKDAY_STARTS), Kind.WEEKDAY),
+          "lntoe" + WEEKDAY_STARTS)
+          .prefixes("last", "next", "this", "on", "early", "late", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+          Kind.WEEKDAY),
       new Form(StartScan.words(Pattern.compile("\\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\\b", CI),
-          "tyl"), Kind.RELATIVE),
+          "tyl").prefixes("today", "tonight", "yesterday", "tomorrow", "last", "this"), Kind.RELATIVE),
       new Form(new StartScan(Pattern.compile("(?<![\\d$\u20ac\u00a3.,#-])" + YEAR + "(?![\\d%]|,\\d|\\.\\d|-\\d)"), "12", false), Kind.YEAR));
 
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -71,6 +78,11 @@ final class TimeExpressions {
           + "|^\\s*(?:percent|per cent)");
 
   private TimeExpressions() {}
+
+  /** The forms' scans, for tests. */
+  static List<StartScan> scans() {
+    return FORMS.stream().map(Form::scan).toList();
+  }
 
   /** A time expression found in one string, before roles are known. */
   record Found(int start, int end, String text, String value, boolean relative, boolean fullDate) {}
@@ -90,8 +102,9 @@ final class TimeExpressions {
   static List<Found> find(String s, LocalDate reference) {
     List<Found> found = new ArrayList<>();
     TakenSpans taken = new TakenSpans(s.length());
+    char[] chars = s.toCharArray();
     for (Form form : FORMS) {
-      StartScan.Finder finder = form.scan().in(s);
+      StartScan.Finder finder = form.scan().in(s, chars);
       Matcher m = finder.matcher();
       while (finder.find()) {
         if (taken.overlaps(m.start(), m.end()) || !properMonth(s, m, form.kind())) {

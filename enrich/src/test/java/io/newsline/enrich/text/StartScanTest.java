@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** StartScan finds exactly what Matcher.find finds, look-behinds and word boundaries included. */
-class StartScanTest {
+public class StartScanTest {
   private static final List<StartScan> SCANS = List.of(
       StartScan.words(Pattern.compile("\\b(two|three|ten)\\s+([a-z]+)", Pattern.CASE_INSENSITIVE), "t"),
       new StartScan(Pattern.compile("(?<![\\d.,/-])(\\d{1,3})\\s?-\\s?(\\d{1,3})(?![\\d.,/%-])"), StartScan.DIGITS, false, "-"),
@@ -39,9 +39,14 @@ class StartScanTest {
       texts.add(b.toString());
     }
     for (StartScan scan : SCANS) {
-      for (String text : texts) {
-        assertThat(scanned(scan, text)).as(scan.pattern() + " in \"" + text + "\"").isEqualTo(found(scan.pattern(), text));
-      }
+      assertFindsWhatFindFinds(scan, texts);
+    }
+  }
+
+  /** Asserts that the scan finds in each text the matches, with their groups, that Matcher.find finds. */
+  public static void assertFindsWhatFindFinds(StartScan scan, List<String> texts) {
+    for (String text : texts) {
+      assertThat(scanned(scan, text)).as(scan.pattern() + " in \"" + text + "\"").isEqualTo(found(scan.pattern(), text));
     }
   }
 
