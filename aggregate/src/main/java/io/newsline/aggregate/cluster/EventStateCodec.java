@@ -27,7 +27,7 @@ public final class EventStateCodec {
 
   public static byte[] encode(EventState e) {
     try {
-      Output out = new Output(8192);
+      Output out = Output.reused();
       out.writeByte(FORMAT);
       str(out, e.id);
       str(out, e.status);
@@ -330,11 +330,24 @@ public final class EventStateCodec {
    * one growing array without a synchronised call per byte: encoding is on every article's path.
    */
   private static final class Output {
+    /** A buffer per thread for event states (tens of KB): grown once, not on every encoding. */
+    private static final ThreadLocal<Output> REUSED = ThreadLocal.withInitial(() -> new Output(64 * 1024));
+    private static final int MAX_REUSED = 4 * 1024 * 1024;
     private byte[] buf;
     private int size;
 
     Output(int capacity) {
       buf = new byte[capacity];
+    }
+
+    /** This thread's buffer, emptied (one encoding at a time: encode does not nest). */
+    static Output reused() {
+      Output o = REUSED.get();
+      if (o.buf.length > MAX_REUSED) {
+        o.buf = new byte[64 * 1024];
+      }
+      o.size = 0;
+      return o;
     }
 
     private void ensure(int more) {
