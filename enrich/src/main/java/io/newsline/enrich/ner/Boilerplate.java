@@ -37,6 +37,9 @@ public final class Boilerplate {
     "this article has been generated", "this article has been produced", "this article has been rewritten"
   };
 
+  /** ANYWHERE by first character (all ASCII), so that a line is read once rather than once per phrase. */
+  private static final char[][][] ANYWHERE_BY_FIRST = byFirst(ANYWHERE);
+
   /** A byline: "By" and a capitalised name of up to four words, maybe ", Outlet" or "and Name". */
   private static final Pattern BYLINE = Pattern.compile(
       "(?i:by)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}"
@@ -60,11 +63,47 @@ public final class Boilerplate {
     if (lower.length() > 600) {
       return false;
     }
-    for (String phrase : ANYWHERE) {
-      if (lower.contains(phrase)) {
-        return true;
+    return containsAny(lower.toCharArray(), ANYWHERE_BY_FIRST);
+  }
+
+  /** Whether any of the phrases occurs in s: what a contains() per phrase says, in one pass over s. */
+  private static boolean containsAny(char[] s, char[][][] byFirst) {
+    for (int i = 0; i < s.length; i++) {
+      char c = s[i];
+      char[][] phrases = c < byFirst.length ? byFirst[c] : null;
+      if (phrases == null) {
+        continue;
+      }
+      for (char[] p : phrases) {
+        if (i + p.length <= s.length && startsWith(s, i, p)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  private static boolean startsWith(char[] s, int at, char[] p) {
+    for (int k = 1; k < p.length; k++) {
+      if (s[at + k] != p[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char[][][] byFirst(String[] phrases) {
+    char[][][] out = new char[128][][];
+    for (String p : phrases) {
+      char c = p.charAt(0);
+      if (c >= 128) {
+        throw new IllegalArgumentException("phrase must start with an ASCII character: " + p);
+      }
+      char[][] before = out[c] == null ? new char[0][] : out[c];
+      char[][] grown = java.util.Arrays.copyOf(before, before.length + 1);
+      grown[before.length] = p.toCharArray();
+      out[c] = grown;
+    }
+    return out;
   }
 }
