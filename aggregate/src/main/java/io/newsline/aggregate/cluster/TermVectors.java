@@ -111,15 +111,15 @@ public final class TermVectors {
       return out;
     }
     String lower = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    char[] c = lower.toCharArray();
     int i = 0;
-    int n = lower.length();
+    int n = c.length;
     while (i < n) {
-      while (i < n && !Character.isLetterOrDigit(lower.charAt(i))) {
+      while (i < n && !Character.isLetterOrDigit(c[i])) {
         i++;
       }
       int start = i;
-      while (i < n && (Character.isLetterOrDigit(lower.charAt(i))
-          || (lower.charAt(i) == '\'' && i + 1 < n && Character.isLetter(lower.charAt(i + 1))))) {
+      while (i < n && (Character.isLetterOrDigit(c[i]) || (c[i] == '\'' && i + 1 < n && Character.isLetter(c[i + 1])))) {
         i++;
       }
       if (i > start) {
