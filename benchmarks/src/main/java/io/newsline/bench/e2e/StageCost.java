@@ -43,11 +43,14 @@ import java.util.Locale;
  * <p>Enrich: entities, stance, quotes, anchors, embedding (the {@code newsline.embedding} setting, or
  * {@code --embedding none}), the Avro record and its encoding. Aggregate: the record decoded,
  * clustered, and every change serialised as the topology does (timeline record, event state,
- * assignment). The articles are cleaned as ingest cleans them, outside the measurement.
+ * assignment). The articles are cleaned as ingest cleans them, outside the measurement, and dated
+ * a minute apart ({@code --undated}: no publication time, so anchors read date lines, as for the
+ * e2e corpus in the pipeline).
  *
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" -Dnewsline.embedding=TABLE \
  *     io.newsline.bench.e2e.StageCost --input /tmp/e2e.jsonl [--limit 2500] [--rounds 5] [--stage enrich|aggregate|both]
+ *     [--embedding none|SPEC] [--undated]
  * </pre>
  */
 public final class StageCost {
@@ -61,6 +64,7 @@ public final class StageCost {
     int rounds = 5;
     String stage = "both";
     String embedding = null;
+    boolean undated = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = Path.of(args[++i]);
@@ -68,13 +72,14 @@ public final class StageCost {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--stage" -> stage = args[++i];
         case "--embedding" -> embedding = args[++i];
+        case "--undated" -> undated = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (input == null) {
       throw new IllegalArgumentException("--input FILE is required");
     }
-    List<RawArticle> raws = read(input, limit);
+    List<RawArticle> raws = read(input, limit, undated);
     ArticleEnricher enricher = "none".equals(embedding)
         ? new ArticleEnricher(PerceptronEntityExtractor.shared(), ModelStanceAnalyzer.standard(), new AttributedQuoteExtractor())
         : new ArticleEnricher(PerceptronEntityExtractor.shared(), ModelStanceAnalyzer.standard(), new AttributedQuoteExtractor(),
@@ -134,7 +139,7 @@ public final class StageCost {
     return List.of();
   }
 
-  private static List<RawArticle> read(Path input, int limit) throws IOException {
+  private static List<RawArticle> read(Path input, int limit, boolean undated) throws IOException {
     TextCleaner cleaner = new TextCleaner();
     List<RawArticle> out = new ArrayList<>();
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -151,7 +156,7 @@ public final class StageCost {
       Instant at = t0.plusSeconds(60L * out.size());
       out.add(RawArticle.newBuilder().setId(in.id() != null ? in.id() : Hashing.shortId(in.source() + "|" + text, 16))
           .setSourceType("bench").setSource(in.source()).setUrl(in.url()).setCanonicalUrl(null).setOutlet(in.outlet())
-          .setTitle(title).setText(text).setPublishedAt(at).setPublishedAtUntrusted(null).setIngestedAt(at)
+          .setTitle(title).setText(text).setPublishedAt(undated ? null : at).setPublishedAtUntrusted(null).setIngestedAt(at)
           .setContentHash(Hashing.sha256Hex(text)).setSimhash(0L).build());
     });
     return out;
