@@ -244,7 +244,7 @@ final class LocalCommand implements Callable<Integer> {
       boolean caughtUp = monitor.processedSinceStart() >= published && monitor.articlesOnTimelines() >= assigned;
       if (caughtUp && reportedAt != monitor.changes()) {
         reportedAt = monitor.changes();
-        TimelineReport.print(out, monitor.events());
+        TimelineReport.print(out, monitor.events(), monitor::opening);
         out.printf(Locale.ROOT, "%nall input processed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         if (once) {
           return 0;
@@ -264,6 +264,8 @@ final class LocalCommand implements Callable<Integer> {
     String where = d.getSource() != null ? d.getSource()
         : d.getSourceTopic() == null ? "?" : d.getSourceTopic() + "/" + d.getSourcePartition() + "@" + d.getSourceOffset();
     String why = d.getErrorMessage().strip().replaceAll("\\s+", " ");
+    // fetch errors name their URL, which is also the dead letter's source: say it once
+    why = why.startsWith(where + ": ") ? why.substring(where.length() + 2) : why;
     return "dead letter (" + d.getStage() + "): " + where + ": " + (why.length() > 200 ? why.substring(0, 200) + "..." : why);
   }
 

@@ -1,6 +1,7 @@
 package io.newsline.cli;
 
 import io.newsline.avro.DeadLetter;
+import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.config.Settings;
 import io.newsline.common.kafka.CompactedTopicReader;
@@ -28,13 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 final class PipelineMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineMonitor.class);
+  private static final int MAX_OPENINGS = 100_000;
 
   private final Topics topics;
   private final CompactedTopicReader reader;
   private final Deserializer<EventTimeline> timelines;
   private final Deserializer<DeadLetter> deadLetters;
+  private final Deserializer<EnrichedArticle> enrichedArticles;
   private final Thread thread;
   private final Set<String> enriched = new HashSet<>();
+  /** The opening words of articles without a headline, to name them in the summary (bounded). */
+  private final Map<String, String> openings = new HashMap<>();
   private final Set<String> assigned = new HashSet<>();
   private final Map<String, EventTimeline> events = new LinkedHashMap<>();
   private final Map<String, Integer> deadLettersByStage = new HashMap<>();
@@ -52,6 +57,7 @@ final class PipelineMonitor implements AutoCloseable {
     TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(settings));
     this.timelines = serdes.events().deserializer();
     this.deadLetters = serdes.deadLetters().deserializer();
+    this.enrichedArticles = serdes.enriched().deserializer();
     this.reader = CompactedTopicReader.open(KafkaSettings.clientConfig(settings),
         topics.enriched(), topics.assignments(), topics.events(), topics.deadLetter());
     // what earlier runs left (a restart on kept data): counted in, but not as this run's progress
@@ -80,7 +86,9 @@ final class PipelineMonitor implements AutoCloseable {
   private synchronized void apply(ConsumerRecord<byte[], byte[]> r) {
     String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
     if (r.topic().equals(topics.enriched())) {
-      enriched.add(key);
+      if (enriched.add(key) && r.value() != null) {
+        rememberOpening(key, r);
+      }
     } else if (r.topic().equals(topics.assignments())) {
       assigned.add(key);
       processed++;
@@ -99,6 +107,26 @@ final class PipelineMonitor implements AutoCloseable {
         newDeadLetters.add(d);
       }
     }
+  }
+
+  private void rememberOpening(String key, ConsumerRecord<byte[], byte[]> r) {
+    if (openings.size() >= MAX_OPENINGS) {
+      return;
+    }
+    try {
+      EnrichedArticle a = enrichedArticles.deserialize(r.topic(), r.value());
+      if (a.getTitle() == null || a.getTitle().isBlank()) {
+        openings.put(key, ArticleOpening.of(a.getText()));
+      }
+    } catch (RuntimeException e) {
+      // only the summary's wording depends on it: the article is still counted
+      LOG.debug("could not read enriched article {}", key, e);
+    }
+  }
+
+  /** The opening words of an article without a headline, or null when none is known. */
+  synchronized String opening(String articleId) {
+    return openings.get(articleId);
   }
 
   synchronized int enriched() {

@@ -6,13 +6,15 @@ import io.newsline.avro.TimelineQuote;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Prints event timelines for people: biggest events first, their articles in time order. */
 final class TimelineReport {
   private TimelineReport() {}
 
-  static void print(PrintStream out, List<EventTimeline> events) {
+  /** Prints the events; {@code openings} gives the first words of an article without a headline, or null. */
+  static void print(PrintStream out, List<EventTimeline> events, Function<String, String> openings) {
     List<EventTimeline> sorted = events.stream()
         .sorted(Comparator.comparingInt(EventTimeline::getArticleCount).reversed().thenComparing(EventTimeline::getEventId))
         .toList();
@@ -24,7 +26,7 @@ final class TimelineReport {
           count(e.getQuoteCount(), "quote"), e.getStatus(), e.getFirstSeen(), e.getLastUpdated());
       for (TimelineArticle a : e.getArticles()) {
         out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : a.getOutlet(),
-            a.getTitle() == null ? "(untitled)" : a.getTitle(), a.getId());
+            headline(a, openings), a.getId());
       }
       String top = e.getTopEntities().stream().limit(8)
           .map(en -> en.getName() + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
@@ -38,6 +40,14 @@ final class TimelineReport {
             count(q.getOutlets().size(), "outlet"), String.join(", ", q.getOutlets()));
       }
     }
+  }
+
+  private static String headline(TimelineArticle a, Function<String, String> openings) {
+    if (a.getTitle() != null && !a.getTitle().isBlank()) {
+      return a.getTitle();
+    }
+    String opening = openings.apply(a.getId());
+    return opening == null || opening.isEmpty() ? "(no headline)" : "(no headline) " + opening;
   }
 
   static String count(int n, String noun) {
