@@ -63,7 +63,7 @@ public final class KafkaSettings {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsline-" + stage);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "newsline-state").toString());
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(defaultStreamThreads(stage, settings)));
     // internal topics use the broker's default replication factor
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
@@ -92,11 +92,25 @@ public final class KafkaSettings {
     copy(settings, p, "application.id");
     copy(settings, p, "state.dir");
     copy(settings, p, "num.stream.threads");
+    if (settings.has(stage + ".num.stream.threads")) {
+      p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(stage + ".num.stream.threads"));
+    }
     copy(settings, p, "processing.guarantee");
     copy(settings, p, "commit.interval.ms");
     p.put("newsline.stage", stage);
     p.put("newsline.topic.deadletter", new Topics(settings).deadLetter());
     return p;
+  }
+
+  /**
+   * Stream threads when the user sets none: one per core for enrich, whose NLP keeps a thread busy
+   * (one thread would leave the other cores to the lighter stages and the broker; docs/benchmarks.md),
+   * at most one per partition of the topics it creates (a thread serves whole partitions: more would
+   * idle); one for the others.
+   */
+  static int defaultStreamThreads(String stage, Settings settings) {
+    return "enrich".equals(stage)
+        ? Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Topics.partitions(settings))) : 1;
   }
 
   private static void copy(Settings s, Properties p, String key) {

@@ -62,9 +62,14 @@ public final class Topics {
     return settings.get("topics.ingest.state", INGEST_STATE);
   }
 
+  /** Partitions of the topics the pipeline creates (topics.partitions, default 3). */
+  public static int partitions(Settings settings) {
+    return settings.getInt("topics.partitions", 3);
+  }
+
   /** Every topic with its configs; partitions and replication from topics.partitions / topics.replication.factor. */
   public List<TopicSpec> all() {
-    int partitions = settings.getInt("topics.partitions", 3);
+    int partitions = partitions(settings);
     short rf = (short) settings.getInt("topics.replication.factor", 3);
     String minIsr = String.valueOf(Math.max(1, Math.min(2, rf - 1)));
     Map<String, String> compact =

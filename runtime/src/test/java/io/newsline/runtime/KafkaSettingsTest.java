@@ -32,4 +32,27 @@ class KafkaSettingsTest {
     assertThat(new StreamsConfig(KafkaSettings.streams("aggregate", prefixed)).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
         .isEqualTo(2000L);
   }
+
+  @Test
+  void enrichRunsAThreadPerCoreUpToThePartitionsAndTheOthersOne() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Settings defaults = Settings.of(REQUIRED);
+    assertThat(threads("enrich", defaults)).isEqualTo(Math.min(cores, 3));
+    assertThat(threads("enrich", defaults.with(Map.of("topics.partitions", "1")))).isEqualTo(1);
+    assertThat(threads("aggregate", defaults)).isEqualTo(1);
+  }
+
+  @Test
+  void theUsersThreadsWinAndAStageSettingWinsOverTheCommonOne() {
+    Settings common = Settings.of(REQUIRED).with(Map.of("num.stream.threads", "2"));
+    assertThat(threads("enrich", common)).isEqualTo(2);
+    assertThat(threads("aggregate", common)).isEqualTo(2);
+    Settings perStage = common.with(Map.of("enrich.num.stream.threads", "1"));
+    assertThat(threads("enrich", perStage)).isEqualTo(1);
+    assertThat(threads("aggregate", perStage)).isEqualTo(2);
+  }
+
+  private static int threads(String stage, Settings s) {
+    return new StreamsConfig(KafkaSettings.streams(stage, s)).getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+  }
 }
