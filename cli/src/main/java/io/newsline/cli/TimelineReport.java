@@ -30,7 +30,7 @@ final class TimelineReport {
       }
       String top = e.getTopEntities().stream().limit(8)
           .map(en -> en.getName() + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
-      out.printf("  entities: %s%n", top);
+      out.printf("  entities: %s%n", top.isEmpty() ? "none found" : top);
       // the quotes most outlets carried first (stable: first seen first among equals)
       List<TimelineQuote> quotes = e.getQuotes().stream()
           .sorted(Comparator.comparingInt((TimelineQuote q) -> q.getOutlets().size()).reversed()).limit(5).toList();
