@@ -72,18 +72,33 @@ final class PipelineMonitor implements AutoCloseable {
   }
 
   private void loop() {
-    try {
-      while (running) {
+    while (running) {
+      try {
         reader.poll(Duration.ofMillis(200), this::apply);
+      } catch (WakeupException e) {
+        return; // closing
+      } catch (RuntimeException e) {
+        // a broker hiccup must not end the progress and the summary for the rest of the run
+        LOG.warn("monitor could not read the output topics, trying again: {}", e.toString());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("monitor stopped", e);
     }
   }
 
+  /** One record; one that cannot be read is logged and skipped, so the monitor keeps following the rest. */
   private synchronized void apply(ConsumerRecord<byte[], byte[]> r) {
+    try {
+      count(r);
+    } catch (RuntimeException e) {
+      LOG.warn("monitor could not read {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
+    }
+  }
+
+  private void count(ConsumerRecord<byte[], byte[]> r) {
     String key = r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
     if (r.topic().equals(topics.enriched())) {
       if (enriched.add(key) && r.value() != null) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,13 +43,38 @@ public final class CompactedTopicReader implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(c);
     try {
       for (String t : topics) {
-        consumer.partitionsFor(t, METADATA_TIMEOUT).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
+        partitionsOf(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
     } catch (RuntimeException e) {
       consumer.close();
       throw e;
+    }
+  }
+
+  /**
+   * The topic's partitions. A topic created a moment ago may not have reached this client's broker's
+   * metadata yet: reading it as having no partitions would silently read nothing, ever (a registry
+   * loading no schemas, a monitor never seeing assignments), so wait for it or fail clearly.
+   */
+  private List<PartitionInfo> partitionsOf(String topic) {
+    long deadline = System.nanoTime() + METADATA_TIMEOUT.toNanos();
+    while (true) {
+      List<PartitionInfo> found = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+      if (found != null && !found.isEmpty()) {
+        return found;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + topic + " does not exist (its metadata did not reach this client within "
+            + METADATA_TIMEOUT.toSeconds() + " s); create it first");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the metadata of topic " + topic, e);
+      }
     }
   }
 
