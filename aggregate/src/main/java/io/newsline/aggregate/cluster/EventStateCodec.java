@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
@@ -26,39 +26,35 @@ public final class EventStateCodec {
   private EventStateCodec() {}
 
   public static byte[] encode(EventState e) {
-    try {
-      Output out = Output.reused();
-      out.writeByte(FORMAT);
-      str(out, e.id);
-      str(out, e.status);
-      out.writeLong(e.firstSeen);
-      out.writeLong(e.lastUpdated);
-      out.writeLong(e.version);
-      strings(out, e.mergedFrom);
-      str(out, e.provisionalOf);
-      out.writeInt(e.parentArticlesAtOpen);
-      out.writeInt(e.articleCount);
-      out.writeInt(e.centroid.size());
-      for (Map.Entry<String, Double> t : e.centroid.entrySet()) {
-        str(out, t.getKey());
-        out.writeDouble(t.getValue());
-      }
-      counts(out, e.termDocs);
-      counts(out, e.entityArticles);
-      counts(out, e.anchorArticles);
-      counts(out, e.leadArticles);
-      out.writeInt(e.anchoredArticles);
-      out.writeInt(e.fullArticles);
-      out.writeInt(e.embedding == null ? -1 : e.embedding.length);
-      for (int i = 0; e.embedding != null && i < e.embedding.length; i++) {
-        out.writeFloat(e.embedding[i]);
-      }
-      out.writeInt(e.embeddedArticles);
-      timeline(out, e.timeline);
-      return out.toByteArray();
-    } catch (IOException x) {
-      throw new UncheckedIOException(x);
+    Output out = Output.reused();
+    out.writeByte(FORMAT);
+    str(out, e.id);
+    str(out, e.status);
+    out.writeLong(e.firstSeen);
+    out.writeLong(e.lastUpdated);
+    out.writeLong(e.version);
+    strings(out, e.mergedFrom);
+    str(out, e.provisionalOf);
+    out.writeInt(e.parentArticlesAtOpen);
+    out.writeInt(e.articleCount);
+    out.writeInt(e.centroid.size());
+    for (Map.Entry<String, Double> t : e.centroid.entrySet()) {
+      str(out, t.getKey());
+      out.writeDouble(t.getValue());
     }
+    counts(out, e.termDocs);
+    counts(out, e.entityArticles);
+    counts(out, e.anchorArticles);
+    counts(out, e.leadArticles);
+    out.writeInt(e.anchoredArticles);
+    out.writeInt(e.fullArticles);
+    out.writeInt(e.embedding == null ? -1 : e.embedding.length);
+    for (int i = 0; e.embedding != null && i < e.embedding.length; i++) {
+      out.writeFloat(e.embedding[i]);
+    }
+    out.writeInt(e.embeddedArticles);
+    timeline(out, e.timeline);
+    return out.toByteArray();
   }
 
   public static EventState decode(byte[] b) {
@@ -104,18 +100,14 @@ public final class EventStateCodec {
   }
 
   public static byte[] encode(EventRepository.Member m) {
-    try {
-      Output out = new Output(128);
-      out.writeByte(FORMAT);
-      str(out, m.articleId());
-      out.writeLong(m.time());
-      str(out, m.outlet());
-      str(out, m.url());
-      str(out, m.title());
-      return out.toByteArray();
-    } catch (IOException x) {
-      throw new UncheckedIOException(x);
-    }
+    Output out = new Output(128);
+    out.writeByte(FORMAT);
+    str(out, m.articleId());
+    out.writeLong(m.time());
+    str(out, m.outlet());
+    str(out, m.url());
+    str(out, m.title());
+    return out.toByteArray();
   }
 
   public static EventRepository.Member decodeMember(byte[] b) {
@@ -128,7 +120,7 @@ public final class EventStateCodec {
     }
   }
 
-  private static void timeline(Output out, TimelineState t) throws IOException {
+  private static void timeline(Output out, TimelineState t) {
     entry(out, t.first);
     str(out, t.label);
     out.writeLong(t.labelTime);
@@ -214,7 +206,7 @@ public final class EventStateCodec {
     return t;
   }
 
-  private static void entry(Output out, TimelineState.Entry e) throws IOException {
+  private static void entry(Output out, TimelineState.Entry e) {
     out.writeBoolean(e != null);
     if (e == null) {
       return;
@@ -251,7 +243,7 @@ public final class EventStateCodec {
     return new TimelineState.Entry(id, outlet, url, title, lead, time, List.copyOf(stance));
   }
 
-  private static void distinct(Output out, DistinctCount d) throws IOException {
+  private static void distinct(Output out, DistinctCount d) {
     if (d.values != null) {
       out.writeByte(0);
       strings(out, new ArrayList<>(d.values));
@@ -273,7 +265,7 @@ public final class EventStateCodec {
     return d;
   }
 
-  private static void counts(Output out, TreeMap<String, Integer> m) throws IOException {
+  private static void counts(Output out, TreeMap<String, Integer> m) {
     out.writeInt(m.size());
     for (Map.Entry<String, Integer> t : m.entrySet()) {
       str(out, t.getKey());
@@ -289,7 +281,7 @@ public final class EventStateCodec {
     return m;
   }
 
-  private static void strings(Output out, List<String> list) throws IOException {
+  private static void strings(Output out, List<String> list) {
     out.writeInt(list.size());
     for (String s : list) {
       str(out, s);
@@ -305,7 +297,7 @@ public final class EventStateCodec {
     return out;
   }
 
-  private static void str(Output out, String s) throws IOException {
+  private static void str(Output out, String s) {
     if (s == null) {
       out.writeInt(-1);
       return;
