@@ -48,11 +48,19 @@ public final class EventState {
   public float[] embedding;
   /** Articles that contributed to {@link #embedding}. */
   public int embeddedArticles;
+  /**
+   * With the embedding cascade ({@link Cascade}): sum of the fine (MiniLM) embeddings of the members
+   * that have one (the first article and those whose join was open); null without.
+   */
+  public float[] fineEmbedding;
+  /** Articles that contributed to {@link #fineEmbedding}. */
+  public int fineEmbeddedArticles;
   /** The timeline's summaries of the articles: first and latest, tallies, quotes. */
   public TimelineState timeline = new TimelineState();
   /** Cached |centroid| and |embedding|; negative when stale. Not stored. */
   transient double centroidNorm = -1;
   transient double embeddingNorm = -1;
+  transient double fineEmbeddingNorm = -1;
   /** The index keys the event is filed under while tracked. Not stored. */
   transient List<String> indexKeys;
   /** The centroid as arrays in term order, for fast scoring; null when stale. Not stored. */

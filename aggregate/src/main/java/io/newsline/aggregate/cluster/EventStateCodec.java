@@ -19,15 +19,22 @@ import java.util.TreeSet;
  * replaces; writing an event costs what its bounded state holds, not what its articles were.
  * A field added to {@link EventState} or {@link TimelineState} must be added here
  * (EventStateCodecTest fails until it is).
+ *
+ * <p>Format 1 is an event without the embedding cascade's fine sum; format 2 adds it (after the
+ * embedding's count). An event without one is written in format 1, so its bytes are what they
+ * were before the cascade existed, and both formats are read.
  */
 public final class EventStateCodec {
   static final int FORMAT = 1;
+  /** Format 1 and the cascade's fine embedding sum ({@link EventState#fineEmbedding}). */
+  static final int FORMAT_FINE = 2;
 
   private EventStateCodec() {}
 
   public static byte[] encode(EventState e) {
     Output out = Output.reused();
-    out.writeByte(FORMAT);
+    boolean fine = e.fineEmbedding != null || e.fineEmbeddedArticles != 0;
+    out.writeByte(fine ? FORMAT_FINE : FORMAT);
     str(out, e.id);
     str(out, e.status);
     out.writeLong(e.firstSeen);
@@ -48,11 +55,12 @@ public final class EventStateCodec {
     counts(out, e.leadArticles);
     out.writeInt(e.anchoredArticles);
     out.writeInt(e.fullArticles);
-    out.writeInt(e.embedding == null ? -1 : e.embedding.length);
-    for (int i = 0; e.embedding != null && i < e.embedding.length; i++) {
-      out.writeFloat(e.embedding[i]);
-    }
+    floats(out, e.embedding);
     out.writeInt(e.embeddedArticles);
+    if (fine) {
+      floats(out, e.fineEmbedding);
+      out.writeInt(e.fineEmbeddedArticles);
+    }
     timeline(out, e.timeline);
     return out.toByteArray();
   }
@@ -61,8 +69,8 @@ public final class EventStateCodec {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       int format = in.readUnsignedByte();
-      if (format != FORMAT) {
-        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT
+      if (format != FORMAT && format != FORMAT_FINE) {
+        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT + " or " + FORMAT_FINE
             + " (state from another version: reset the aggregate stage to rebuild it)");
       }
       EventState e = new EventState();
@@ -84,14 +92,12 @@ public final class EventStateCodec {
       e.leadArticles = counts(in);
       e.anchoredArticles = in.readInt();
       e.fullArticles = in.readInt();
-      int dims = in.readInt();
-      if (dims >= 0) {
-        e.embedding = new float[dims];
-        for (int i = 0; i < dims; i++) {
-          e.embedding[i] = in.readFloat();
-        }
-      }
+      e.embedding = floats(in);
       e.embeddedArticles = in.readInt();
+      if (format == FORMAT_FINE) {
+        e.fineEmbedding = floats(in);
+        e.fineEmbeddedArticles = in.readInt();
+      }
       e.timeline = timeline(in);
       return e;
     } catch (IOException x) {
@@ -263,6 +269,26 @@ public final class EventStateCodec {
       in.readFully(d.registers);
     }
     return d;
+  }
+
+  /** A vector: its length (-1 for null), then its values. */
+  private static void floats(Output out, float[] v) {
+    out.writeInt(v == null ? -1 : v.length);
+    for (int i = 0; v != null && i < v.length; i++) {
+      out.writeFloat(v[i]);
+    }
+  }
+
+  private static float[] floats(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = in.readFloat();
+    }
+    return v;
   }
 
   private static void counts(Output out, TreeMap<String, Integer> m) {

@@ -54,6 +54,27 @@ class EventStateCodecTest {
     assertThat(EventStateCodec.encode(EventStateCodec.decode(EventStateCodec.encode(empty)))).isEqualTo(EventStateCodec.encode(empty));
   }
 
+  /** The cascade's fine sum (format 2) reads back; an event without one keeps format 1's bytes. */
+  @Test
+  void theCascadesFineSumReadsBackAndOnlyItChangesTheFormat() {
+    EventState e = new EventState("ev-3");
+    e.embedding = new float[] {0.5f, 0.5f};
+    e.embeddedArticles = 3;
+    byte[] plain = EventStateCodec.encode(e);
+    assertThat(plain[0]).isEqualTo((byte) EventStateCodec.FORMAT);
+    assertThat(EventStateCodec.decode(plain).fineEmbedding).isNull();
+    e.fineEmbedding = new float[] {0.25f, -0.75f, 1f};
+    e.fineEmbeddedArticles = 2;
+    byte[] fine = EventStateCodec.encode(e);
+    assertThat(fine[0]).isEqualTo((byte) EventStateCodec.FORMAT_FINE);
+    EventState back = EventStateCodec.decode(fine);
+    assertThat(back.fineEmbedding).containsExactly(0.25f, -0.75f, 1f);
+    assertThat(back.fineEmbeddedArticles).isEqualTo(2);
+    assertThat(back.embedding).containsExactly(0.5f, 0.5f);
+    assertThat(back.embeddedArticles).isEqualTo(3);
+    assertThat(EventStateCodec.encode(back)).isEqualTo(fine);
+  }
+
   @Test
   void aMemberReadsBack() {
     EventRepository.Member m = new EventRepository.Member("a1", 42, null, "https://x.example/1", "Ünïcode headline");
@@ -65,7 +86,7 @@ class EventStateCodecTest {
   void theCodecCoversEveryStoredField() {
     assertThat(stored(EventState.class)).containsExactlyInAnyOrder("id", "status", "firstSeen", "lastUpdated", "version",
         "mergedFrom", "provisionalOf", "parentArticlesAtOpen", "articleCount", "centroid", "termDocs", "entityArticles",
-        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "timeline");
+        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "fineEmbedding", "fineEmbeddedArticles", "timeline");
     assertThat(stored(TimelineState.class)).containsExactlyInAnyOrder("first", "label", "labelTime", "labelId", "recent",
         "entities", "stances", "quotes", "quotesSeen", "outlets", "entityIds");
     assertThat(stored(TimelineState.EntityTally.class)).containsExactlyInAnyOrder("name", "type", "articles", "mentions");
