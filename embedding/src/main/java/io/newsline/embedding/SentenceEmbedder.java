@@ -20,7 +20,10 @@ import java.util.function.Function;
  *   <li>{@code static}: the table shipped with newsline ({@link StaticEmbeddings#bundled}), fitted
  *       to MiniLM on news text: for backfills, where speed matters more than the last points;
  *   <li>{@code hybrid:CHARS:WEIGHT:TABLE}: MiniLM on the first CHARS characters beside the table on
- *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT.
+ *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT;
+ *   <li>{@code cascade}: the shipped table on every article, as {@code static}, and aggregate's join
+ *       decision embeds with MiniLM ({@link #fine()}) only the articles the table leaves open
+ *       (aggregate's {@code Cascade}).
  * </ul>
  *
  * <p>Enrich computes one embedding per article, carried on EnrichedArticle.embedding, and records
@@ -32,6 +35,7 @@ public final class SentenceEmbedder {
   public static final int MAX_CHARS = 600;
   public static final String PROPERTY = "newsline.embedding";
   private static volatile SentenceEmbedder shared;
+  private static volatile SentenceEmbedder fine;
   private final Function<String, float[]> model;
   private final String version;
 
@@ -132,13 +136,33 @@ public final class SentenceEmbedder {
     return s;
   }
 
+  /** Whether the {@code newsline.embedding} property asks for the cascade (the table, MiniLM where the join is open). */
+  public static boolean cascade() {
+    return "cascade".equals(System.getProperty(PROPERTY));
+  }
+
+  /** One MiniLM per JVM for the cascade's open decisions, loaded on first use. */
+  public static SentenceEmbedder fine() {
+    SentenceEmbedder s = fine;
+    if (s == null) {
+      synchronized (SentenceEmbedder.class) {
+        s = fine;
+        if (s == null) {
+          s = miniLm();
+          fine = s;
+        }
+      }
+    }
+    return s;
+  }
+
   /** The embedder a {@code newsline.embedding} value names (see {@link #shared()}). */
   public static SentenceEmbedder named(String spec) {
     String[] p = spec.split(":", 4);
     try {
       if (spec.equals("minilm")) {
         return miniLm();
-      } else if (spec.equals("static")) {
+      } else if (spec.equals("static") || spec.equals("cascade")) {
         return distilled(StaticEmbeddings.bundled());
       } else if (p[0].equals("minilm") && p.length == 2) {
         return miniLm(Integer.parseInt(p[1]));
@@ -148,7 +172,7 @@ public final class SentenceEmbedder {
         throw new IllegalArgumentException("malformed");
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected minilm, minilm:CHARS, static, hybrid:CHARS:WEIGHT:TABLE"
+      throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected minilm, minilm:CHARS, static, cascade, hybrid:CHARS:WEIGHT:TABLE"
           + " or the path of a table (" + e.getMessage() + ")", e);
     }
     return distilled(StaticEmbeddings.file(Path.of(spec)));

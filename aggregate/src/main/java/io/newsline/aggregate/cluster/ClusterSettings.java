@@ -1,6 +1,8 @@
 package io.newsline.aggregate.cluster;
 
 import io.newsline.common.config.Settings;
+import io.newsline.embedding.EmbeddingCodec;
+import io.newsline.embedding.SentenceEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,7 +24,10 @@ import java.time.Duration;
  *     on the assignments topic) [aggregate.max.articles]
  * @param joinModel how an article's similarity and event anchors decide whether it joins an event; null to
  *     decide on similarity alone against the two thresholds [aggregate.join.model: standard (the bundled
- *     model), similarity, or the path of a model file]
+ *     model), similarity, or the path of a model file]; with a cascade, the model of the cheap embedding's similarities
+ * @param cascade the embedding cascade ({@link Cascade}): decisions on the cheap embedding, the fine one only where
+ *     they are open; null to decide on the articles' one embedding [on with -Dnewsline.embedding=cascade;
+ *     aggregate.cascade.band]
  */
 public record ClusterSettings(
     double threshold,
@@ -34,12 +39,20 @@ public record ClusterSettings(
     Duration dormancy,
     Duration window,
     int maxArticles,
-    JoinModel joinModel) {
+    JoinModel joinModel,
+    Cascade cascade) {
 
   /** Settings that decide on similarity alone (no join model). */
   public ClusterSettings(double threshold, double textThreshold, double embeddingWeight, double entityWeight,
       double sizePenalty, double mergeMargin, Duration dormancy, Duration window, int maxArticles) {
-    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles, null);
+    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles, null, null);
+  }
+
+  /** Settings without a cascade. */
+  public ClusterSettings(double threshold, double textThreshold, double embeddingWeight, double entityWeight,
+      double sizePenalty, double mergeMargin, Duration dormancy, Duration window, int maxArticles, JoinModel joinModel) {
+    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles,
+        joinModel, null);
   }
 
   public static ClusterSettings defaults() {
@@ -50,7 +63,13 @@ public record ClusterSettings(
   /** These settings with another join model (null: similarity thresholds alone). */
   public ClusterSettings withJoinModel(JoinModel model) {
     return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
-        window, maxArticles, model);
+        window, maxArticles, model, cascade);
+  }
+
+  /** These settings with another cascade (null: none). */
+  public ClusterSettings withCascade(Cascade c) {
+    return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
+        window, maxArticles, joinModel, c);
   }
 
   public static ClusterSettings from(Settings s) {
@@ -65,7 +84,14 @@ public record ClusterSettings(
         s.getDuration("aggregate.dormancy", d.dormancy()),
         s.getDuration("aggregate.window", d.window()),
         s.getInt("aggregate.max.articles", d.maxArticles()),
-        joinModel(s.get("aggregate.join.model", "standard")));
+        joinModel(s.get("aggregate.join.model", "standard")),
+        SentenceEmbedder.cascade() ? cascade(s.getDouble("aggregate.cascade.band", Cascade.DEFAULT_BAND)) : null);
+  }
+
+  /** The cascade of the shipped table and MiniLM (quantised as on the wire), decided finely by the bundled join model. */
+  public static Cascade cascade(double band) {
+    return new Cascade(a -> EmbeddingCodec.decode(EmbeddingCodec.encode(SentenceEmbedder.fine().embed(a.title(), a.text()))),
+        JoinModel.standard(), band, Cascade.DEFAULT_WARMUP);
   }
 
   private static JoinModel joinModel(String name) {

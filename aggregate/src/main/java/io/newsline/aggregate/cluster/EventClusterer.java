@@ -55,10 +55,17 @@ public final class EventClusterer {
   private final TermStats stats = new TermStats();
   private long clock = Long.MIN_VALUE;
   private JoinModel model;
+  /** The embedding cascade of the settings, or null. */
+  private final Cascade cascade;
+  /** The article being clustered and its fine embedding, once the cascade has computed it (null: not yet). */
+  private ClusterArticle fineArticle;
+  private float[] fineVector;
+  private long fineEmbeddings;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
     this.repository = repository;
+    this.cascade = settings.cascade();
     for (EventState e : repository.all()) {
       track(e);
       if (e.provisionalOf != null) {
@@ -86,6 +93,21 @@ public final class EventClusterer {
     return stats;
   }
 
+  /** Articles the cascade has embedded with its fine model (0 without a cascade). */
+  public long fineEmbeddings() {
+    return fineEmbeddings;
+  }
+
+  /** The article's fine embedding, computed once per article clustered (the cascade's dear step). */
+  private float[] fineOf(ClusterArticle a) {
+    if (fineArticle != a) {
+      fineArticle = a;
+      fineVector = cascade.fine().apply(a);
+      fineEmbeddings++;
+    }
+    return fineVector;
+  }
+
   /** Clusters one article; returns the changes to publish, in order. */
   public List<ClusterChange> add(ClusterArticle a) {
     List<ClusterChange> changes = new ArrayList<>();
@@ -110,32 +132,24 @@ public final class EventClusterer {
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
     Map<String, Double> lookup = new HashMap<>(vector);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
-    EventState best = null;
-    Score bestScore = null;
-    List<Candidate> qualifying = new ArrayList<>();
-    Candidate bestSimilar = null;
+    Choice choice = new Choice();
     String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
     if (original != null && active.containsKey(original)) {
-      best = active.get(original);
-      bestScore = new Score(1.0, 0.0, 1.0);
+      choice.best = active.get(original);
+      choice.bestScore = new Score(1.0, 0.0, 1.0);
     } else {
-      for (String id : candidates(a, vector)) {
-        EventState e = active.get(id);
-        Score s = score(a, view, lookup, e, time);
-        if (s.margin() >= 0) {
-          qualifying.add(new Candidate(e, s));
-        }
-        if (s.similarityMargin() >= 0 && (bestSimilar == null || s.similarityMargin() > bestSimilar.score().similarityMargin()
-            || (s.similarityMargin() == bestSimilar.score().similarityMargin() && e.id.compareTo(bestSimilar.event().id) < 0))) {
-          bestSimilar = new Candidate(e, s);
-        }
-        if (bestScore == null || s.margin() > bestScore.margin()
-            || (s.margin() == bestScore.margin() && e.id.compareTo(best.id) < 0)) {
-          best = e;
-          bestScore = s;
-        }
+      Set<String> ids = candidates(a, vector);
+      choice = choose(a, view, lookup, ids, time, false);
+      // the cascade: a decision the cheap embedding leaves open (near the threshold, or between two
+      // events) is taken again on the fine one
+      if (cascade != null && choice.best != null && cascade.open(choice.bestScore.margin(), choice.second) && fineOf(a) != null) {
+        choice = choose(a, view, lookup, ids, time, true);
       }
     }
+    EventState best = choice.best;
+    Score bestScore = choice.bestScore;
+    List<Candidate> qualifying = choice.qualifying;
+    Candidate bestSimilar = choice.bestSimilar;
     String reason;
     EventState target;
     double similarity;
@@ -144,8 +158,14 @@ public final class EventClusterer {
       untrack(target);
       reason = "joined";
       similarity = bestScore.value();
+      if (cascade != null && target.fineEmbeddedArticles < cascade.warmup()) {
+        fineOf(a); // a young event's fine centroid is still being formed
+      }
       target.provisionalOf = null; // a second article confirms a provisional event
     } else {
+      if (cascade != null && cascade.warmup() > 0) {
+        fineOf(a); // an event's first article gives it a fine centroid for later open decisions
+      }
       target = new EventState("ev-" + Hashing.shortId(a.id(), 12));
       target.firstSeen = time;
       target.lastUpdated = time;
@@ -173,6 +193,50 @@ public final class EventClusterer {
     }
     save(target, changes);
     return changes;
+  }
+
+  /** The best candidate event, those that qualify, and the best on similarity alone. */
+  private static final class Choice {
+    EventState best;
+    Score bestScore;
+    final List<Candidate> qualifying = new ArrayList<>();
+    Candidate bestSimilar;
+    /** The margin of the runner-up (negative infinity when there is none). */
+    double second = Double.NEGATIVE_INFINITY;
+
+    void consider(EventState e, Score s) {
+      if (s.margin() >= 0) {
+        qualifying.add(new Candidate(e, s));
+      }
+      if (s.similarityMargin() >= 0 && (bestSimilar == null || s.similarityMargin() > bestSimilar.score().similarityMargin()
+          || (s.similarityMargin() == bestSimilar.score().similarityMargin() && e.id.compareTo(bestSimilar.event().id) < 0))) {
+        bestSimilar = new Candidate(e, s);
+      }
+      if (bestScore == null || s.margin() > bestScore.margin()
+          || (s.margin() == bestScore.margin() && e.id.compareTo(best.id) < 0)) {
+        if (bestScore != null) {
+          second = bestScore.margin();
+        }
+        best = e;
+        bestScore = s;
+      } else {
+        second = Math.max(second, s.margin());
+      }
+    }
+  }
+
+  /**
+   * Scores the candidate events; with {@code fine} (the cascade, the article's fine embedding
+   * computed) on the fine embeddings wherever the event has a fine centroid.
+   */
+  private Choice choose(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> lookup, Set<String> ids, long time,
+      boolean fine) {
+    Choice c = new Choice();
+    for (String id : ids) {
+      EventState e = active.get(id);
+      c.consider(e, score(a, view, lookup, e, time, fine && e.fineEmbedding != null));
+    }
+    return c;
   }
 
   /**
@@ -229,8 +293,13 @@ public final class EventClusterer {
    * the blended similarity; either way decayed beyond the time window.
    */
   Score score(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> vector, EventState e, long time) {
-    Similarity sim = similarity(a, vector, e);
-    JoinModel model = model();
+    return score(a, view, vector, e, time, false);
+  }
+
+  /** The score on the article's own embedding, or ({@code fine}) on the cascade's fine embeddings with its model. */
+  private Score score(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> vector, EventState e, long time, boolean fine) {
+    Similarity sim = similarity(a, vector, e, fine);
+    JoinModel model = fine ? cascade.fineModel() : model();
     boolean embedded = sim.embedded();
     double plain = model.similarity(sim.embedding(), sim.text(), embedded);
     double decay = decay(time, e);
@@ -261,21 +330,30 @@ public final class EventClusterer {
   private record Similarity(double embedding, double text, boolean embedded) {}
 
   private Similarity similarity(ClusterArticle a, Map<String, Double> vector, EventState e) {
+    return similarity(a, vector, e, false);
+  }
+
+  /** With {@code fine}, the embedding part compares the cascade's fine vectors (article and event sum). */
+  private Similarity similarity(ClusterArticle a, Map<String, Double> vector, EventState e, boolean fine) {
     double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
     if (e.centroidNorm < 0) {
       e.centroidNorm = TermVectors.norm(e.centroid);
     }
     double cn = Math.pow(e.centroidNorm, 1 - settings.sizePenalty());
     double text = cn == 0 ? 0 : dotLookup(e, vector) / (size * cn);
-    boolean embedded = a.embedding() != null && e.embedding != null;
+    float[] article = fine ? fineVector : a.embedding();
+    float[] sum = fine ? e.fineEmbedding : e.embedding;
+    boolean embedded = article != null && sum != null;
     double emb = 0;
     if (embedded) {
-      if (e.embeddingNorm < 0) {
-        e.embeddingNorm = Embeddings.norm(e.embedding);
+      if (fine && e.fineEmbeddingNorm < 0) {
+        e.fineEmbeddingNorm = Embeddings.norm(sum);
+      } else if (!fine && e.embeddingNorm < 0) {
+        e.embeddingNorm = Embeddings.norm(sum);
       }
-      double en = Math.pow(e.embeddingNorm, 1 - settings.sizePenalty());
-      double esize = Math.pow(Math.max(1, e.embeddedArticles), settings.sizePenalty());
-      emb = en == 0 ? 0 : Embeddings.dot(a.embedding(), e.embedding) / (esize * en);
+      double en = Math.pow(fine ? e.fineEmbeddingNorm : e.embeddingNorm, 1 - settings.sizePenalty());
+      double esize = Math.pow(Math.max(1, fine ? e.fineEmbeddedArticles : e.embeddedArticles), settings.sizePenalty());
+      emb = en == 0 ? 0 : Embeddings.dot(article, sum) / (esize * en);
     }
     return new Similarity(emb, text, embedded);
   }
@@ -337,14 +415,18 @@ public final class EventClusterer {
    */
   double eventMargin(EventState x, EventState y) {
     double text = TermVectors.cosine(x.centroid, y.centroid);
-    boolean embedded = x.embedding != null && y.embedding != null;
+    // with the cascade, events that both have fine centroids compare them (merges are rare: no need to save)
+    boolean fine = cascade != null && x.fineEmbedding != null && y.fineEmbedding != null;
+    float[] ex = fine ? x.fineEmbedding : x.embedding;
+    float[] ey = fine ? y.fineEmbedding : y.embedding;
+    boolean embedded = ex != null && ey != null;
     double emb = 0;
     if (embedded) {
-      double nx = Embeddings.norm(x.embedding);
-      double ny = Embeddings.norm(y.embedding);
-      emb = nx == 0 || ny == 0 ? 0 : Embeddings.dot(x.embedding, y.embedding) / (nx * ny);
+      double nx = Embeddings.norm(ex);
+      double ny = Embeddings.norm(ey);
+      emb = nx == 0 || ny == 0 ? 0 : Embeddings.dot(ex, ey) / (nx * ny);
     }
-    JoinModel m = model();
+    JoinModel m = fine ? cascade.fineModel() : model();
     double s = Math.min(m.score(JoinFeatures.of(JoinFeatures.Article.of(x), y, emb, text), embedded),
         m.score(JoinFeatures.of(JoinFeatures.Article.of(y), x, emb, text), embedded));
     return s - m.threshold(embedded);
@@ -394,6 +476,9 @@ public final class EventClusterer {
       }
     }
     survivor.embeddedArticles += absorbed.embeddedArticles;
+    survivor.fineEmbedding = sum(survivor.fineEmbedding, absorbed.fineEmbedding);
+    survivor.fineEmbeddedArticles += absorbed.fineEmbeddedArticles;
+    survivor.fineEmbeddingNorm = -1;
     survivor.mergedFrom.add(absorbed.id);
     survivor.mergedFrom.addAll(absorbed.mergedFrom);
     survivor.firstSeen = Math.min(survivor.firstSeen, absorbed.firstSeen);
@@ -469,8 +554,27 @@ public final class EventClusterer {
       }
       e.embeddedArticles++;
     }
+    if (cascade != null && fineArticle == a && fineVector != null) {
+      e.fineEmbedding = sum(e.fineEmbedding, fineVector);
+      e.fineEmbeddedArticles++;
+      e.fineEmbeddingNorm = -1;
+    }
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);
+  }
+
+  /** {@code total} plus {@code v} (in place when total exists; a copy of v when it does not). */
+  private static float[] sum(float[] total, float[] v) {
+    if (v == null) {
+      return total;
+    }
+    if (total == null) {
+      return v.clone();
+    }
+    for (int i = 0; i < Math.min(total.length, v.length); i++) {
+      total[i] += v[i];
+    }
+    return total;
   }
 
   /**

@@ -1,0 +1,126 @@
+package io.newsline.aggregate.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsline.embedding.EmbeddingCodec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The embedding cascade: the cheap embedding decides, the fine one only where the decision is open. */
+class CascadeTest {
+  private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+
+  /**
+   * Four stories on two topics: the cheap vector knows only the topic (earthquakes, elections),
+   * the fine one the story, so the fine decisions are the right ones. Headlines share topic words.
+   */
+  private static final List<ClusterArticle> ARTICLES = new ArrayList<>();
+  private static final Map<String, float[]> FINE = new HashMap<>();
+
+  static {
+    String[] stories = {"quake Chile coast", "quake Japan coast", "election France vote", "election Brazil vote"};
+    for (int i = 0; i < 24; i++) {
+      int story = i % 4;
+      String id = "a" + i;
+      float[] coarse = vector(story / 2, 1f, (i % 3) * 0.3f);
+      ARTICLES.add(new ClusterArticle(id, stories[story] + " report " + i, stories[story] + " update number " + i, null, null,
+          T0.plusSeconds(60L * i), null, List.of(), List.of(), coarse));
+      FINE.put(id, vector(2 + story, 1f, (i % 5) * 0.2f));
+    }
+  }
+
+  private static float[] vector(int axis, float weight, float noise) {
+    float[] v = new float[8];
+    v[axis] = weight;
+    v[7] = noise;
+    return EmbeddingCodec.decode(EmbeddingCodec.encode(v));
+  }
+
+  private static Cascade cascade(double band, int warmup) {
+    return new Cascade(a -> FINE.get(a.id()), JoinModel.standard(), band, warmup);
+  }
+
+  private static List<String> run(EventClusterer c, List<ClusterArticle> in) {
+    List<String> out = new ArrayList<>();
+    for (ClusterArticle a : in) {
+      out.add(EventClustererTest.summary(c.add(a)));
+    }
+    return out;
+  }
+
+  private static Map<String, String> events(EventClusterer c, List<ClusterArticle> in) {
+    Map<String, String> out = new HashMap<>();
+    for (ClusterArticle a : in) {
+      for (ClusterChange ch : c.add(a)) {
+        if (ch instanceof ClusterChange.Assigned as) {
+          out.put(as.articleId(), as.eventId());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<ClusterArticle> withFineEmbeddings() {
+    return ARTICLES.stream().map(a -> new ClusterArticle(a.id(), a.title(), a.text(), a.outlet(), a.url(), a.time(),
+        a.duplicateOf(), a.entities(), a.quotes(), FINE.get(a.id()), a.anchors())).toList();
+  }
+
+  @Test
+  void whenEveryDecisionIsOpenTheFineEmbeddingDecidesAlone() {
+    ClusterSettings s = ClusterSettings.defaults();
+    EventClusterer cascade = new EventClusterer(s.withCascade(cascade(10, 1)), new InMemoryEventRepository());
+    Map<String, String> got = events(cascade, ARTICLES);
+    assertThat(got).isEqualTo(events(new EventClusterer(s, new InMemoryEventRepository()), withFineEmbeddings()));
+    assertThat(cascade.fineEmbeddings()).isEqualTo(ARTICLES.size());
+  }
+
+  @Test
+  void whenNoDecisionIsOpenTheCheapEmbeddingDecidesAndMiniLmNeverRuns() {
+    ClusterSettings s = ClusterSettings.defaults();
+    EventClusterer cascade = new EventClusterer(s.withCascade(cascade(0, 0)), new InMemoryEventRepository());
+    assertThat(events(cascade, ARTICLES)).isEqualTo(events(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES));
+    assertThat(cascade.fineEmbeddings()).isZero();
+  }
+
+  @Test
+  void theShippedBandEmbedsOnlyTheOpenDecisionsAndTheWarmUp() {
+    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(Cascade.DEFAULT_BAND, 3)),
+        new InMemoryEventRepository());
+    Map<String, String> got = events(c, ARTICLES);
+    assertThat(c.fineEmbeddings()).isBetween(1L, (long) ARTICLES.size());
+    assertThat(got).hasSize(ARTICLES.size());
+  }
+
+  @Test
+  void sameInputSameOutputAndARestoredClustererContinuesAsTheOriginal() {
+    ClusterSettings s = ClusterSettings.defaults().withCascade(cascade(Cascade.DEFAULT_BAND, 2));
+    assertThat(run(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES))
+        .isEqualTo(run(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES));
+    InMemoryEventRepository repo = new InMemoryEventRepository();
+    EventClusterer original = new EventClusterer(s, repo);
+    EventClusterer straight = new EventClusterer(s, new InMemoryEventRepository());
+    run(original, ARTICLES.subList(0, 12));
+    run(straight, ARTICLES.subList(0, 12));
+    InMemoryEventRepository copy = new InMemoryEventRepository();
+    boolean fineStored = false;
+    for (EventState e : repo.all()) {
+      fineStored |= e.fineEmbedding != null;
+      copy.put(EventStateCodec.decode(EventStateCodec.encode(e)));
+      for (EventRepository.Member m : repo.members(e.id)) {
+        copy.addMember(e.id, EventStateCodec.decodeMember(EventStateCodec.encode(m)));
+      }
+    }
+    assertThat(fineStored).isTrue();
+    assertThat(run(new EventClusterer(s, copy), ARTICLES.subList(12, 24))).isEqualTo(run(straight, ARTICLES.subList(12, 24)));
+  }
+
+  @Test
+  void aNegativeBandIsRefused() {
+    assertThatThrownBy(() -> cascade(-0.1, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
