@@ -43,11 +43,16 @@ final class BatchCommand implements Callable<Integer> {
     }
     Settings s = config.load();
     Progress progress = new Progress("batch", System.err, 2000);
-    BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), ClusterSettings.from(s), !noClean,
+    ClusterSettings clustering = ClusterSettings.from(s);
+    BatchPipeline.Summary r = new BatchPipeline(ArticleEnricher.standard(), clustering, !noClean,
         AggregateSettings.from(s).partitions(), PublicationTime.skew(s), ingestedAt)
         .run(input, output, progress);
     progress.finish("articles");
     System.err.printf("%d articles, %d events, %d errors -> %s%n", r.articles(), r.events(), r.errors(), output);
+    if (clustering.cascade() != null) {
+      System.err.printf("embedding cascade: %d of %d articles embedded by MiniLM (%.1f %%)%n", r.fineEmbeddings(), r.articles(),
+          r.articles() == 0 ? 0 : 100.0 * r.fineEmbeddings() / r.articles());
+    }
     if (r.untrustedDates() > 0) {
       System.err.printf("%d publication times later than the ingestion time were treated as unknown%n", r.untrustedDates());
     }

@@ -71,8 +71,11 @@ final class BatchPipeline {
     this.ingestedAt = ingestedAt;
   }
 
-  /** What a run produced; untrustedDates counts publication times treated as unknown (future, out of range). */
-  record Summary(int articles, int errors, int events, int untrustedDates) {}
+  /**
+   * What a run produced; untrustedDates counts publication times treated as unknown (future, out of
+   * range); fineEmbeddings the articles the embedding cascade embedded with MiniLM (0 without one).
+   */
+  record Summary(int articles, int errors, int events, int untrustedDates, long fineEmbeddings) {}
 
   Summary run(Path input, Path outDir, Progress progress) throws IOException {
     Files.createDirectories(outDir);
@@ -131,7 +134,8 @@ final class BatchPipeline {
         line(out, AvroJson.of(t));
       }
     }
-    return new Summary(counts[0], counts[1], timelines.size(), counts[2]);
+    long fine = clusterers.stream().mapToLong(EventClusterer::fineEmbeddings).sum();
+    return new Summary(counts[0], counts[1], timelines.size(), counts[2], fine);
   }
 
   /** The first publication time in the file that can be trusted, or null. */

@@ -11,6 +11,7 @@ import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.Hashing;
+import io.newsline.common.config.Settings;
 import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.EnrichedArticles;
@@ -107,7 +108,8 @@ public final class StageCost {
         MessageDigest digest = sha256();
         long start = THREADS.getCurrentThreadCpuTime();
         long hashing = 0;
-        EventClusterer clusterer = new EventClusterer(ClusterSettings.defaults(), new InMemoryEventRepository());
+        // the settings the stage reads (with -Dnewsline.embedding=cascade, the embedding cascade)
+        EventClusterer clusterer = new EventClusterer(ClusterSettings.from(Settings.empty()), new InMemoryEventRepository());
         for (byte[] b : enriched) {
           EnrichedArticle a = EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(b));
           for (ClusterChange ch : clusterer.add(ClusterArticles.from(a))) {
@@ -119,7 +121,9 @@ public final class StageCost {
         }
         // the digest is the harness's, not the stage's: its time is left out
         aggregateMs[r] = (THREADS.getCurrentThreadCpuTime() - start - hashing) / 1e6 / raws.size();
-        System.out.printf(Locale.ROOT, "round %d aggregate %7.3f ms CPU/article  sha256 %s%n", r, aggregateMs[r], hex(digest));
+        System.out.printf(Locale.ROOT, "round %d aggregate %7.3f ms CPU/article  sha256 %s%s%n", r, aggregateMs[r], hex(digest),
+            clusterer.fineEmbeddings() == 0 ? ""
+                : String.format(Locale.ROOT, "  (cascade: %.1f %% embedded by MiniLM)", 100.0 * clusterer.fineEmbeddings() / raws.size()));
       }
     }
     System.out.printf(Locale.ROOT, "median of rounds 2..: enrich %.3f ms/article, aggregate %.3f ms/article%n",
