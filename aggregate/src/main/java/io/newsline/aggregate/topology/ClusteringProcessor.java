@@ -1,5 +1,6 @@
 package io.newsline.aggregate.topology;
 
+import io.micrometer.core.instrument.Counter;
 import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterArticles;
 import io.newsline.aggregate.cluster.ClusterChange;
@@ -8,6 +9,7 @@ import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
+import io.newsline.runtime.ops.NewslineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   static final String BUFFER = "reorder-buffer";
   /** Buffer keys of the input partitions' progress: "~input-" + partition -> its last order time (decimal). */
   private static final String PROGRESS = "~input-";
+  private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
 
   private final ClusterSettings settings;
   private final AggregateSettings topology;
@@ -153,7 +156,12 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
 
   private void cluster(ClusterArticle a) {
     long ts = a.time().toEpochMilli();
-    for (ClusterChange change : clusterer.add(a)) {
+    long fine = clusterer.fineEmbeddings();
+    List<ClusterChange> changes = clusterer.add(a);
+    if (clusterer.fineEmbeddings() > fine) {
+      MINILM.increment();
+    }
+    for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.Assigned as) {
         ArticleAssignment assignment = new ArticleAssignment(as.articleId(), as.eventId(), Instant.ofEpochMilli(as.time()),
             as.similarity(), as.reason(), as.title(), as.outlet(), as.url());

@@ -52,6 +52,18 @@ public final class NewslineMetrics {
         .register(REGISTRY);
   }
 
+  /**
+   * newsline_cascade_minilm_total{stage}: articles the embedding cascade embedded with MiniLM
+   * because the table left their join open (with -Dnewsline.embedding=cascade; the share of
+   * newsline_records_total is what the cascade saves).
+   */
+  public static Counter cascadeMiniLm(String stage) {
+    return Counter.builder("newsline.cascade.minilm")
+        .description("Articles the embedding cascade embedded with MiniLM (join left open by the table, or an event's first articles)")
+        .tag("stage", stage)
+        .register(REGISTRY);
+  }
+
   /** newsline_records_total{stage, outcome}: records a stage handled, by outcome. */
   public static Counter records(String stage, String outcome) {
     return Counter.builder("newsline.records")
