@@ -35,7 +35,6 @@ public final class SentenceEmbedder {
   public static final int MAX_CHARS = 600;
   public static final String PROPERTY = "newsline.embedding";
   private static volatile SentenceEmbedder shared;
-  private static volatile SentenceEmbedder fine;
   private final Function<String, float[]> model;
   private final String version;
 
@@ -141,19 +140,13 @@ public final class SentenceEmbedder {
     return "cascade".equals(System.getProperty(PROPERTY));
   }
 
-  /** One MiniLM per JVM for the cascade's open decisions, loaded on first use. */
+  /** One MiniLM per JVM for the cascade's open decisions, loaded on first use (the holder class's initialisation). */
   public static SentenceEmbedder fine() {
-    SentenceEmbedder s = fine;
-    if (s == null) {
-      synchronized (SentenceEmbedder.class) {
-        s = fine;
-        if (s == null) {
-          s = miniLm();
-          fine = s;
-        }
-      }
-    }
-    return s;
+    return Fine.MODEL;
+  }
+
+  private static final class Fine {
+    static final SentenceEmbedder MODEL = miniLm();
   }
 
   /** The embedder a {@code newsline.embedding} value names (see {@link #shared()}). */
