@@ -181,6 +181,7 @@ final class EntityAssembler {
       first.putIfAbsent(key, m.type());
     }
     People people = new People(mentions);
+    Set<String> companies = companyNames(mentions);
     Map<String, EntityType> decided = new HashMap<>();
     for (Map.Entry<String, EnumMap<EntityType, Integer>> e : votes.entrySet()) {
       String key = e.getKey();
@@ -192,6 +193,8 @@ final class EntityAssembler {
       }
       if (people.surnames.contains(key) || people.byPart.containsKey(key) && best != EntityType.LOCATION) {
         best = EntityType.PERSON;
+      } else if (best != EntityType.ORGANIZATION && companies.contains(key)) {
+        best = EntityType.ORGANIZATION;
       }
       decided.put(key, best);
     }
@@ -203,6 +206,38 @@ final class EntityAssembler {
         t = known.type();
       }
       out.add(t == m.type() ? m : m.withType(t));
+    }
+    return out;
+  }
+
+  /** Legal forms that close a company's name: "Kekkila Oy", "Cargill Inc", "Acme Corp". */
+  private static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp",
+      "oy", "oyj", "ab", "asa", "ag", "gmbh", "kg", "sa", "sas", "spa", "srl", "nv", "bv", "bhd", "pte",
+      "pty", "kk", "tbk");
+
+  /**
+   * Folded single-word names that the article also writes as an organisation with only a legal
+   * form after them ("Kekkila" beside "Kekkila Oy", "Cargill" beside "Cargill Inc"): the company
+   * written short, whatever the tagger made of it (an unknown one-word company is often typed a
+   * person or a place).
+   */
+  private static Set<String> companyNames(List<RawMention> mentions) {
+    Set<String> out = new HashSet<>();
+    for (RawMention m : mentions) {
+      if (m.type() != EntityType.ORGANIZATION) {
+        continue;
+      }
+      String[] w = words(m.text());
+      if (w.length < 2) {
+        continue;
+      }
+      boolean legal = true;
+      for (int k = 1; k < w.length && legal; k++) {
+        legal = LEGAL_FORMS.contains(w[k]);
+      }
+      if (legal) {
+        out.add(w[0]);
+      }
     }
     return out;
   }

@@ -1,0 +1,40 @@
+package io.newsline.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.enrich.model.Entity;
+import io.newsline.enrich.model.EntityType;
+import io.newsline.enrich.model.Field;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Grouping of tagged mentions, given the tagger's labels (so a tagger's slip can be written down). */
+class EntityAssemblerTest {
+  private static RawMention m(int at, String text, EntityType type) {
+    return RawMention.of(Field.TEXT, at, at + text.length(), text, type, false);
+  }
+
+  @Test
+  void aCompanyWrittenWithoutItsLegalFormIsThatCompanyWhateverTheTaggerMadeOfIt() {
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "KEKKILA", EntityType.PERSON),
+        m(20, "Kekkila Oy", EntityType.ORGANIZATION),
+        m(60, "Kekkila", EntityType.PERSON),
+        m(90, "Kekkila", EntityType.PERSON),
+        m(120, "Cargill Inc", EntityType.ORGANIZATION),
+        m(150, "Cargill", EntityType.LOCATION)));
+    assertThat(es).extracting(Entity::type).containsOnly(EntityType.ORGANIZATION);
+    assertThat(es).hasSize(2);
+  }
+
+  @Test
+  void aLongerNameThatIsMoreThanALegalFormLeavesTheWordAlone() {
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "Pakistan Muslim League", EntityType.ORGANIZATION),
+        m(40, "Pakistan", EntityType.LOCATION),
+        m(60, "Ford Motor Co", EntityType.ORGANIZATION),
+        m(80, "Gerald Ford", EntityType.PERSON),
+        m(100, "Ford", EntityType.PERSON)));
+    assertThat(es).extracting(Entity::id).contains("loc:pakistan", "per:ford");
+  }
+}
