@@ -130,10 +130,13 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
 
   /**
    * A Title Case sentence of the text reads as a heading (rather than a list of names) when it has
-   * no digits and the tagger left some capitalised common word outside any name.
+   * no digits and the tagger left some capitalised common word outside any name; in a sentence that
+   * ends with a full stop, as headings do not, the first word does not count, since every sentence
+   * opens with a capital ("Did not bat: R. Croft, D. Gough, D. Headley." is a list of names).
    */
   private boolean isHeading(Placed p, int[] y) {
     boolean commonWordOutside = false;
+    boolean fullStop = y.length > 1 && p.tokens().get(y.length - 1).text().equals(".");
     for (int i = 0; i < y.length; i++) {
       String w = p.tokens().get(i).text();
       for (int k = 0; k < w.length(); k++) {
@@ -141,7 +144,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           return false;
         }
       }
-      if (y[i] == Labels.O && w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+      if ((i > 0 || !fullStop) && y[i] == Labels.O && w.length() >= 3 && Character.isUpperCase(w.charAt(0))
           && HeadingFilter.isCommonWord(w, gazetteer)) {
         commonWordOutside = true;
       }

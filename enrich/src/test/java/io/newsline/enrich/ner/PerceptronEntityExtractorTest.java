@@ -94,6 +94,15 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void aListOfNamesEndingWithAFullStopIsNoHeading() {
+    // Title Case by its long words (all names), but a sentence: its opening capital is no heading's.
+    List<Entity> es = NER.extract(new ArticleText("l", null, "Bowling: Gough 10-0-44-1, Croft 10-1-36-2.\n"
+        + "Did not bat: R. Croft, D. Gough, D. Headley, A. Mullally."));
+    assertThat(es).flatExtracting(Entity::mentions).extracting(Mention::text)
+        .contains("R. Croft", "D. Gough", "D. Headley", "A. Mullally").doesNotContain("R.");
+  }
+
+  @Test
   void theSocialNetworkXAndNamesRepeatedFromTheText() {
     ArticleText a = new ArticleText("x", "Musk posts on X",
         "Elon Musk posted on X that Tesla would grow. X, formerly Twitter, said it would appeal. "
