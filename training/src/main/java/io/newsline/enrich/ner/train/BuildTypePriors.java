@@ -53,7 +53,9 @@ public final class BuildTypePriors {
     }
     EntityExtractor extractor;
     try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-      extractor = new PerceptronEntityExtractor(TaggerModel.read(in), Gazetteer.load(), NerResources.clusters());
+      // Without priors, as MODEL was trained: a feature that pairs the prior with something else
+      // must see the same (absent) prior here as in training.
+      extractor = new PerceptronEntityExtractor(TaggerModel.read(in), Gazetteer.load().withoutPriors(), NerResources.clusters());
     }
     Map<String, int[]> counts = new TreeMap<>();
     Set<String> seen = new HashSet<>();
