@@ -130,7 +130,7 @@ public final class EventClusterer {
     }
     Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
-    Map<String, Double> lookup = new HashMap<>(vector);
+    TermLookup lookup = new TermLookup(vector);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     Choice choice = new Choice();
     String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
@@ -229,7 +229,7 @@ public final class EventClusterer {
    * Scores the candidate events; with {@code fine} (the cascade, the article's fine embedding
    * computed) on the fine embeddings wherever the event has a fine centroid.
    */
-  private Choice choose(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> lookup, Set<String> ids, long time,
+  private Choice choose(ClusterArticle a, JoinFeatures.Article view, TermLookup lookup, Set<String> ids, long time,
       boolean fine) {
     Choice c = new Choice();
     for (String id : ids) {
@@ -292,12 +292,12 @@ public final class EventClusterer {
    * a join model, the similarity less the cost of conflicting anchors ({@link JoinFeatures}), else
    * the blended similarity; either way decayed beyond the time window.
    */
-  Score score(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> vector, EventState e, long time) {
+  Score score(ClusterArticle a, JoinFeatures.Article view, TermLookup vector, EventState e, long time) {
     return score(a, view, vector, e, time, false);
   }
 
   /** The score on the article's own embedding, or ({@code fine}) on the cascade's fine embeddings with its model. */
-  private Score score(ClusterArticle a, JoinFeatures.Article view, Map<String, Double> vector, EventState e, long time, boolean fine) {
+  private Score score(ClusterArticle a, JoinFeatures.Article view, TermLookup vector, EventState e, long time, boolean fine) {
     Similarity sim = similarity(a, vector, e, fine);
     JoinModel model = fine ? cascade.fineModel() : model();
     boolean embedded = sim.embedded();
@@ -329,12 +329,12 @@ public final class EventClusterer {
   /** Size-penalised similarities of an article to an event (embedding 0 unless both have one). */
   private record Similarity(double embedding, double text, boolean embedded) {}
 
-  private Similarity similarity(ClusterArticle a, Map<String, Double> vector, EventState e) {
+  private Similarity similarity(ClusterArticle a, TermLookup vector, EventState e) {
     return similarity(a, vector, e, false);
   }
 
   /** With {@code fine}, the embedding part compares the cascade's fine vectors (article and event sum). */
-  private Similarity similarity(ClusterArticle a, Map<String, Double> vector, EventState e, boolean fine) {
+  private Similarity similarity(ClusterArticle a, TermLookup vector, EventState e, boolean fine) {
     double size = Math.pow(Math.max(1, e.articleCount), settings.sizePenalty());
     if (e.centroidNorm < 0) {
       e.centroidNorm = TermVectors.norm(e.centroid);
@@ -371,7 +371,7 @@ public final class EventClusterer {
    * cached on the event (rebuilt after it changes): iterating a TreeMap per candidate was the
    * clusterer's main cost.
    */
-  private static double dotLookup(EventState e, Map<String, Double> lookup) {
+  private static double dotLookup(EventState e, TermLookup lookup) {
     if (e.centroidTerms == null) {
       e.centroidTerms = e.centroid.keySet().toArray(new String[0]);
       e.centroidWeights = new double[e.centroidTerms.length];
@@ -380,16 +380,7 @@ public final class EventClusterer {
         e.centroidWeights[i++] = w;
       }
     }
-    String[] terms = e.centroidTerms;
-    double[] weights = e.centroidWeights;
-    double dot = 0;
-    for (int i = 0; i < terms.length; i++) {
-      Double w = lookup.get(terms[i]);
-      if (w != null) {
-        dot += weights[i] * w;
-      }
-    }
-    return dot;
+    return lookup.dot(e.centroidTerms, e.centroidWeights);
   }
 
   /** Salience-weighted share of the article's named entities that the event already has. */
@@ -707,7 +698,7 @@ public final class EventClusterer {
    * the candidate index would pay per article (load harness). Returns the events it qualifies for.
    */
   public int scoreAll(ClusterArticle a) {
-    Map<String, Double> v = new HashMap<>(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
+    TermLookup v = new TermLookup(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     int qualifying = 0;
     for (EventState e : active.values()) {
@@ -725,7 +716,7 @@ public final class EventClusterer {
    */
   Map<String, double[]> joinFeatures(ClusterArticle a) {
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
-    Map<String, Double> lookup = new HashMap<>(vector);
+    TermLookup lookup = new TermLookup(vector);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     Map<String, double[]> out = new TreeMap<>();
     for (String id : candidates(a, vector)) {
