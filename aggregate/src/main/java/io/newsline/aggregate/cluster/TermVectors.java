@@ -45,8 +45,9 @@ public final class TermVectors {
 
   /** Weighted, L2-normalised vector of the strongest terms: (1 + ln tf) * idf(term). */
   public static TreeMap<String, Double> weigh(Map<String, Double> counts, TermStats stats) {
-    Map<String, Double> w = new HashMap<>(counts.size() * 2);
-    counts.forEach((t, c) -> w.put(t, (1 + Math.log(c)) * stats.idf(t)));
+    // copied in term order (a sorted map copies without comparing keys), then weighed in place
+    TreeMap<String, Double> w = new TreeMap<>(counts);
+    w.replaceAll((t, c) -> (1 + Math.log(c)) * stats.idf(t));
     return normalize(strongest(w, MAX_TERMS));
   }
 
@@ -54,7 +55,8 @@ public final class TermVectors {
     double norm = norm(v);
     TreeMap<String, Double> out = new TreeMap<>();
     if (norm > 0) {
-      v.forEach((k, w) -> out.put(k, w / norm));
+      out.putAll(v); // without comparing keys when v is sorted
+      out.replaceAll((k, w) -> w / norm);
     }
     return out;
   }
