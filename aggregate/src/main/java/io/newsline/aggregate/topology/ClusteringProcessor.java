@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -64,6 +66,13 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private InputProgress progress;
   private long lastArrival;
   private boolean pending;
+  /**
+   * The buffered articles as they arrived, by buffer key: releasing one within this processor's
+   * life needs no decoding of its stored bytes (the store keeps those for a restart or a moved
+   * task). Mirrors the buffer's puts and deletes; emptied at init, so after a restore or a
+   * rollback every article is read from the store.
+   */
+  private final Map<String, EnrichedArticle> arrived = new HashMap<>();
 
   ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
@@ -76,6 +85,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     this.context = context;
     this.clusterer = new EventClusterer(settings, new StoreEventRepository(context.getStateStore(STORE), context.getStateStore(MEMBERS)));
     this.buffer = context.getStateStore(BUFFER);
+    arrived.clear();
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
     this.subjectTopic = context.applicationId() + "-" + AggregateTopology.REPARTITION + "-repartition";
     this.progress = new InputProgress(topology.inputPartitions(),
@@ -118,6 +128,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       return;
     }
     buffer.put(key, write(article));
+    arrived.put(key, article);
     pending = true;
     if (bound != null) {
       drain(bound);
@@ -149,7 +160,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     }
     for (KeyValue<String, byte[]> kv : ready) {
       buffer.delete(kv.key);
-      cluster(ClusterArticles.from(read(kv.value)));
+      EnrichedArticle article = arrived.remove(kv.key);
+      cluster(ClusterArticles.from(article != null ? article : read(kv.value)));
     }
     pending = more;
   }
