@@ -96,8 +96,9 @@ public final class EndToEnd {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("articles", lines.size());
     report.put("load_average_start", CpuMeter.loadAverage());
-    out.printf(Locale.ROOT, "end-to-end benchmark: %,d articles from %s, %d cores, load average %.1f%n",
-        lines.size(), o.input(), Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
+    report.put("jit", jitMode());
+    out.printf(Locale.ROOT, "end-to-end benchmark: %,d articles from %s, %d cores, load average %.1f, JIT %s%n",
+        lines.size(), o.input(), Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage(), jitMode());
     long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     try (EmbeddedKafka kafka = EmbeddedKafka.start(1);
         KafkaSchemaStore store = new KafkaSchemaStore(Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas");
@@ -152,6 +153,22 @@ public final class EndToEnd {
     out.printf(Locale.ROOT, "CPU ms per article while fed at %.0f articles/s (after the warm-up):", fresh.rate());
     fresh.cpuMsPerArticle().forEach((part, ms) -> out.printf(Locale.ROOT, " %s %.2f;", part, ms));
     out.println();
+  }
+
+  /**
+   * "C1 only" when the JVM runs as the {@code newsline} launcher starts it (-XX:TieredStopAtLevel=1),
+   * else "tiered": the JIT's CPU, and the code's speed while it compiles, differ a lot between the two
+   * (docs/benchmarks.md), so every report says which it measured.
+   */
+  static String jitMode() {
+    var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+    try {
+      boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+      int stop = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+      return !tiered ? "C2 only" : stop <= 3 ? "C1 only" : "tiered";
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return "unknown"; // not a HotSpot JVM
+    }
   }
 
   /** The first {@code limit} lines of the input, in a temporary file when that is fewer than all. */
