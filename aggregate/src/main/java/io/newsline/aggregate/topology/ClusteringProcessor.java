@@ -55,6 +55,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   /** Buffer keys of the input partitions' progress: "~input-" + partition -> its last order time (decimal). */
   private static final String PROGRESS = "~input-";
   private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
+  /** The most buffered articles kept decoded on the heap (see {@code arrived}). */
+  static final int ARRIVED = 10_000;
 
   private final ClusterSettings settings;
   private final AggregateSettings topology;
@@ -69,8 +71,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   /**
    * The buffered articles as they arrived, by buffer key: releasing one within this processor's
    * life needs no decoding of its stored bytes (the store keeps those for a restart or a moved
-   * task). Mirrors the buffer's puts and deletes; emptied at init, so after a restore or a
-   * rollback every article is read from the store.
+   * task). Holds what the buffer holds for those keys; emptied at init, so after a restore or a
+   * rollback every article is read from the store. At most {@value #ARRIVED} articles: a buffer held
+   * back by a quiet input partition can grow far larger, and it lives on disk, not on the heap.
    */
   private final Map<String, EnrichedArticle> arrived = new HashMap<>();
 
@@ -128,7 +131,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       return;
     }
     buffer.put(key, write(article));
-    arrived.put(key, article);
+    if (arrived.size() < ARRIVED || arrived.containsKey(key)) {
+      arrived.put(key, article);
+    }
     pending = true;
     if (bound != null) {
       drain(bound);
