@@ -157,7 +157,8 @@ final class BatchPipeline {
     String title = in.title();
     String text = in.text();
     if (clean) {
-      CleanText c = cleaner.clean(text, false);
+      // as ingest cleans: an article without a publication time keeps its date line
+      CleanText c = cleaner.clean(text, false, in.publishedAt() == null);
       text = c.text();
       title = title == null ? null : TextCleaner.normalizeTitle(title);
     }

@@ -74,7 +74,7 @@ public final class ArticleNormalizer {
     }
     checkLimits(delivered);
     IncomingArticle in = delivered.html() ? fromHtml(delivered) : delivered;
-    CleanText clean = in.html() ? new CleanText(null, in.text(), null) : cleaner.clean(in.text(), in.title() == null);
+    CleanText clean = in.html() ? new CleanText(null, in.text(), null) : cleaner.clean(in.text(), in.title() == null, in.publishedAt() == null);
     String title = in.title() != null ? TextCleaner.normalizeTitle(in.title()) : cut(clean.title(), MAX_TITLE_CHARS);
     String text = withoutLeadingTitle(clean.text(), title);
     if (text.isBlank()) {

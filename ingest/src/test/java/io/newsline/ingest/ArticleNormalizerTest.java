@@ -204,6 +204,17 @@ class ArticleNormalizerTest {
     }
   }
 
+  @Test
+  void anArticleWithoutAPublicationTimeKeepsItsDateLine() {
+    String text = "Posted: May 24, 2005\nThe Philadelphia 76ers fired coach Jim O'Brien on Monday and named Maurice Cheeks.";
+    RawArticle undated = normalizer.normalize(new IncomingArticle("push", "p", "u1", null, null, "Sixers fire O'Brien", text, null, false), NOW);
+    assertThat(undated.getText()).startsWith("Posted: May 24, 2005\n");
+    assertThat(undated.getPublishedAt()).isNull(); // evidence for enrich's anchors, not a time the clocks run on
+    RawArticle dated = normalizer.normalize(new IncomingArticle("push", "p", "d1", null, null, "Sixers fire O'Brien", text,
+        Instant.parse("2005-05-24T12:00:00Z"), false), NOW);
+    assertThat(dated.getText()).doesNotContain("May 24, 2005");
+  }
+
   private static IncomingArticle dated(String id, Instant publishedAt) {
     return new IncomingArticle("push", "p", id, null, null, "Title " + id,
         "A text long enough to be an article about " + id + ", with a few words more.", publishedAt, false);

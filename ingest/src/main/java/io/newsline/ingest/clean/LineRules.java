@@ -33,6 +33,16 @@ final class LineRules {
           + "|\\d{1,2}/\\d{1,2}/\\d{2,4}|[+-]\\d{2}:?\\d{2})";
   /** Date words separated by spaces or punctuation; possessive so long digit runs cannot backtrack. */
   private static final String DATE_ONLY = "(?:" + DATE_WORD + "(?:st|nd|rd|th|am|pm)?+(?:[\\s,.|·•/-]++|$))++";
+  /** A date stamp: "May 2, 2013, 1:12 PM", "Updated Saturday, December 05, 2009 8:28 PM", "Posted on: 05/24/2005". */
+  private static final String DATE_STAMP =
+      "(?:published|updated|posted|modified|last updated|last modified|first published|date|dated|created)"
+          + "(?: on| at| in)?\\W*(?:" + DATE_ONLY + ")?|" + DATE_ONLY;
+  private static final Pattern DATE_STAMP_LINE = Pattern.compile(DATE_STAMP);
+  /** A day of the calendar: a month name next to a day number, or a numeric date (05/24/2005, 2005-05-24). */
+  private static final Pattern CALENDAR_DAY =
+      Pattern.compile("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s*\\d{1,2}(?!\\d)"
+          + "|(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+          + "|(?<!\\d)\\d{1,2}\\s*/\\s*\\d{1,2}\\s*/\\s*\\d{2,4}(?!\\d)|\\b\\d{4}-\\d{2}-\\d{2}");
 
   /** Whole-line patterns, matched against the lower-cased line; only lines up to MAX_FURNITURE_CHARS. */
   private static final Pattern FURNITURE =
@@ -58,9 +68,7 @@ final class LineRules {
                   "(?:comments?|replies|discussion|join the (?:conversation|discussion))(?: \\(?\\d+\\)?)?\\W*"
                       + "|\\d+ comments?|(?:leave|add|post|view|show|read|see) (?:a |all |the )?comments?\\b.*",
                   // bylines, credits and date stamps
-                  "(?:published|updated|posted|modified|last updated|last modified|first published|date|dated|created)"
-                      + "(?: on| at| in)?\\W*(?:" + DATE_ONLY + ")?",
-                  DATE_ONLY,
+                  DATE_STAMP,
                   "(?:written|reported|words|text|story|edited|compiled|reporting|additional reporting|writing|editing"
                       + "|research|illustrations?|graphics|photos?|video|produced)(?: and editing)? by (?:.*[^.])?",
                   "\\((?:reporting|additional reporting|writing|editing) by .*\\)\\W*",
@@ -176,6 +184,18 @@ final class LineRules {
       return Verdict.FURNITURE;
     }
     return prompt(l);
+  }
+
+  /**
+   * Whether a line (lower case) is a date stamp that names a day ("may 2, 2013, 1:12 pm", "posted:
+   * 05/24/2005"), not just a time or an age ("10:32", "2 hours ago"): the page's date for its article.
+   */
+  static boolean isDateLine(String l) {
+    if (l.length() > MAX_FURNITURE_CHARS) {
+      return false;
+    }
+    String bare = trimDecoration(l);
+    return DATE_STAMP_LINE.matcher(bare).matches() && CALENDAR_DAY.matcher(bare).find();
   }
 
   /** An image caption: a sentence or two ending with a picture credit. */

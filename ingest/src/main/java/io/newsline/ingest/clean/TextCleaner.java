@@ -30,8 +30,22 @@ public final class TextCleaner {
               + "(?:\\s*(?:,|\\||/|–|—|-|in)\\s*[^.]{0,60})?");
   private static final int MAX_BYLINE_CHARS = 120;
 
+  /** A date line counts as the article's own when at most this many paragraphs come before it (a headline, a standfirst). */
+  private static final int DATELINE_AFTER_LINES = 2;
+
   /** Cleans text; when {@code findTitle}, a leading headline-like line becomes the title. */
   public CleanText clean(String raw, boolean findTitle) {
+    return clean(raw, findTitle, false);
+  }
+
+  /**
+   * Cleans text; when {@code findTitle}, a leading headline-like line becomes the title. When
+   * {@code keepDateline} (the article came without a publication time), the date stamp at the top
+   * of the article ("May 2, 2013, 1:12 PM", "Posted: May 24, 2005") stays in the text: it is then
+   * the only record of when the article was written, and enrich reads it as the article's date
+   * line. Date stamps further down, and every other stamp, go as furniture.
+   */
+  public CleanText clean(String raw, boolean findTitle, boolean keepDateline) {
     List<String> all = lines(normalize(raw));
     List<String> lower = new ArrayList<>(all.size());
     all.forEach(l -> lower.add(l.toLowerCase(Locale.ROOT)));
@@ -47,24 +61,47 @@ public final class TextCleaner {
       }
     }
     resolveWeakLines(verdicts);
+    int dateline = keepDateline ? dateline(lower, verdicts) : -1;
     List<String> kept = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    int keptDateline = -1;
     for (int i = 0; i < all.size(); i++) {
       String l = all.get(i);
       // repeated lines (headline printed twice, teaser blocks) keep their first occurrence only
-      if (!verdicts[i].isBoilerplate() && seen.add(lower.get(i))) {
+      if ((!verdicts[i].isBoilerplate() || i == dateline) && seen.add(lower.get(i))) {
+        if (i == dateline) {
+          keptDateline = kept.size();
+        }
         kept.add(LineRules.withoutTrailingCredit(isBulleted(l) ? BULLET.matcher(l).replaceFirst("") : l));
       }
     }
-    if (kept.isEmpty()) {
+    if (kept.size() == (keptDateline >= 0 ? 1 : 0)) {
       // a text made only of "boilerplate" is a short text the patterns misread, not a page to drop
       return new CleanText(null, String.join("\n", all), null);
     }
     String title = null;
-    if (findTitle && kept.size() > 1 && isHeadline(kept.get(0))) {
-      title = kept.remove(0);
+    // the headline is the first line, or the line after a date line printed above it
+    int headline = keptDateline == 0 ? 1 : 0;
+    if (findTitle && kept.size() > headline + 1 && isHeadline(kept.get(headline))) {
+      title = kept.remove(headline);
     }
     return new CleanText(title, String.join("\n", kept), byline);
+  }
+
+  /**
+   * Index of the article's date line: the first date stamp naming a day with at most
+   * {@value #DATELINE_AFTER_LINES} lines of text above it; -1 when there is none.
+   */
+  private static int dateline(List<String> lower, LineRules.Verdict[] verdicts) {
+    int text = 0;
+    for (int i = 0; i < lower.size() && text <= DATELINE_AFTER_LINES; i++) {
+      if (!verdicts[i].isBoilerplate()) {
+        text++;
+      } else if (verdicts[i] == LineRules.Verdict.FURNITURE && LineRules.isDateLine(lower.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Non-empty lines, stripped, runs of spaces made one. */

@@ -28,7 +28,8 @@ public final class HtmlArticleExtractor {
     if (meta.title() != null && !blocks.isEmpty() && blocks.get(0).equalsIgnoreCase(meta.title())) {
       blocks = blocks.subList(1, blocks.size());
     }
-    CleanText clean = cleaner.clean(String.join("\n", blocks), false);
+    // a page without a machine-readable publication time keeps the date line printed with its article
+    CleanText clean = cleaner.clean(String.join("\n", blocks), false, meta.publishedAt() == null);
     String byline = meta.byline() != null ? meta.byline() : clean.byline();
     return new Extracted(meta.title(), byline, clean.text(), meta.publishedAt(), meta.canonicalUrl(), meta.language(),
         meta.siteName());

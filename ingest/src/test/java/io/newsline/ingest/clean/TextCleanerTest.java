@@ -71,6 +71,38 @@ class TextCleanerTest {
         .isEqualTo("First paragraph of the story, with enough words to be a paragraph.\nLast paragraph of the story.");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"May 2, 2013, 1:12 PM", "Updated Saturday, December 05, 2009 8:28 PM", "Posted: May 24, 2005",
+      "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM", "05 / 02 / 2013", "Sunday 23 Dec 2012", "2013-05-02"})
+  void anUndatedArticleKeepsItsDateLine(String dateline) {
+    String text = "Lohan checks into rehab\n" + dateline + "\nShare this article\nLindsay Lohan has checked into a rehab facility, her lawyer said.";
+    assertThat(cleaner.clean(text, false, true).text())
+        .isEqualTo("Lohan checks into rehab\n" + dateline + "\nLindsay Lohan has checked into a rehab facility, her lawyer said.");
+    // with a publication time the date line is furniture like any other date stamp
+    assertThat(cleaner.clean(text, false, false).text()).doesNotContain(dateline);
+  }
+
+  @Test
+  void onlyTheFirstDateStampNearTheTopIsTheDateLine() {
+    String text = "Headline of the story here\nPUBLISHED: THURSDAY, MAY 2, 2013\nUPDATED: FRIDAY, MAY 3, 2013\n"
+        + "First paragraph of the story.\nSecond paragraph.\nThird paragraph.\nMay 4, 2013";
+    assertThat(cleaner.clean(text, false, true).text())
+        .isEqualTo("Headline of the story here\nPUBLISHED: THURSDAY, MAY 2, 2013\nFirst paragraph of the story.\nSecond paragraph.\nThird paragraph.");
+    // a stamp below the first paragraphs dates a comment or a teaser, not the article
+    String late = "Headline of the story here\nFirst paragraph of the story.\nSecond paragraph.\nMay 4, 2013\nThird paragraph.";
+    assertThat(cleaner.clean(late, false, true).text()).doesNotContain("May 4, 2013");
+    // a time or an age is not a date line
+    assertThat(cleaner.clean("Headline of the story here\nUpdated 3 hours ago\n10:32\nFirst paragraph.", false, true).text())
+        .isEqualTo("Headline of the story here\nFirst paragraph.");
+  }
+
+  @Test
+  void aDateLineAboveTheHeadlineIsNotTheTitle() {
+    CleanText clean = cleaner.clean("May 24, 2005\nSixers fire O'Brien, hire Cheeks\nThe Philadelphia 76ers fired Jim O'Brien.", true, true);
+    assertThat(clean.title()).isEqualTo("Sixers fire O'Brien, hire Cheeks");
+    assertThat(clean.text()).isEqualTo("May 24, 2005\nThe Philadelphia 76ers fired Jim O'Brien.");
+  }
+
   @Test
   void thePublishersVoiceGoesOnlyNextToAPrompt() {
     String voice = "We believe you deserve to verify everything we write. That's why we document every source.";
