@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>{@code p:<head>}, {@code l:<head>}, {@code o:<head>} a person, place or organisation of the
  *       lead, {@code h:<head>} any named entity of the article, by the last word of its canonical
  *       name ({@link ClusterArticles#head}: Matt Smith and Smith, Aoraki Mount Cook and Mount Cook match);
- *   <li>{@code y:2013} a year (of any date, month or year mentioned with its year), {@code m:2013}
+ *   <li>{@code y:2013} a year written out (of any date, month or year mentioned with its year; not one
+ *       inferred by resolving "on Tuesday" against the reference date), {@code m:2013}
  *       the latest year the article mentions (how recent it is, when it carries no publication date).
  * </ul>
  *

@@ -69,7 +69,10 @@ public final class ClusterArticles {
         lead.add(WEEKDAYS);
         lead.add(WEEKDAYS + weekday);
       }
-      if (v.length() >= 4 && Character.isDigit(v.charAt(0))) { // a year, month or day of a known year
+      // a year, month or day of a year the article writes out; a year inferred from the reference
+      // date ("on Tuesday" in an article of 2 January) says nothing the publication time does not,
+      // and around New Year it would set the later articles of one story apart
+      if (!t.getRelative() && v.length() >= 4 && Character.isDigit(v.charAt(0))) {
         String year = "y:" + v.substring(0, 4);
         all.add(year);
         if (!t.getRole().equals("body")) {

@@ -44,6 +44,15 @@ class ClusterArticlesTest {
   }
 
   @Test
+  void aYearIsAnAnchorWhenWrittenNotWhenInferredFromTheReferenceDate() {
+    ArticleAnchors a = ClusterArticles.anchors(article(
+        new TimeExpression("Sep 18, 2013", 0, 12, "text", "2013-09-18", false, "dateline"),
+        new TimeExpression("on Friday", 27, 36, "text", "2014-01-03", true, "lead")));
+    assertThat(a.lead()).contains("y:2013", "w:5").doesNotContain("y:2014");
+    assertThat(a.all()).contains("y:2013", "m:2013").doesNotContain("y:2014", "m:2014");
+  }
+
+  @Test
   void aDateLineIsThePublicationDayNotTheEventsDay() {
     ArticleAnchors a = ClusterArticles.anchors(article(
         new TimeExpression("Sep 18, 2013", 0, 12, "text", "2013-09-18", false, "dateline")));
