@@ -73,10 +73,12 @@ public final class ClusterArticles {
       // date ("on Tuesday" in an article of 2 January) says nothing the publication time does not,
       // and around New Year it would set the later articles of one story apart
       if (!t.getRelative() && v.length() >= 4 && Character.isDigit(v.charAt(0))) {
-        String year = "y:" + v.substring(0, 4);
-        all.add(year);
-        if (!t.getRole().equals("body")) {
-          lead.add(year);
+        String year = v.substring(0, 4);
+        all.add("y:" + year);
+        switch (t.getRole()) {
+          case "lead" -> lead.add("y:" + year);
+          case "dateline" -> lead.add(DATED + year); // when the article was written, not a year its lead names
+          default -> { }
         }
       }
     }
@@ -86,6 +88,9 @@ public final class ClusterArticles {
     }
     return new ArticleAnchors(new ArrayList<>(lead), new ArrayList<>(all));
   }
+
+  /** The lead key of the year of the article's date line ({@code d:2013}). */
+  static final String DATED = "d:";
 
   /** The lead key every article whose lead names a day carries; {@code w:1} .. {@code w:7} the days, Monday to Sunday. */
   static final String WEEKDAYS = "w:";

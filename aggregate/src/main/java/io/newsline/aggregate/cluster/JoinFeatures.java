@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Topic similarity (embedding and term-vector cosines) says what kind of event the article
  * reports; the anchors say which one: who and where lead it (the people and places of the lead;
  * a lead whose people are not the ones the event's leads give, even if its articles name them)
- * and when (the years it names, the day of the week its lead names). Two earthquakes share their topic and differ in their anchors.
+ * and when (the years it names, the day of the week its lead names, the year of its date line when
+ * it came without a publication time). Two earthquakes share their topic and differ in their anchors.
  * Besides the two similarities every feature is a conflict between 0 and 1, and 0 when there is no
  * evidence either way, so without anchors the decision is the similarity's alone.
  *
@@ -34,7 +35,7 @@ final class JoinFeatures {
   static final List<String> NAMES = List.of(
       "embedding", "text",
       "core_person_missing", "core_place_missing", "lead_person_new", "lead_place_new",
-      "year_unseen", "year_later", "weekday_unseen", "lead_person_off_core");
+      "year_unseen", "year_later", "weekday_unseen", "lead_person_off_core", "dated_unseen");
   static final int EMBEDDING = 0;
   static final int TEXT = 1;
   /** Entities this share of an event's leads give are its core. */
@@ -62,9 +63,10 @@ final class JoinFeatures {
    * @param leadPersons heads of the people of its lead
    * @param leadPlaces heads of the places of its lead
    * @param leadYears y: keys of its lead
+   * @param datedYears y: keys of the year of its date line
    */
   record Article(boolean full, int latestYear, Set<String> entityIds, List<String> leadPersons, List<String> leadPlaces,
-      List<String> leadYears, List<String> leadDays) {
+      List<String> leadYears, List<String> leadDays, List<String> datedYears) {
 
     static Article of(ClusterArticle a) {
       Set<String> heads = new HashSet<>();
@@ -108,6 +110,7 @@ final class JoinFeatures {
       List<String> places = new ArrayList<>();
       List<String> years = new ArrayList<>();
       List<String> days = new ArrayList<>();
+      List<String> dated = new ArrayList<>();
       for (String k : lead) {
         if (k.startsWith(ClusterArticles.WEEKDAYS) && k.length() > ClusterArticles.WEEKDAYS.length()) {
           days.add(k);
@@ -117,9 +120,11 @@ final class JoinFeatures {
           places.add(k.substring(2));
         } else if (k.startsWith("y:")) {
           years.add(k);
+        } else if (k.startsWith(ClusterArticles.DATED)) {
+          dated.add("y:" + k.substring(ClusterArticles.DATED.length()));
         }
       }
-      return new Article(full, latestYear, ids, persons, places, years, days);
+      return new Article(full, latestYear, ids, persons, places, years, days, dated);
     }
   }
 
@@ -145,13 +150,9 @@ final class JoinFeatures {
       f[9] = offCore(a.leadPersons(), e);
     }
     // when: a year the lead names that no member mentions; a latest year well after the event's
-    if (!a.leadYears().isEmpty()) {
-      boolean seen = false;
-      for (String y : a.leadYears()) {
-        seen |= e.anchorArticles.containsKey(y);
-      }
-      f[6] = seen ? 0 : 1;
-    }
+    f[6] = unseen(a.leadYears(), e);
+    // when, from the date line of an article without a publication time: the year it was written
+    f[10] = unseen(a.datedYears(), e);
     int latest = latestYear(e);
     f[7] = a.latestYear() > 0 && latest > 0 && a.latestYear() > latest + 1 ? 1 : 0;
     // when, without a date: the day of the week the lead names, that no member's lead named
@@ -163,6 +164,19 @@ final class JoinFeatures {
       f[8] = seen ? 0 : 1;
     }
     return f;
+  }
+
+  /** 1 when these y: keys are not empty and no article of the event mentions any of them. */
+  private static double unseen(List<String> years, EventState e) {
+    if (years.isEmpty()) {
+      return 0;
+    }
+    for (String y : years) {
+      if (e.anchorArticles.containsKey(y)) {
+        return 0;
+      }
+    }
+    return 1;
   }
 
   /** The latest year any of the event's articles mentions (its m: keys), 0 if none. */

@@ -48,8 +48,17 @@ class ClusterArticlesTest {
     ArticleAnchors a = ClusterArticles.anchors(article(
         new TimeExpression("Sep 18, 2013", 0, 12, "text", "2013-09-18", false, "dateline"),
         new TimeExpression("on Friday", 27, 36, "text", "2014-01-03", true, "lead")));
-    assertThat(a.lead()).contains("y:2013", "w:5").doesNotContain("y:2014");
+    assertThat(a.lead()).contains("d:2013", "w:5").doesNotContain("y:2014");
     assertThat(a.all()).contains("y:2013", "m:2013").doesNotContain("y:2014", "m:2014");
+  }
+
+  @Test
+  void theDateLinesYearIsWhenTheArticleWasWrittenNotAYearItsLeadNames() {
+    ArticleAnchors a = ClusterArticles.anchors(article(
+        new TimeExpression("May 24, 2005", 0, 12, "text", "2005-05-24", false, "dateline"),
+        new TimeExpression("2003", 27, 31, "text", "2003", false, "lead")));
+    assertThat(a.lead()).contains("d:2005", "y:2003").doesNotContain("y:2005");
+    assertThat(a.all()).contains("y:2005", "y:2003", "m:2005");
   }
 
   @Test

@@ -125,6 +125,22 @@ class LookAlikeEventsTest {
     assertThat(JoinFeatures.of(tuesday, e, 0.5, 0.5)[day]).isZero();
   }
 
+  @Test
+  void aDateLinesYearThatNoMemberMentionsIsEvidenceOfAnotherEvent() {
+    EventState e = new EventState("e");
+    e.anchoredArticles = 3;
+    e.anchorArticles.put("y:2008", 2);
+    int dated = JoinFeatures.NAMES.indexOf("dated_unseen");
+    int named = JoinFeatures.NAMES.indexOf("year_unseen");
+    JoinFeatures.Article of2013 = JoinFeatures.Article.of(new ClusterArticle("a", QUAKE, QUAKE, null, null, T0, null, List.of(),
+        List.of(), null, new ArticleAnchors(List.of("d:2013"), List.of("m:2013", "y:2013"))));
+    double[] f = JoinFeatures.of(of2013, e, 0.5, 0.5);
+    assertThat(f[dated]).isEqualTo(1.0);
+    assertThat(f[named]).isZero(); // its lead names no year
+    e.anchorArticles.put("y:2013", 1); // a member mentions 2013
+    assertThat(JoinFeatures.of(of2013, e, 0.5, 0.5)[dated]).isZero();
+  }
+
   /** Two injured players of one team: the second's articles name the first, the first's name the second in passing. */
   @Test
   void aLeadWithoutTheEventsCorePersonConflictsEvenWhenTheEventMentionsWhoLeadsIt() {
