@@ -47,6 +47,19 @@ class HtmlArticleExtractorTest {
   }
 
   @Test
+  void aPageWithoutADateInItsMetadataKeepsTheDateLinePrintedWithItsArticle() {
+    String body = "<body><article><h1>Sixers fire O'Brien, hire Cheeks</h1><p>Posted: May 24, 2005</p>"
+        + "<p>The Philadelphia 76ers fired coach Jim O'Brien on Monday, and named Maurice Cheeks, the team said.</p></article></body>";
+    Extracted undated = extractor.extract("<html><head><title>Sixers</title></head>" + body + "</html>", null);
+    assertThat(undated.publishedAt()).isNull();
+    assertThat(undated.text()).contains("Posted: May 24, 2005");
+    Extracted dated = extractor.extract("<html><head><meta property='article:published_time' content='2005-05-24'></head>"
+        + body + "</html>", null);
+    assertThat(dated.publishedAt()).isNotNull();
+    assertThat(dated.text()).doesNotContain("May 24, 2005");
+  }
+
+  @Test
   void brokenJsonLdFallsBackToMetaTags() {
     String html = "<html lang=de><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", broken</script>"
         + "<meta property='og:title' content='Titel aus Open Graph'><meta property='article:published_time' content='2025-12-01'>"
