@@ -457,15 +457,7 @@ public final class EventClusterer {
     survivor.fullArticles += absorbed.fullArticles;
     capAnchors(survivor);
     capEntities(survivor);
-    if (absorbed.embedding != null) {
-      if (survivor.embedding == null) {
-        survivor.embedding = absorbed.embedding.clone();
-      } else {
-        for (int i = 0; i < survivor.embedding.length; i++) {
-          survivor.embedding[i] += absorbed.embedding[i];
-        }
-      }
-    }
+    survivor.embedding = sum(survivor.embedding, absorbed.embedding);
     survivor.embeddedArticles += absorbed.embeddedArticles;
     survivor.fineEmbedding = sum(survivor.fineEmbedding, absorbed.fineEmbedding);
     survivor.fineEmbeddedArticles += absorbed.fineEmbeddedArticles;
@@ -537,12 +529,7 @@ public final class EventClusterer {
       capAnchors(e);
     }
     if (a.embedding() != null) {
-      if (e.embedding == null) {
-        e.embedding = new float[a.embedding().length];
-      }
-      for (int i = 0; i < Math.min(e.embedding.length, a.embedding().length); i++) {
-        e.embedding[i] += a.embedding()[i];
-      }
+      e.embedding = sum(e.embedding, a.embedding());
       e.embeddedArticles++;
     }
     if (cascade != null && fineArticle == a && fineVector != null) {
@@ -554,13 +541,13 @@ public final class EventClusterer {
     e.lastUpdated = Math.max(e.lastUpdated, time);
   }
 
-  /** {@code total} plus {@code v} (in place when total exists; a copy of v when it does not). */
+  /** {@code total} plus {@code v}: in place when total exists, else into a new array (null v adds nothing). */
   private static float[] sum(float[] total, float[] v) {
     if (v == null) {
       return total;
     }
     if (total == null) {
-      return v.clone();
+      total = new float[v.length];
     }
     for (int i = 0; i < Math.min(total.length, v.length); i++) {
       total[i] += v[i];
