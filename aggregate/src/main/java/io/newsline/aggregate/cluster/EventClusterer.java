@@ -141,9 +141,13 @@ public final class EventClusterer {
       Set<String> ids = candidates(a, vector);
       choice = choose(a, view, lookup, ids, time, false);
       // the cascade: a decision the cheap embedding leaves open (near the threshold, or between two
-      // events) is taken again on the fine one
-      if (cascade != null && choice.best != null && cascade.open(choice.bestScore.margin(), choice.second) && fineOf(a) != null) {
+      // events; Cascade.open) is taken again on the fine one
+      if (cascade != null && choice.best != null && cascade.open(a, choice.bestScore.margin(), choice.second) && fineOf(a) != null) {
+        Choice coarse = choice;
         choice = choose(a, view, lookup, ids, time, true);
+        if (openDecisions != null) {
+          openDecisions.accept(a, new double[] {coarse.bestScore.margin(), coarse.second, outcome(coarse).equals(outcome(choice)) ? 0 : 1});
+        }
       }
     }
     EventState best = choice.best;
@@ -193,6 +197,17 @@ public final class EventClusterer {
     }
     save(target, changes);
     return changes;
+  }
+
+  /**
+   * Development (CascadeSweep): told of every open decision, with the table's best margin, its
+   * runner-up's margin, and 1 when the fine decision differs from the table's, else 0.
+   */
+  java.util.function.BiConsumer<ClusterArticle, double[]> openDecisions;
+
+  /** The event a choice joins, or "" for a new one. */
+  private static String outcome(Choice c) {
+    return c.best != null && c.bestScore.margin() >= 0 ? c.best.id : "";
   }
 
   /** The best candidate event, those that qualify, and the best on similarity alone. */

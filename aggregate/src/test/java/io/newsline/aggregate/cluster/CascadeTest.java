@@ -119,6 +119,39 @@ class CascadeTest {
     assertThat(run(new EventClusterer(s, copy), ARTICLES.subList(12, 24))).isEqualTo(run(straight, ARTICLES.subList(12, 24)));
   }
 
+  private static ClusterArticle text(String title, String text) {
+    return new ClusterArticle("x", title, text, null, null, T0, null, List.of(), List.of());
+  }
+
+  @Test
+  void theBandIsWidenedForShortInputsWhereTheTableKnowsLeast() {
+    Cascade c = cascade(0.05, 3);
+    ClusterArticle lead = text("Quake hits the coast", "word ".repeat(200));
+    ClusterArticle quarter = text(null, "w".repeat(150)); // a quarter of a full lead: twice the band
+    ClusterArticle headline = text("Quake hits the coast", ""); // 20 characters: the widening's cap, four bands
+    assertThat(Cascade.widening(lead)).isEqualTo(1.0);
+    assertThat(Cascade.widening(quarter)).isEqualTo(2.0);
+    assertThat(Cascade.widening(headline)).isEqualTo(4.0);
+    double none = Double.NEGATIVE_INFINITY;
+    assertThat(c.open(lead, 0.04, none)).isTrue();
+    assertThat(c.open(lead, -0.04, none)).isTrue();
+    assertThat(c.open(lead, 0.06, none)).isFalse();
+    assertThat(c.open(lead, -0.06, none)).isFalse();
+    assertThat(c.open(quarter, 0.09, none)).isTrue();
+    assertThat(c.open(quarter, 0.11, none)).isFalse();
+    assertThat(c.open(headline, -0.19, none)).isTrue();
+    assertThat(c.open(headline, -0.21, none)).isFalse();
+  }
+
+  @Test
+  void aRivalWithinTwoBandsOfTheBestLeavesTheDecisionOpen() {
+    Cascade c = cascade(0.05, 3);
+    ClusterArticle lead = text("Quake hits the coast", "word ".repeat(200));
+    assertThat(c.open(lead, 0.30, 0.21)).isTrue();
+    assertThat(c.open(lead, 0.30, 0.19)).isFalse();
+    assertThat(c.open(lead, 0.30, -0.01)).isFalse(); // the runner-up does not qualify: no rival
+  }
+
   @Test
   void aNegativeBandIsRefused() {
     assertThatThrownBy(() -> cascade(-0.1, 1)).isInstanceOf(IllegalArgumentException.class);
