@@ -50,6 +50,11 @@ public record Cascade(Function<ClusterArticle, float[]> fine, JoinModel fineMode
     }
   }
 
+  /** The same cascade with the fine embedding computed by {@code f} (the same function run elsewhere: {@link FineVectors}). */
+  public Cascade withFine(Function<ClusterArticle, float[]> f) {
+    return new Cascade(f, fineModel, band, warmup);
+  }
+
   /**
    * Whether the table's decision for the article is open: the best event's margin over the threshold
    * is within the band, or the runner-up qualifies too and is within two bands of the best; the

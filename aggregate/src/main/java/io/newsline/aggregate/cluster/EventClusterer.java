@@ -61,6 +61,8 @@ public final class EventClusterer {
   private ClusterArticle fineArticle;
   private float[] fineVector;
   private long fineEmbeddings;
+  /** The cascade with the band {@link #mayEmbedFinely} predicts with. */
+  private Cascade predictor;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
@@ -106,6 +108,31 @@ public final class EventClusterer {
       fineEmbeddings++;
     }
     return fineVector;
+  }
+
+  /**
+   * Whether clustering the article on the present state would embed it finely (an open decision
+   * by the cascade's rule with its band widened by {@code slack}, or an event's warm-up): the
+   * prediction that lets {@link FineVectors} embed it ahead, off this thread, while earlier
+   * articles are clustered. Changes no state (the events' cached norms aside); the decision itself
+   * is taken again by {@link #add}, so a wrong prediction costs time, never output.
+   */
+  public boolean mayEmbedFinely(ClusterArticle a, double slack) {
+    if (cascade == null) {
+      return false;
+    }
+    String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
+    if (original != null && active.containsKey(original)) {
+      return active.get(original).fineEmbeddedArticles < cascade.warmup();
+    }
+    if (predictor == null || predictor.band() != cascade.band() + slack) {
+      predictor = new Cascade(cascade.fine(), cascade.fineModel(), cascade.band() + slack, cascade.warmup());
+    }
+    Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
+    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector), candidates(a, vector), a.time().toEpochMilli(), false);
+    boolean joins = c.best != null && c.bestScore.margin() >= 0;
+    return (c.best != null && predictor.open(c.bestScore.margin(), c.second))
+        || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
   }
 
   /** Clusters one article; returns the changes to publish, in order. */

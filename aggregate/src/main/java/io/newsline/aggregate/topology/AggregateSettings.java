@@ -1,5 +1,6 @@
 package io.newsline.aggregate.topology;
 
+import io.newsline.aggregate.cluster.FineVectors;
 import io.newsline.common.PublicationTime;
 import io.newsline.common.config.Settings;
 import java.time.Duration;
@@ -25,15 +26,21 @@ import java.time.Duration;
  *     advanced one stops holding articles back, at the cost of determinism for the articles it
  *     then delivers; null (the default) waits for every partition [aggregate.reorder.grace; 0 means
  *     aggregate.reorder=false, as before the release rule followed the input partitions]
+ * @param cascadeThreads with the embedding cascade, threads per clustering partition that embed
+ *     with MiniLM, ahead, the buffered articles the cascade will probably need it for
+ *     ({@link io.newsline.aggregate.cluster.FineVectors}); 0 embeds on the clustering thread when
+ *     needed. Outputs are the same either way [aggregate.cascade.threads; default: cores - 1, at least 1]
  */
 public record AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing,
-    int inputPartitions, Duration futureSkew, Duration reorderLag) {
+    int inputPartitions, Duration futureSkew, Duration reorderLag, int cascadeThreads) {
   public AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing, int inputPartitions) {
-    this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW, null);
+    this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW, null,
+        FineVectors.defaultThreads());
   }
 
   public static AggregateSettings defaults() {
-    return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW, null);
+    return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW, null,
+        FineVectors.defaultThreads());
   }
 
   public static AggregateSettings from(Settings s) {
@@ -47,11 +54,18 @@ public record AggregateSettings(int partitions, boolean reorder, Duration reorde
         s.getBoolean("aggregate.embed.missing", d.embedMissing()),
         d.inputPartitions(),
         PublicationTime.skew(s),
-        legacyOff ? null : grace);
+        legacyOff ? null : grace,
+        s.getInt("aggregate.cascade.threads", d.cascadeThreads()));
   }
 
   /** The same settings for an enriched topic of {@code n} partitions. */
   public AggregateSettings withInputPartitions(int n) {
-    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew, reorderLag);
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew, reorderLag,
+        cascadeThreads);
+  }
+
+  /** The same settings with {@code n} threads embedding ahead for the cascade (0: on the clustering thread). */
+  public AggregateSettings withCascadeThreads(int n) {
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, inputPartitions, futureSkew, reorderLag, n);
   }
 }

@@ -6,6 +6,7 @@ import io.newsline.aggregate.cluster.ClusterArticles;
 import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
+import io.newsline.aggregate.cluster.FineVectors;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
@@ -57,6 +58,16 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
   /** The most buffered articles kept decoded on the heap (see {@code arrived}). */
   static final int ARRIVED = 10_000;
+  private static final Map<FineVectors.Outcome, Counter> PREFETCH = new java.util.EnumMap<>(FineVectors.Outcome.class);
+
+  static {
+    for (FineVectors.Outcome o : FineVectors.Outcome.values()) {
+      PREFETCH.put(o, NewslineMetrics.cascadePrefetch("aggregate", o.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  /** The most articles embedded ahead and not yet clustered (MiniLM's vectors: 1.5 KB each). */
+  static final int PREFETCHED = 1_000;
 
   private final ClusterSettings settings;
   private final AggregateSettings topology;
@@ -64,6 +75,10 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private String subjectTopic;
   private ProcessorContext<String, ClusterOutput> context;
   private EventClusterer clusterer;
+  /** With the cascade and its threads, MiniLM's vectors embedded ahead (null: embedded when needed). */
+  private FineVectors fineVectors;
+  /** The pool's counts already added to the metrics. */
+  private final long[] reported = new long[FineVectors.Outcome.values().length];
   private KeyValueStore<String, byte[]> buffer;
   private InputProgress progress;
   private long lastArrival;
@@ -75,7 +90,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
    * rollback every article is read from the store. At most {@value #ARRIVED} articles: a buffer held
    * back by a quiet input partition can grow far larger, and it lives on disk, not on the heap.
    */
-  private final Map<String, EnrichedArticle> arrived = new HashMap<>();
+  private final Map<String, ClusterArticle> arrived = new HashMap<>();
 
   ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
@@ -86,7 +101,18 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   @Override
   public void init(ProcessorContext<String, ClusterOutput> context) {
     this.context = context;
-    this.clusterer = new EventClusterer(settings, new StoreEventRepository(context.getStateStore(STORE), context.getStateStore(MEMBERS)));
+    ClusterSettings clustering = settings;
+    if (fineVectors != null) {
+      fineVectors.close();
+      fineVectors = null;
+    }
+    java.util.Arrays.fill(reported, 0);
+    if (settings.cascade() != null && topology.cascadeThreads() > 0) {
+      fineVectors = new FineVectors(settings.cascade().fine(), topology.cascadeThreads(), PREFETCHED,
+          context.applicationId() + "-cascade-" + context.taskId());
+      clustering = settings.withCascade(settings.cascade().withFine(fineVectors));
+    }
+    this.clusterer = new EventClusterer(clustering, new StoreEventRepository(context.getStateStore(STORE), context.getStateStore(MEMBERS)));
     this.buffer = context.getStateStore(BUFFER);
     arrived.clear();
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
@@ -126,14 +152,16 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     String key = InputProgress.key(progress.advance(input, time, ingested), article.getId());
     buffer.put(PROGRESS + input, Long.toString(progress.of(input)).getBytes(StandardCharsets.US_ASCII));
     String bound = InputProgress.releaseBound(progress.reached());
+    ClusterArticle a = ClusterArticles.from(article);
     if (!pending && bound != null && key.compareTo(bound) < 0) {
-      cluster(ClusterArticles.from(article));
+      cluster(a);
       return;
     }
     buffer.put(key, write(article));
     if (arrived.size() < ARRIVED || arrived.containsKey(key)) {
-      arrived.put(key, article);
+      arrived.put(key, a);
     }
+    prefetch(a);
     pending = true;
     if (bound != null) {
       drain(bound);
@@ -163,12 +191,28 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         ready.add(kv);
       }
     }
+    List<ClusterArticle> batch = new ArrayList<>(ready.size());
     for (KeyValue<String, byte[]> kv : ready) {
       buffer.delete(kv.key);
-      EnrichedArticle article = arrived.remove(kv.key);
-      cluster(ClusterArticles.from(article != null ? article : read(kv.value)));
+      ClusterArticle a = arrived.remove(kv.key);
+      if (a == null) {
+        // read back from the store (after a restart, or past the heap's share): not predicted at arrival
+        a = ClusterArticles.from(read(kv.value));
+        prefetch(a);
+      }
+      batch.add(a);
+    }
+    for (ClusterArticle a : batch) {
+      cluster(a);
     }
     pending = more;
+  }
+
+  /** Has the pool embed a buffered article ahead when the cascade will probably embed it. */
+  private void prefetch(ClusterArticle a) {
+    if (fineVectors != null) {
+      fineVectors.offer(a, clusterer);
+    }
   }
 
   private void cluster(ClusterArticle a) {
@@ -177,6 +221,16 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     List<ClusterChange> changes = clusterer.add(a);
     if (clusterer.fineEmbeddings() > fine) {
       MINILM.increment();
+    }
+    if (fineVectors != null) {
+      fineVectors.settle(a.id());
+      for (FineVectors.Outcome o : FineVectors.Outcome.values()) {
+        long n = fineVectors.count(o);
+        if (n > reported[o.ordinal()]) {
+          PREFETCH.get(o).increment(n - reported[o.ordinal()]);
+          reported[o.ordinal()] = n;
+        }
+      }
     }
     for (ClusterChange change : changes) {
       if (change instanceof ClusterChange.Assigned as) {
@@ -188,6 +242,14 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       } else if (change instanceof ClusterChange.EventRemoved r) {
         context.forward(new Record<>(r.eventId(), new ClusterOutput(null, null), ts));
       }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (fineVectors != null) {
+      fineVectors.close();
+      fineVectors = null;
     }
   }
 

@@ -67,6 +67,25 @@ public final class SyntheticNews {
     }
   }
 
+  /**
+   * A stand-in for the embedding cascade's fine model (MiniLM) on these articles: a pure function of
+   * the article (its own embedding turned round, quantised as on the wire), thread-safe, and slow
+   * enough, by an amount that varies with the text, that a pool running it races the clustering thread.
+   */
+  public static float[] fineStandIn(io.newsline.aggregate.cluster.ClusterArticle a) {
+    float[] e = a.embedding();
+    float[] v = new float[e.length];
+    for (int i = 0; i < e.length; i++) {
+      v[i] = e[e.length - 1 - i] + 0.3f * e[i];
+    }
+    try {
+      Thread.sleep(Math.floorMod(a.text().hashCode(), 3));
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+    return EmbeddingCodec.decode(EmbeddingCodec.encode(v));
+  }
+
   /** One story: its vocabulary, entities, embedding direction, start and the quotes its sources give. */
   private record Story(int id, int[] words, int[] entities, float[] direction, long start, List<String> quotes) {}
 

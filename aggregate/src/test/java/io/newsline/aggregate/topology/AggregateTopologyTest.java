@@ -2,7 +2,9 @@ package io.newsline.aggregate.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsline.aggregate.cluster.Cascade;
 import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.cluster.JoinModel;
 import io.newsline.aggregate.testing.SyntheticNews;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
@@ -11,6 +13,7 @@ import io.newsline.common.config.Settings;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
+import io.newsline.runtime.ops.NewslineMetrics;
 import io.newsline.runtime.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -211,6 +216,46 @@ class AggregateTopologyTest {
         .setPublishedAt(null).setIngestedAt(Instant.parse("3000-01-01T00:00:00Z")).build();
     input().pipeInput("rogue", rogue, recordTime);
     assertThat(events().values().iterator().next().getFirstSeen()).isEqualTo(recordTime);
+  }
+
+  /**
+   * The embedding cascade's fine vectors embedded ahead by a pool while articles wait in the reorder
+   * buffer (aggregate.cascade.threads) publish the same records, byte for byte, as embedded on the
+   * clustering thread: the articles arrive from two input partitions in batches, so some wait.
+   */
+  @Test
+  void theCascadeEmbeddingAheadInAPoolPublishesTheSameBytesAsInline() throws Exception {
+    ClusterSettings cluster = ClusterSettings.defaults()
+        .withCascade(new Cascade(SyntheticNews::fineStandIn, JoinModel.standard(), Cascade.DEFAULT_BAND, Cascade.DEFAULT_WARMUP));
+    List<EnrichedArticle> articles = synthetic(300);
+    List<List<String>> published = new ArrayList<>();
+    double prefetched = prefetched();
+    for (int threads : new int[] {0, 2}) {
+      settings = settings.with(Map.of("state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+      open(cluster, new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2).withCascadeThreads(threads));
+      for (int i = 0; i < articles.size(); i += 40) {
+        for (EnrichedArticle a : articles.subList(i, Math.min(articles.size(), i + 40))) {
+          input().pipeInput(a.getId(), a);
+        }
+        driver.advanceWallClockTime(Duration.ofMinutes(11)); // the second input partition is quiet: release the batch
+      }
+      List<String> records = new ArrayList<>();
+      for (String topic : List.of(topics.assignments(), topics.events())) {
+        driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+            .forEach(r -> records.add(topic + " " + r.key() + " " + (r.value() == null ? null : HexFormat.of().formatHex(r.value()))));
+      }
+      published.add(records);
+      driver.close();
+      driver = null;
+    }
+    assertThat(published.get(0)).hasSizeGreaterThan(articles.size());
+    assertThat(published.get(1)).isEqualTo(published.get(0));
+    assertThat(prefetched() - prefetched).as("articles the pool embedded ahead").isPositive();
+  }
+
+  private static double prefetched() {
+    return NewslineMetrics.registry().find("newsline.cascade.prefetch").tag("outcome", "prefetched").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 
   static EnrichedArticle article(String id, String title, Instant time) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * embedded broker and registry, Kafka clients' network threads, threads that have ended) is "kafka + other".
  */
 final class CpuMeter {
-  static final List<String> PARTS = List.of("ingest", "enrich", "aggregate", "kafka + other", "jit", "gc", "harness");
+  static final List<String> PARTS = List.of("ingest", "enrich", "aggregate", "aggregate pool", "kafka + other", "jit", "gc", "harness");
   private static final long NANOS_PER_TICK = 10_000_000L;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -72,6 +72,10 @@ final class CpuMeter {
     }
     if (name.startsWith(aggregatePrefix) && name.contains("StreamThread")) {
       return "aggregate";
+    }
+    // the embedding cascade's threads that embed with MiniLM ahead of the clustering thread (FineVectors)
+    if (name.startsWith(aggregatePrefix) && name.contains("-cascade-")) {
+      return "aggregate pool";
     }
     if (name.startsWith("e2e-ingest") || name.startsWith("ingest-import-reader") || name.startsWith("ingest-worker-")) {
       return "ingest";

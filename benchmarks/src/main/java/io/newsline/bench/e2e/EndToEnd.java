@@ -110,9 +110,16 @@ public final class EndToEnd {
           base.records(), base.meanBytes() / 1e3, base.rate(), base.cpuMsPerRecord());
 
       Capacity.Result cap;
+      Map<String, Double> cascade0 = cascadeCounts();
       try (Pipeline p = Pipeline.start(kafka.bootstrapServers(), registry.url(), "e2e-cap", o.settings())) {
         out.printf(Locale.ROOT, "capacity: pipeline ready in %.1f s; importing%n", p.startSeconds());
         cap = Capacity.run(p, input, lines.size(), out);
+      }
+      Map<String, Double> cascade = new java.util.TreeMap<>();
+      cascadeCounts().forEach((k, v) -> cascade.put(k, v - cascade0.getOrDefault(k, 0.0)));
+      if (cascade.getOrDefault("minilm", 0.0) > 0) {
+        out.printf(Locale.ROOT, "embedding cascade (capacity run): %s%n", cascade);
+        report.put("cascade", cascade);
       }
       report.put("capacity", cap.toMap());
       report.put("sustained_over_baseline", cap.sustainedRate() / base.rate());
@@ -153,6 +160,16 @@ public final class EndToEnd {
     out.printf(Locale.ROOT, "CPU ms per article while fed at %.0f articles/s (after the warm-up):", fresh.rate());
     fresh.cpuMsPerArticle().forEach((part, ms) -> out.printf(Locale.ROOT, " %s %.2f;", part, ms));
     out.println();
+  }
+
+  /** The cascade's counters in this JVM: articles MiniLM embedded, and the pool's outcomes (FineVectors). */
+  private static Map<String, Double> cascadeCounts() {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    var registry = io.newsline.runtime.ops.NewslineMetrics.registry();
+    registry.find("newsline.cascade.minilm").counters().forEach(c -> out.merge("minilm", c.count(), Double::sum));
+    registry.find("newsline.cascade.prefetch").counters()
+        .forEach(c -> out.merge("ahead " + c.getId().getTag("outcome"), c.count(), Double::sum));
+    return out;
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.newsline.bench.e2e;
 
+import io.newsline.aggregate.cluster.ClusterArticle;
 import io.newsline.aggregate.cluster.ClusterArticles;
 import io.newsline.aggregate.cluster.ClusterChange;
 import io.newsline.aggregate.cluster.ClusterSettings;
 import io.newsline.aggregate.cluster.EventClusterer;
 import io.newsline.aggregate.cluster.EventStateCodec;
+import io.newsline.aggregate.cluster.FineVectors;
 import io.newsline.aggregate.cluster.InMemoryEventRepository;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
@@ -46,12 +48,15 @@ import java.util.Locale;
  * clustered, and every change serialised as the topology does (timeline record, event state,
  * assignment). The articles are cleaned as ingest cleans them, outside the measurement, and dated
  * a minute apart ({@code --undated}: no publication time, so anchors read date lines, as for the
- * e2e corpus in the pipeline).
+ * e2e corpus in the pipeline). With the cascade, {@code --fine-threads N} has N threads embed with
+ * MiniLM, {@code --ahead} articles in advance, the articles the cascade will probably need it for
+ * ({@link FineVectors}, as the stage's reorder buffer does); the aggregate figure is then the
+ * clustering thread's alone, and the digest must not change.
  *
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" -Dnewsline.embedding=TABLE \
  *     io.newsline.bench.e2e.StageCost --input /tmp/e2e.jsonl [--limit 2500] [--rounds 5] [--stage enrich|aggregate|both]
- *     [--embedding none|SPEC] [--undated]
+ *     [--embedding none|SPEC] [--undated] [--fine-threads N [--ahead 64]]
  * </pre>
  */
 public final class StageCost {
@@ -66,6 +71,8 @@ public final class StageCost {
     String stage = "both";
     String embedding = null;
     boolean undated = false;
+    int fineThreads = 0;
+    int ahead = 64;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = Path.of(args[++i]);
@@ -74,6 +81,8 @@ public final class StageCost {
         case "--stage" -> stage = args[++i];
         case "--embedding" -> embedding = args[++i];
         case "--undated" -> undated = true;
+        case "--fine-threads" -> fineThreads = Integer.parseInt(args[++i]);
+        case "--ahead" -> ahead = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -107,12 +116,31 @@ public final class StageCost {
       if (!stage.equals("enrich")) {
         MessageDigest digest = sha256();
         long start = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
         long hashing = 0;
         // the settings the stage reads (with -Dnewsline.embedding=cascade, the embedding cascade)
-        EventClusterer clusterer = new EventClusterer(ClusterSettings.from(Settings.empty()), new InMemoryEventRepository());
-        for (byte[] b : enriched) {
-          EnrichedArticle a = EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(b));
-          for (ClusterChange ch : clusterer.add(ClusterArticles.from(a))) {
+        ClusterSettings settings = ClusterSettings.from(Settings.empty());
+        FineVectors fine = fineThreads > 0 && settings.cascade() != null
+            ? new FineVectors(settings.cascade().fine(), fineThreads, 1_000, "stagecost-cascade") : null;
+        EventClusterer clusterer = new EventClusterer(
+            fine == null ? settings : settings.withCascade(settings.cascade().withFine(fine)), new InMemoryEventRepository());
+        java.util.ArrayDeque<ClusterArticle> next = new java.util.ArrayDeque<>();
+        int decoded = 0;
+        while (decoded < enriched.size() || !next.isEmpty()) {
+          // decode (and, with the pool, offer) up to --ahead articles in advance, as the reorder buffer holds them
+          while (decoded < enriched.size() && (next.isEmpty() || (fine != null && next.size() <= ahead))) {
+            ClusterArticle c = ClusterArticles.from(EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(enriched.get(decoded++))));
+            next.add(c);
+            if (fine != null) {
+              fine.offer(c, clusterer);
+            }
+          }
+          ClusterArticle a = next.poll();
+          List<ClusterChange> changes = clusterer.add(a);
+          if (fine != null) {
+            fine.settle(a.id());
+          }
+          for (ClusterChange ch : changes) {
             List<byte[]> published = publish(ch);
             long h = THREADS.getCurrentThreadCpuTime();
             published.forEach(digest::update);
@@ -121,9 +149,19 @@ public final class StageCost {
         }
         // the digest is the harness's, not the stage's: its time is left out
         aggregateMs[r] = (THREADS.getCurrentThreadCpuTime() - start - hashing) / 1e6 / raws.size();
-        System.out.printf(Locale.ROOT, "round %d aggregate %7.3f ms CPU/article  sha256 %s%s%n", r, aggregateMs[r], hex(digest),
+        double wallMs = (System.nanoTime() - wall) / 1e6 / raws.size();
+        System.out.printf(Locale.ROOT, "round %d aggregate %7.3f ms CPU/article  sha256 %s  (%.3f ms/article wall)%s%n", r, aggregateMs[r],
+            hex(digest), wallMs,
             clusterer.fineEmbeddings() == 0 ? ""
                 : String.format(Locale.ROOT, "  (cascade: %.1f %% embedded by MiniLM)", 100.0 * clusterer.fineEmbeddings() / raws.size()));
+        if (fine != null) {
+          StringBuilder outcomes = new StringBuilder();
+          for (FineVectors.Outcome o : FineVectors.Outcome.values()) {
+            outcomes.append(' ').append(o.name().toLowerCase(Locale.ROOT)).append(' ').append(fine.count(o));
+          }
+          System.out.printf(Locale.ROOT, "  MiniLM ahead (%d threads, %d ahead):%s%n", fineThreads, ahead, outcomes);
+          fine.close();
+        }
       }
     }
     System.out.printf(Locale.ROOT, "median of rounds 2..: enrich %.3f ms/article, aggregate %.3f ms/article%n",

@@ -64,6 +64,21 @@ public final class NewslineMetrics {
         .register(REGISTRY);
   }
 
+  /**
+   * newsline_cascade_prefetch_total{stage, outcome}: the embedding cascade's MiniLM work done ahead,
+   * off the clustering thread: prefetched (handed to the pool), hit (needed, embedded by the pool),
+   * stolen (needed, embedded by the clustering thread before the pool reached it), miss (needed, not
+   * prefetched: embedded inline), wasted (embedded by the pool, not needed), cancelled (not needed,
+   * never run), full (not prefetched: too many pending).
+   */
+  public static Counter cascadePrefetch(String stage, String outcome) {
+    return Counter.builder("newsline.cascade.prefetch")
+        .description("The embedding cascade's MiniLM vectors computed ahead off the clustering thread, by outcome")
+        .tag("stage", stage)
+        .tag("outcome", outcome)
+        .register(REGISTRY);
+  }
+
   /** newsline_records_total{stage, outcome}: records a stage handled, by outcome. */
   public static Counter records(String stage, String outcome) {
     return Counter.builder("newsline.records")
