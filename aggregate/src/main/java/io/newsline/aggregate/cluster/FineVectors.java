@@ -31,9 +31,11 @@ import java.util.function.Function;
 public final class FineVectors implements Function<ClusterArticle, float[]>, AutoCloseable {
   /**
    * How much wider than the cascade's band the prediction of which articles MiniLM will embed is
-   * (score units): the state moves between an article's offer and its turn.
+   * (score units). None: on 3,000 articles of the e2e corpus, 64 ahead, a slack of 0.05 added 136
+   * articles embedded in vain (539 in all: most come from events that stopped being young between
+   * offer and turn, not from the band) to find 15 more of the 2,025 needed; -0.05 missed 100 more.
    */
-  public static final double PREDICTION_SLACK = 0.05;
+  public static final double PREDICTION_SLACK = 0;
 
   private final Function<ClusterArticle, float[]> fine;
   private final int capacity;
