@@ -14,12 +14,12 @@ import java.util.function.Function;
 
 /**
  * The cascade's fine embeddings computed ahead, off the clustering thread (issue 14): the thread
- * that clusters {@link #prefetch}es the articles it will cluster soon and probably embed finely (its
+ * that clusters offers ({@link #offer}) the articles it will cluster soon and probably embed finely (its
  * reorder buffer holds them; {@link EventClusterer#mayEmbedFinely} predicts), a small pool embeds
- * them meanwhile, and the cascade's fine function ({@link #get}) takes the vector from here.
+ * them meanwhile, and the cascade's fine function ({@link #apply}) takes the vector from here.
  *
  * <p>Output does not depend on the pool: whether an article is embedded stays the clusterer's
- * decision, taken on the clustering thread in clustering order, and {@link #get} returns exactly
+ * decision, taken on the clustering thread in clustering order, and {@link #apply} returns exactly
  * what the fine function returns on that thread (the pool runs the same function on the same text;
  * an entry made for another text of the same article id is not used). A prefetched article not
  * started when it is needed is embedded by the clustering thread itself rather than waited for; one
