@@ -131,7 +131,7 @@ public final class EventClusterer {
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
     Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector), candidates(a, vector), a.time().toEpochMilli(), false);
     boolean joins = c.best != null && c.bestScore.margin() >= 0;
-    return (c.best != null && predictor.open(c.bestScore.margin(), c.second))
+    return (c.best != null && predictor.open(a, c.bestScore.margin(), c.second))
         || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
   }
 
