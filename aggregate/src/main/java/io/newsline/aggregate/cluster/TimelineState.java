@@ -440,13 +440,13 @@ public final class TimelineState {
   static boolean longContainment(String a, String b) {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = shorter == a ? b : a;
-    return shorter.split(" ").length >= MIN_CONTAINED_WORDS_ANY_SPEAKER && (" " + longer + " ").contains(" " + shorter + " ");
+    return words(shorter) >= MIN_CONTAINED_WORDS_ANY_SPEAKER && containsWords(longer, shorter);
   }
 
   static boolean sameWords(String a, Set<String> wa, String b, Set<String> wb) {
     String shorter = a.length() <= b.length() ? a : b;
     String longer = shorter == a ? b : a;
-    if (shorter.split(" ").length >= MIN_CONTAINED_WORDS && (" " + longer + " ").contains(" " + shorter + " ")) {
+    if (words(shorter) >= MIN_CONTAINED_WORDS && containsWords(longer, shorter)) {
       return true;
     }
     int inter = 0;
@@ -457,6 +457,44 @@ public final class TimelineState {
     }
     int union = wa.size() + wb.size() - inter;
     return union > 0 && inter / (double) union >= SAME_QUOTE_JACCARD;
+  }
+
+  /**
+   * {@code s.split(" ").length}, without splitting: every new quote is compared with every kept one
+   * (up to {@value #QUOTES} and half again), so this runs thousands of times per article in a big event.
+   */
+  static int words(String s) {
+    if (s.isEmpty()) {
+      return 1;
+    }
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--; // split drops trailing empty strings
+    }
+    if (end == 0) {
+      return 0;
+    }
+    int n = 1;
+    for (int i = 0; i < end; i++) {
+      if (s.charAt(i) == ' ') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code (" " + longer + " ").contains(" " + shorter + " ")}: shorter as whole words of longer, without building either. */
+  static boolean containsWords(String longer, String shorter) {
+    int n = shorter.length();
+    if (n == 0) {
+      return (" " + longer + " ").contains("  "); // the empty string: two spaces in a row
+    }
+    for (int i = longer.indexOf(shorter); i >= 0; i = longer.indexOf(shorter, i + 1)) {
+      if ((i == 0 || longer.charAt(i - 1) == ' ') && (i + n == longer.length() || longer.charAt(i + n) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String normalize(String quote) {
