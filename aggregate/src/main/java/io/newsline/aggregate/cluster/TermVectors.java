@@ -1,11 +1,13 @@
 package io.newsline.aggregate.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -89,19 +91,49 @@ public final class TermVectors {
     return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
   }
 
-  /** The n strongest entries (ties by term), sorted by term. */
+  /**
+   * The n strongest entries (ties by term), sorted by term. Selected by the n-th strongest value (a
+   * sort of primitive doubles, not of entries with a comparator: this runs for every article and
+   * every event it changes): the entries above it, then as many of those equal to it as fit, in term order.
+   */
   public static <N extends Number> TreeMap<String, N> strongest(Map<String, N> v, int n) {
-    if (v.size() <= n) {
+    int m = v.size();
+    if (m <= n) {
       return new TreeMap<>(v);
     }
-    List<Map.Entry<String, N>> entries = new ArrayList<>(v.entrySet());
-    entries.sort((x, y) -> {
-      int c = Double.compare(y.getValue().doubleValue(), x.getValue().doubleValue());
-      return c != 0 ? c : x.getKey().compareTo(y.getKey());
-    });
     TreeMap<String, N> out = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      out.put(entries.get(i).getKey(), entries.get(i).getValue());
+    if (n <= 0) {
+      return out;
+    }
+    double[] values = new double[m];
+    int i = 0;
+    for (N x : v.values()) {
+      values[i++] = x.doubleValue();
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted); // the order of Double.compare
+    double cut = sorted[m - n];
+    int above = 0;
+    for (int k = m - n + 1; k < m; k++) {
+      if (Double.compare(sorted[k], cut) > 0) {
+        above++;
+      }
+    }
+    List<String> ties = new ArrayList<>();
+    i = 0;
+    for (Map.Entry<String, N> e : v.entrySet()) {
+      int c = Double.compare(values[i++], cut);
+      if (c > 0) {
+        out.put(e.getKey(), e.getValue());
+      } else if (c == 0) {
+        ties.add(e.getKey());
+      }
+    }
+    if (!(v instanceof SortedMap<String, N> s && s.comparator() == null)) {
+      ties.sort(null); // a sorted map gave them in term order already
+    }
+    for (String t : ties.subList(0, n - above)) {
+      out.put(t, v.get(t));
     }
     return out;
   }
