@@ -328,6 +328,9 @@ public final class EventStateCodec {
       out.writeInt(-1);
       return;
     }
+    if (out.writeAscii(s)) {
+      return;
+    }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
@@ -403,6 +406,27 @@ public final class EventStateCodec {
 
     void writeDouble(double v) {
       writeLong(Double.doubleToLongBits(v));
+    }
+
+    /**
+     * A string of ASCII characters as {@code str} writes it (its length, then one byte per
+     * character: what UTF-8 gives), without encoding it into an array first; false, having written
+     * nothing, for any other string.
+     */
+    boolean writeAscii(String s) {
+      int n = s.length();
+      ensure(4 + n);
+      int p = size + 4;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          return false;
+        }
+        buf[p + i] = (byte) c;
+      }
+      writeInt(n);
+      size += n;
+      return true;
     }
 
     void write(byte[] b) {
