@@ -47,7 +47,11 @@ public final class EventClusterer {
   private final ClusterSettings settings;
   private final EventRepository repository;
   private final Map<String, EventState> active = new HashMap<>();
-  private final Map<String, Set<String>> eventsByKey = new HashMap<>();
+  /** The candidate index: entity id -> active events counting it; term -> events with it among their strongest. */
+  private final Map<String, Set<EventState>> eventsByEntity = new HashMap<>();
+  private final Map<String, Set<EventState>> eventsByTerm = new HashMap<>();
+  private long candidateRound;
+  private final TermIds termIds = new TermIds();
   /** Parent event id -> provisional events opened by articles its anchors kept out. */
   private final Map<String, Set<String>> children = new HashMap<>();
   private final TreeSet<EventState> byLastUpdate =
@@ -137,6 +141,7 @@ public final class EventClusterer {
 
   /** Clusters one article; returns the changes to publish, in order. */
   public List<ClusterChange> add(ClusterArticle a) {
+    termIds.trim();
     List<ClusterChange> changes = new ArrayList<>();
     long time = a.time().toEpochMilli();
     clock = Math.max(clock, time);
@@ -157,7 +162,7 @@ public final class EventClusterer {
     }
     Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
-    TermLookup lookup = new TermLookup(vector);
+    TermLookup lookup = new TermLookup(vector, termIds);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     Choice choice = new Choice();
     String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
@@ -165,7 +170,7 @@ public final class EventClusterer {
       choice.best = active.get(original);
       choice.bestScore = new Score(1.0, 0.0, 1.0);
     } else {
-      Set<String> ids = candidates(a, vector);
+      List<EventState> ids = candidates(a, vector);
       choice = choose(a, view, lookup, ids, time, false);
       // the cascade: a decision the cheap embedding leaves open (near the threshold, or between two
       // events; Cascade.open) is taken again on the fine one
@@ -271,11 +276,10 @@ public final class EventClusterer {
    * Scores the candidate events; with {@code fine} (the cascade, the article's fine embedding
    * computed) on the fine embeddings wherever the event has a fine centroid.
    */
-  private Choice choose(ClusterArticle a, JoinFeatures.Article view, TermLookup lookup, Set<String> ids, long time,
+  private Choice choose(ClusterArticle a, JoinFeatures.Article view, TermLookup lookup, List<EventState> events, long time,
       boolean fine) {
     Choice c = new Choice();
-    for (String id : ids) {
-      EventState e = active.get(id);
+    for (EventState e : events) {
       c.consider(e, score(a, view, lookup, e, time, fine && e.fineEmbedding != null));
     }
     return c;
@@ -413,7 +417,7 @@ public final class EventClusterer {
    * cached on the event (rebuilt after it changes): iterating a TreeMap per candidate was the
    * clusterer's main cost.
    */
-  private static double dotLookup(EventState e, TermLookup lookup) {
+  private double dotLookup(EventState e, TermLookup lookup) {
     if (e.centroidTerms == null) {
       e.centroidTerms = e.centroid.keySet().toArray(new String[0]);
       e.centroidWeights = new double[e.centroidTerms.length];
@@ -421,8 +425,13 @@ public final class EventClusterer {
       for (double w : e.centroid.values()) {
         e.centroidWeights[i++] = w;
       }
+      e.centroidIds = null;
     }
-    return lookup.dot(e.centroidTerms, e.centroidWeights);
+    if (e.centroidIds == null || e.centroidIdsOf != termIds.generation()) {
+      e.centroidIds = termIds.ids(e.centroidTerms);
+      e.centroidIdsOf = termIds.generation();
+    }
+    return lookup.dot(e.centroidIds, e.centroidWeights);
   }
 
   /** Salience-weighted share of the article's named entities that the event already has. */
@@ -516,33 +525,37 @@ public final class EventClusterer {
    * those sharing the most keys (ties by id). Keys shared by more than {@value #MAX_POSTING} active
    * events (a country everyone mentions) are too common to find candidates with and are skipped.
    */
-  private Set<String> candidates(ClusterArticle a, Map<String, Double> vector) {
-    Map<String, Integer> shared = new HashMap<>();
-    List<String> keys = new ArrayList<>();
+  private List<EventState> candidates(ClusterArticle a, Map<String, Double> vector) {
+    // each event counts the keys it shares in fields of its own for this round: no map of counts
+    long round = ++candidateRound;
+    List<EventState> shared = new ArrayList<>();
     for (ClusterArticle.ArticleEntity en : a.entities()) {
-      keys.add("e:" + en.id());
+      share(eventsByEntity.get(en.id()), round, shared);
     }
     for (String term : TermVectors.strongest(vector, QUERY_TERMS).keySet()) {
-      keys.add("t:" + term);
+      share(eventsByTerm.get(term), round, shared);
     }
-    for (String key : keys) {
-      Set<String> ids = eventsByKey.get(key);
-      if (ids != null && ids.size() <= MAX_POSTING) {
-        for (String id : ids) {
-          shared.merge(id, 1, Integer::sum);
-        }
+    if (shared.size() > MAX_CANDIDATES) {
+      shared.sort((x, y) -> x.sharedKeys != y.sharedKeys ? y.sharedKeys - x.sharedKeys : x.id.compareTo(y.id));
+      shared = new ArrayList<>(shared.subList(0, MAX_CANDIDATES));
+    }
+    shared.sort(Comparator.comparing(e -> e.id));
+    return shared;
+  }
+
+  /** Counts one shared key for each of these events (unless the key is too common to tell events apart). */
+  private static void share(Set<EventState> events, long round, List<EventState> shared) {
+    if (events == null || events.size() > MAX_POSTING) {
+      return;
+    }
+    for (EventState e : events) {
+      if (e.candidateRound != round) {
+        e.candidateRound = round;
+        e.sharedKeys = 0;
+        shared.add(e);
       }
+      e.sharedKeys++;
     }
-    if (shared.size() <= MAX_CANDIDATES) {
-      return new TreeSet<>(shared.keySet());
-    }
-    List<Map.Entry<String, Integer>> ranked = new ArrayList<>(shared.entrySet());
-    ranked.sort((x, y) -> x.getValue().equals(y.getValue()) ? x.getKey().compareTo(y.getKey()) : y.getValue() - x.getValue());
-    Set<String> out = new TreeSet<>();
-    for (int i = 0; i < MAX_CANDIDATES; i++) {
-      out.add(ranked.get(i).getKey());
-    }
-    return out;
   }
 
   private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, Map<String, Double> counts, long time) {
@@ -691,31 +704,35 @@ public final class EventClusterer {
   private void track(EventState e) {
     active.put(e.id, e);
     byLastUpdate.add(e);
-    e.indexKeys = keys(e);
-    for (String key : e.indexKeys) {
-      eventsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(e.id);
-    }
+    e.indexEntities = new ArrayList<>(e.entityArticles.keySet());
+    e.indexTerms = new ArrayList<>(TermVectors.strongest(e.centroid, INDEX_TERMS).keySet());
+    file(eventsByEntity, e.indexEntities, e);
+    file(eventsByTerm, e.indexTerms, e);
   }
 
   private void untrack(EventState e) {
     byLastUpdate.remove(e);
-    for (String key : e.indexKeys != null ? e.indexKeys : keys(e)) {
-      Set<String> ids = eventsByKey.get(key);
-      if (ids != null) {
-        ids.remove(e.id);
-        if (ids.isEmpty()) {
-          eventsByKey.remove(key);
-        }
-      }
+    unfile(eventsByEntity, e.indexEntities != null ? e.indexEntities : e.entityArticles.keySet(), e);
+    unfile(eventsByTerm, e.indexTerms != null ? e.indexTerms : TermVectors.strongest(e.centroid, INDEX_TERMS).keySet(), e);
+  }
+
+  /** Files the event under its keys in one of the candidate indexes (its entities, or its strongest centroid terms). */
+  private static void file(Map<String, Set<EventState>> index, Iterable<String> keys, EventState e) {
+    for (String key : keys) {
+      index.computeIfAbsent(key, k -> new HashSet<>()).add(e);
     }
   }
 
-  /** Index keys of an event: its entities and its strongest centroid terms. */
-  private static List<String> keys(EventState e) {
-    List<String> keys = new ArrayList<>();
-    e.entityArticles.keySet().forEach(id -> keys.add("e:" + id));
-    TermVectors.strongest(e.centroid, INDEX_TERMS).keySet().forEach(t -> keys.add("t:" + t));
-    return keys;
+  private static void unfile(Map<String, Set<EventState>> index, Iterable<String> keys, EventState e) {
+    for (String key : keys) {
+      Set<EventState> events = index.get(key);
+      if (events != null) {
+        events.remove(e);
+        if (events.isEmpty()) {
+          index.remove(key);
+        }
+      }
+    }
   }
 
   private static double round(double x) {
@@ -727,7 +744,7 @@ public final class EventClusterer {
    * the candidate index would pay per article (load harness). Returns the events it qualifies for.
    */
   public int scoreAll(ClusterArticle a) {
-    TermLookup v = new TermLookup(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats));
+    TermLookup v = new TermLookup(TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats), termIds);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     int qualifying = 0;
     for (EventState e : active.values()) {
@@ -745,11 +762,11 @@ public final class EventClusterer {
    */
   Map<String, double[]> joinFeatures(ClusterArticle a) {
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
-    TermLookup lookup = new TermLookup(vector);
+    TermLookup lookup = new TermLookup(vector, termIds);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     Map<String, double[]> out = new TreeMap<>();
-    for (String id : candidates(a, vector)) {
-      EventState e = active.get(id);
+    for (EventState e : candidates(a, vector)) {
+      String id = e.id;
       Similarity sim = similarity(a, lookup, e);
       double[] f = JoinFeatures.of(view, e, sim.embedding(), sim.text());
       double[] row = java.util.Arrays.copyOf(f, f.length + 1);
@@ -764,6 +781,7 @@ public final class EventClusterer {
    * when it does not exist, as a labelled oracle would cluster.
    */
   void assign(ClusterArticle a, String eventId) {
+    termIds.trim();
     long time = a.time().toEpochMilli();
     clock = Math.max(clock, time);
     retireDormant(clock, new ArrayList<>());

@@ -61,11 +61,18 @@ public final class EventState {
   transient double centroidNorm = -1;
   transient double embeddingNorm = -1;
   transient double fineEmbeddingNorm = -1;
-  /** The index keys the event is filed under while tracked. Not stored. */
-  transient List<String> indexKeys;
+  /** The entities and terms the event is filed under while tracked. Not stored. */
+  transient List<String> indexEntities;
+  transient List<String> indexTerms;
   /** The centroid as arrays in term order, for fast scoring; null when stale. Not stored. */
   transient String[] centroidTerms;
   transient double[] centroidWeights;
+  /** The centroid terms' ids ({@link TermIds}) and the dictionary generation they are of. Not stored. */
+  transient int[] centroidIds;
+  transient Object centroidIdsOf;
+  /** Candidate retrieval's count of the article's keys this event shares, valid in round {@code candidateRound}. Not stored. */
+  transient long candidateRound;
+  transient int sharedKeys;
 
   public EventState() {}
 

@@ -24,6 +24,7 @@ class TermLookupTest {
   @Test
   void sameSumAsTheMapLoopBitForBit() {
     Random r = new Random(14);
+    TermIds ids = new TermIds();
     for (int round = 0; round < 2000; round++) {
       Map<String, Double> article = new TreeMap<>();
       int n = r.nextInt(120);
@@ -33,24 +34,51 @@ class TermLookupTest {
       TreeMap<String, Double> event = new TreeMap<>();
       int m = r.nextInt(220);
       for (int i = 0; i < m; i++) {
-        event.put("t" + r.nextInt(300), r.nextDouble() * 3);
+        event.put("t" + r.nextInt(400), r.nextDouble() * 3);
       }
       String[] terms = event.keySet().toArray(new String[0]);
       double[] weights = event.values().stream().mapToDouble(Double::doubleValue).toArray();
       double expected = mapDot(terms, weights, new HashMap<>(article));
-      assertThat(Double.doubleToRawLongBits(new TermLookup(article).dot(terms, weights)))
-          .isEqualTo(Double.doubleToRawLongBits(expected));
+      // the event's ids looked up before or after the article's
+      TermLookup lookup;
+      int[] eventIds;
+      if (round % 2 == 0) {
+        lookup = new TermLookup(article, ids);
+        eventIds = ids.ids(terms);
+      } else {
+        eventIds = ids.ids(terms);
+        lookup = new TermLookup(article, ids);
+      }
+      assertThat(Double.doubleToRawLongBits(lookup.dot(eventIds, weights))).isEqualTo(Double.doubleToRawLongBits(expected));
     }
   }
 
   @Test
-  void equalHashesAndAbsentTermsAndEmptyVectors() {
-    // "Aa" and "BB" (and "AaAa", "BBBB", "AaBB") share a String hash code
+  void absentTermsAndEmptyVectors() {
+    TermIds ids = new TermIds();
     Map<String, Double> article = Map.of("Aa", 2.0, "AaAa", 3.0, "BBBB", 5.0);
-    TermLookup lookup = new TermLookup(article);
-    assertThat(lookup.dot(new String[] {"BB", "AaBB", "BBBB", "Aa"}, new double[] {7, 11, 13, 17})).isEqualTo(5 * 13 + 2 * 17);
-    assertThat(lookup.dot(new String[] {new String("AaAa")}, new double[] {1})).isEqualTo(3.0); // equal, not the same instance
-    assertThat(lookup.dot(new String[0], new double[0])).isZero();
-    assertThat(new TermLookup(Map.of()).dot(new String[] {"x"}, new double[] {1})).isZero();
+    TermLookup lookup = new TermLookup(article, ids);
+    assertThat(lookup.dot(ids.ids(new String[] {"BB", "AaBB", "BBBB", "Aa"}), new double[] {7, 11, 13, 17})).isEqualTo(5 * 13 + 2 * 17);
+    assertThat(lookup.dot(ids.ids(new String[] {new String("AaAa")}), new double[] {1})).isEqualTo(3.0);
+    assertThat(lookup.dot(new int[0], new double[0])).isZero();
+    assertThat(new TermLookup(Map.of(), ids).dot(ids.ids(new String[] {"x"}), new double[] {1})).isZero();
+  }
+
+  /** Past its limit the dictionary starts a new generation between articles; ids then start again. */
+  @Test
+  void theDictionaryForgetsPastItsLimitWithANewGeneration() {
+    TermIds ids = new TermIds(3);
+    assertThat(ids.id("a")).isZero();
+    assertThat(ids.id("b")).isEqualTo(1);
+    assertThat(ids.id("a")).isZero();
+    Object before = ids.generation();
+    ids.trim();
+    assertThat(ids.generation()).isSameAs(before);
+    ids.id("c");
+    ids.id("d");
+    ids.trim();
+    assertThat(ids.generation()).isNotSameAs(before);
+    assertThat(ids.size()).isZero();
+    assertThat(ids.id("d")).isZero();
   }
 }
