@@ -18,6 +18,9 @@ COPY --from=build /image/deps/ /opt/newsline/
 COPY --from=build /image/app/ /opt/newsline/
 COPY --from=build /image/bin/ /opt/newsline/bin/
 USER newsline
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# C1 only, as the `newsline` launcher runs: on 2 cores C2's compilations cost about half of the CPU
+# per article over runs of thousands of articles (docs/benchmarks.md). A long-lived service on many
+# cores may drop -XX:TieredStopAtLevel=1 for C2's faster NLP once warm.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1"
 ENTRYPOINT ["java", "-jar", "/opt/newsline/newsline.jar"]
 CMD ["--help"]

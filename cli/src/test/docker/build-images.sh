@@ -62,7 +62,7 @@ COPY deps/ /opt/newsline/
 COPY app/ /opt/newsline/
 COPY bin/ /opt/newsline/bin/
 USER newsline
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1"
 ENTRYPOINT ["java", "-jar", "/opt/newsline/newsline.jar"]
 CMD ["--help"]
 DOCKERFILE
