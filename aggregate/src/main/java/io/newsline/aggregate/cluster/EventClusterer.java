@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -536,11 +537,50 @@ public final class EventClusterer {
       share(eventsByTerm.get(term), round, shared);
     }
     if (shared.size() > MAX_CANDIDATES) {
-      shared.sort((x, y) -> x.sharedKeys != y.sharedKeys ? y.sharedKeys - x.sharedKeys : x.id.compareTo(y.id));
-      shared = new ArrayList<>(shared.subList(0, MAX_CANDIDATES));
+      shared = mostShared(shared, MAX_CANDIDATES);
     }
     shared.sort(Comparator.comparing(e -> e.id));
     return shared;
+  }
+
+  /**
+   * The n events sharing the most keys, ties by id: what sorting them all by (shared keys, id) and
+   * taking the first n gives, without sorting thousands of events that share a common key. Those
+   * above the n-th event's count are in; of those at it, the smallest ids (a bounded heap).
+   */
+  static List<EventState> mostShared(List<EventState> events, int n) {
+    int max = 0;
+    for (EventState e : events) {
+      max = Math.max(max, e.sharedKeys);
+    }
+    int[] withCount = new int[max + 1];
+    for (EventState e : events) {
+      withCount[e.sharedKeys]++;
+    }
+    int cut = max;
+    int above = 0; // events sharing more keys than cut
+    while (above + withCount[cut] < n) {
+      above += withCount[cut];
+      cut--;
+    }
+    List<EventState> out = new ArrayList<>(n);
+    Comparator<EventState> byId = Comparator.comparing(e -> e.id);
+    PriorityQueue<EventState> ties = new PriorityQueue<>(byId.reversed()); // the largest id of those kept on top
+    int room = n - above;
+    for (EventState e : events) {
+      if (e.sharedKeys > cut) {
+        out.add(e);
+      } else if (e.sharedKeys == cut) {
+        if (ties.size() < room) {
+          ties.add(e);
+        } else if (byId.compare(e, ties.peek()) < 0) {
+          ties.poll();
+          ties.add(e);
+        }
+      }
+    }
+    out.addAll(ties);
+    return out;
   }
 
   /** Counts one shared key for each of these events (unless the key is too common to tell events apart). */
