@@ -75,15 +75,20 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
   private List<RawMention> mentions(ArticleText article, Map<String, String> nicknames) {
     ArticleLayout layout = ArticleLayout.of(article);
     List<int[]> labels = tagger.tag(layout.sentences);
-    List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
-      int[] y = labels.get(s);
-      for (int[] nick : SpanRepair.apply(p.tokens(), y, p.kind(), gazetteer)) {
+      for (int[] nick : SpanRepair.apply(p.tokens(), labels.get(s), p.kind(), gazetteer)) {
         String nickname = p.source().substring(p.tokens().get(nick[0]).start(), p.tokens().get(nick[1] - 1).end());
         String name = p.source().substring(p.tokens().get(nick[2]).start(), p.tokens().get(nick[3] - 1).end());
         nicknames.putIfAbsent(KnownEntities.key(nickname), name);
       }
+    }
+    PossessiveNames.apply(layout, labels);
+    ListHeadings.apply(layout, labels);
+    List<HeadingFilter.Candidate> found = new ArrayList<>();
+    for (int s = 0; s < labels.size(); s++) {
+      Placed p = layout.placed.get(s);
+      int[] y = labels.get(s);
       boolean heading = p.kind() == LineKind.TITLE_CASE && (p.field() == Field.TITLE || isHeading(p, y));
       int begin = -1;
       for (int i = 0; i < y.length; i++) {

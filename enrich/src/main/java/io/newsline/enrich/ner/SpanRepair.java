@@ -116,7 +116,7 @@ final class SpanRepair {
   private SpanRepair() {}
 
   /** A tagged span of tokens [from, to) of one type index ({@link Labels#TYPES}). */
-  private record Span(int from, int to, int type) {}
+  record Span(int from, int to, int type) {}
 
   /**
    * Repairs the labels y of one sentence (tokens of a line of the given kind) in place. Returns
@@ -596,7 +596,8 @@ final class SpanRepair {
     return end;
   }
 
-  private static List<Span> spans(int[] y) {
+  /** The complete spans of a sentence's BILOU labels, in order. */
+  static List<Span> spans(int[] y) {
     List<Span> spans = new ArrayList<>();
     int begin = -1;
     for (int i = 0; i < y.length; i++) {
@@ -616,7 +617,8 @@ final class SpanRepair {
     return spans;
   }
 
-  private static void write(int[] y, Span s) {
+  /** Writes the span's BILOU labels into y. */
+  static void write(int[] y, Span s) {
     if (s.to - s.from == 1) {
       y[s.from] = Labels.label(s.type, 3);
       return;

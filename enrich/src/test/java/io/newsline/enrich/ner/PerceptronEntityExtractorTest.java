@@ -113,6 +113,20 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void aNameWithItsPossessiveBeforeOfOrSaidIsTheNameThroughoutTheArticle() {
+    // "Marlow's of London" cannot be a genitive: "Marlow's" is the name, wherever the article writes it.
+    List<Entity> es = NER.extract(new ArticleText("m", null, "Investors in Marlow's of London sued. "
+        + "A court gave Marlow's a reprieve. Marlow's chairman David Rowland said the Marlow's offer would stand."));
+    assertThat(es).flatExtracting(Entity::mentions).extracting(Mention::text)
+        .containsSubsequence("Marlow's", "Marlow's", "Marlow's", "Marlow's").doesNotContain("Marlow");
+    // A person's genitive, also an elided one ("as Sotloff's."), stays the person.
+    List<Entity> person = NER.extract(new ArticleText("s", null,
+        "Steven Sotloff's mother, Shirley, issued a plea. The body lay as Sotloff's. A friend of Sotloff's spoke."));
+    assertThat(byId(person, "per:sotloff").mentions()).extracting(Mention::text)
+        .containsOnly("Steven Sotloff", "Sotloff");
+  }
+
+  @Test
   void mentionOffsetsIndexTheirFieldExactly() {
     for (Entity e : NER.extract(ARTICLE)) {
       for (Mention m : e.mentions()) {

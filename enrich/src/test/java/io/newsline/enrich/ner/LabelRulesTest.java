@@ -1,0 +1,109 @@
+package io.newsline.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsline.enrich.model.ArticleText;
+import io.newsline.enrich.model.EntityType;
+import io.newsline.enrich.ner.ArticleLayout.Placed;
+import io.newsline.enrich.ner.SpanRepair.Span;
+import io.newsline.enrich.ner.tagger.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The article-level label rules on labels written by hand, so that no tagger's habits hide them. */
+class LabelRulesTest {
+  private static final int PER = Labels.typeIndex(EntityType.PERSON);
+  private static final int ORG = Labels.typeIndex(EntityType.ORGANIZATION);
+  private static final int LOC = Labels.typeIndex(EntityType.LOCATION);
+
+  /** The article laid out, with no labels. */
+  private record Tagged(ArticleLayout layout, List<int[]> labels) {
+    static Tagged of(String text) {
+      ArticleLayout layout = ArticleLayout.of(new ArticleText("t", null, text));
+      List<int[]> labels = new ArrayList<>();
+      for (Placed p : layout.placed) {
+        labels.add(new int[p.tokens().size()]);
+      }
+      return new Tagged(layout, labels);
+    }
+
+    /** Labels the first run of tokens (in any sentence) that spells the name. */
+    Tagged label(String name, int type) {
+      for (int s = 0; s < labels.size(); s++) {
+        Placed p = layout.placed.get(s);
+        for (int i = 0; i < p.tokens().size(); i++) {
+          for (int j = i; j < p.tokens().size(); j++) {
+            if (p.source().substring(p.tokens().get(i).start(), p.tokens().get(j).end()).equals(name)
+                && labels.get(s)[i] == Labels.O) {
+              SpanRepair.write(labels.get(s), new Span(i, j + 1, type));
+              return this;
+            }
+          }
+        }
+      }
+      throw new AssertionError(name);
+    }
+
+    /** The spans as "text/TYPE". */
+    List<String> spans() {
+      List<String> out = new ArrayList<>();
+      for (int s = 0; s < labels.size(); s++) {
+        Placed p = layout.placed.get(s);
+        for (Span span : SpanRepair.spans(labels.get(s))) {
+          out.add(p.source().substring(p.tokens().get(span.from()).start(), p.tokens().get(span.to() - 1).end())
+              + "/" + Labels.TYPES[span.type()].name().substring(0, 3));
+        }
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void aPossessiveBeforeOfOrSaidMakesEveryXsOfTheArticleTheName() {
+    Tagged t = Tagged.of("Investors in Lloyd's of London sued. A court gave Lloyd's a reprieve.\n"
+        + "Lloyd's said the Association of Lloyd's members would wait.")
+        .label("Lloyd", PER).label("London", LOC).label("Lloyd", PER).label("Association of Lloyd", ORG);
+    PossessiveNames.apply(t.layout(), t.labels());
+    // Typed an organisation: a person's name is never followed so.
+    assertThat(t.spans()).containsExactly(
+        "Lloyd's/ORG", "London/LOC", "Lloyd's/ORG", "Lloyd's/ORG", "Association of Lloyd's/ORG");
+  }
+
+  @Test
+  void genitivesStayGenitives() {
+    // A person's elided or double genitive, an acronym's plural, a genitive before a noun.
+    String text = "The body lay as Sotloff's. A friend of Reid's spoke. He has 36 KO's, and the BBC's "
+        + "reporter, Canada's Province and Apple's chief came.";
+    Tagged t = Tagged.of(text).label("Sotloff", PER).label("Reid", PER).label("KO", ORG).label("BBC", ORG)
+        .label("Canada", LOC).label("Apple", ORG);
+    List<String> before = t.spans();
+    PossessiveNames.apply(t.layout(), t.labels());
+    assertThat(t.spans()).isEqualTo(before);
+  }
+
+  @Test
+  void theHeadingsOfAListAreOfOneKind() {
+    String text = "Headlines from major national newspapers.\nEL PAIS\n- Work groups meet in the Basque Country\n"
+        + "EL MUNDO\n- Catalan nationalists are demanding more\nDIARIO 16\n- The 1997 budget will make Spaniards sweat\n"
+        + "ABC\n- Worldwide alarm over child prostitution\nEXPANSION\n- Government will finish pension reform by 2000";
+    Tagged t = Tagged.of(text).label("EL PAIS", ORG).label("EL MUNDO", ORG).label("DIARIO", ORG)
+        .label("ABC", ORG).label("EXPANSION", LOC).label("Basque Country", LOC);
+    ListHeadings.apply(t.layout(), t.labels());
+    assertThat(t.spans()).containsExactly("EL PAIS/ORG", "Basque Country/LOC", "EL MUNDO/ORG", "DIARIO 16/ORG",
+        "ABC/ORG", "EXPANSION/ORG");
+  }
+
+  @Test
+  void headingsMostlyNotNamesStayAsTagged() {
+    // Sections of a results page: two of four headings tagged, not most: not a list of names.
+    String text = "Results of the weekend.\nGROUP ONE\nSpain beat Italy 2-1 in Madrid\nGROUP TWO\nFrance drew with Wales\n"
+        + "LEADING SCORERS\nThree goals each for two players\nAJAX AMSTERDAM\nAjax won again";
+    Tagged t = Tagged.of(text).label("AJAX AMSTERDAM", ORG).label("GROUP TWO", ORG);
+    List<String> before = t.spans();
+    ListHeadings.apply(t.layout(), t.labels());
+    assertThat(t.spans()).isEqualTo(before);
+    assertThat(before.stream().collect(Collectors.joining(","))).isEqualTo("GROUP TWO/ORG,AJAX AMSTERDAM/ORG");
+  }
+}
