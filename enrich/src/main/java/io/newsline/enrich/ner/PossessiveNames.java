@@ -48,13 +48,18 @@ final class PossessiveNames {
     for (int s = 0; s < labels.size(); s++) {
       List<Token> tokens = layout.placed.get(s).tokens();
       int[] y = labels.get(s);
-      for (Span span : SpanRepair.spans(y)) {
-        if (span.to() + 1 >= y.length || !isPossessive(tokens, span.to())
-            || span.to() - span.from() > MAX_WORDS || span.type() == misc) {
+      for (int k = 1; k + 1 < y.length; k++) {
+        // A tagged name's last word (L or U) right before an "'s".
+        if (y[k - 1] == Labels.O || Labels.part(y[k - 1]) < 2 || !isPossessive(tokens, k)) {
           continue;
         }
-        String next = tokens.get(span.to() + 1).text();
-        if (!(span.type() == org ? AFTER_NAME : AFTER_OTHER).contains(next)
+        int from = k - 1;
+        while (from > 0 && Labels.part(y[from]) != 0 && Labels.part(y[from]) != 3) {
+          from--;
+        }
+        Span span = new Span(from, k, Labels.type(y[k - 1]));
+        if (span.to() - span.from() > MAX_WORDS || span.type() == misc
+            || !(span.type() == org ? AFTER_NAME : AFTER_OTHER).contains(tokens.get(k + 1).text())
             || isPluralOfAcronym(layout.placed.get(s), span)) {
           continue;
         }
