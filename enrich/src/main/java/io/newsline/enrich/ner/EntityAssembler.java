@@ -32,6 +32,13 @@ final class EntityAssembler {
   private static final double BODY_WEIGHT = 1.0;
   /** Words an acronym skips: "Securities and Exchange Commission" is SEC. */
   private static final Set<String> ACRONYM_SKIPS = Set.of("of", "and", "the", "for", "&", "on", "in", "e", "de", "la");
+  /**
+   * Longer spans are no names: a run of letters without spaces from a hostile or broken page
+   * ("AAAA..." 100,000 times) would otherwise become an entity that every reader must print. The
+   * longest real names are under 100 characters ("International Bank for Reconstruction and
+   * Development" is 52).
+   */
+  static final int MAX_NAME_CHARS = 150;
 
   private EntityAssembler() {}
 
@@ -45,7 +52,7 @@ final class EntityAssembler {
    * "Pushpa Kamal Dahal", "Bersatu" to "Parti Pribumi Bersatu Malaysia").
    */
   static List<Entity> assemble(List<RawMention> found, Map<String, String> nicknames) {
-    List<RawMention> mentions = unifyTypes(found);
+    List<RawMention> mentions = unifyTypes(found.stream().filter(m -> m.text().length() <= MAX_NAME_CHARS).toList());
     String[] personIds = personIds(mentions, nicknames);
     String[] organisationIds = organisationIds(mentions, nicknames);
     Map<String, String> ids = new HashMap<>();

@@ -31,6 +31,14 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void aRunOfLettersLongerThanAnyNameIsNoEntity() {
+    String run = "A".repeat(100_000);
+    List<Entity> es = NER.extract(new ArticleText("h", null, run + "\n\nPeru's president Dina Boluarte visited Ica on Monday."));
+    assertThat(es).allSatisfy(e -> assertThat(e.name().length()).isLessThanOrEqualTo(EntityAssembler.MAX_NAME_CHARS));
+    assertThat(es).extracting(Entity::id).contains("loc:ica");
+  }
+
+  @Test
   void findsPeoplePlacesAndOrganisationsWithCanonicalIds() {
     List<Entity> es = NER.extract(ARTICLE);
     Entity putin = byId(es, "per:vladimir_putin");
