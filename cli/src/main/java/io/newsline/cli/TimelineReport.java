@@ -26,17 +26,16 @@ final class TimelineReport {
           count(e.getQuoteCount(), "quote"), e.getStatus(), e.getFirstSeen(), e.getLastUpdated());
       for (TimelineArticle a : e.getArticles()) {
         out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : a.getOutlet(),
-            headline(a, openings), a.getId());
+            clip(headline(a, openings), 140), a.getId());
       }
       String top = e.getTopEntities().stream().limit(8)
-          .map(en -> en.getName() + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
+          .map(en -> clip(en.getName(), 60) + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
       out.printf("  entities: %s%n", top.isEmpty() ? "none found" : top);
       // the quotes most outlets carried first (stable: first seen first among equals)
       List<TimelineQuote> quotes = e.getQuotes().stream()
           .sorted(Comparator.comparingInt((TimelineQuote q) -> q.getOutlets().size()).reversed()).limit(5).toList();
       for (TimelineQuote q : quotes) {
-        String text = q.getText().length() > 90 ? q.getText().substring(0, 87) + "..." : q.getText();
-        out.printf("  quote: %s: \"%s\" (%s: %s)%n", q.getSpeaker() == null ? "?" : q.getSpeaker(), text,
+        out.printf("  quote: %s: \"%s\" (%s: %s)%n", q.getSpeaker() == null ? "?" : clip(q.getSpeaker(), 60), clip(q.getText(), 90),
             count(q.getOutlets().size(), "outlet"), String.join(", ", q.getOutlets()));
       }
     }
@@ -48,6 +47,14 @@ final class TimelineReport {
     }
     String opening = openings.apply(a.getId());
     return opening == null || opening.isEmpty() ? "(no headline)" : "(no headline) " + opening;
+  }
+
+  /**
+   * The text cut to at most {@code max} characters, "..." marking the cut: names and headlines come
+   * from feeds and may be any length (data written before enrich capped names, or by other producers).
+   */
+  static String clip(String text, int max) {
+    return text.length() > max ? text.substring(0, max - 3) + "..." : text;
   }
 
   static String count(int n, String noun) {
