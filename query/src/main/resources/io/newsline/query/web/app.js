@@ -51,6 +51,11 @@ const eventHref = (id) => `#/events/${enc(id)}`;
 const entityHref = (id) => `#/entities/${enc(id)}`;
 const articleHref = (id) => `#/articles/${enc(id)}`;
 
+/** A name or label cut for display (feeds are hostile: a name may be any length); the full text stays in titles. */
+function clip(text, max = 80) {
+  return text && text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+}
+
 function plural(n, word) {
   return `${n.toLocaleString("en")} ${n === 1 ? word : word.endsWith("y") ? word.slice(0, -1) + "ies" : word + "s"}`;
 }
@@ -118,14 +123,14 @@ function entityChips(entities, counts = false) {
     entities.map((e) =>
       h("li", {},
         h("a", { class: `chip ${e.type}`, href: entityHref(e.id), title: `${e.name} (${TYPE_LABEL[e.type] || e.type})` },
-          e.name, h("span", { class: "type" }, TYPE_LABEL[e.type] || ""),
+          clip(e.name), h("span", { class: "type" }, TYPE_LABEL[e.type] || ""),
           counts && e.articles ? h("span", { class: "count" }, `· ${e.articles}`) : null))));
 }
 
 /** A list entry; {@code fresh} ("new" or "updated") marks one the live stream just brought. */
 function eventCard(s, fresh = null) {
   const li = h("li", { class: "event-card" + (fresh ? " fresh" : ""), dataset: { eventId: s.event_id, version: String(s.version), updated: s.last_updated } },
-    h("h2", {}, h("a", { href: eventHref(s.event_id) }, s.label || "(untitled event)")),
+    h("h2", {}, h("a", { href: eventHref(s.event_id) }, clip(s.label, 200) || "(untitled event)")),
     h("ul", { class: "meta" },
       h("li", {}, h("span", { class: `status ${s.status}` }, s.status)),
       h("li", {}, plural(s.article_count, "article")),
@@ -162,7 +167,7 @@ function stanceMatrix(entities, rows) {
     h("caption", { class: "visually-hidden" }, "Mean stance of each outlet toward each top entity, from −1 (negative) to +1 (positive)"),
     h("thead", {}, h("tr", {}, h("td", {}), outlets.map((o) => h("th", { scope: "col" }, h("span", {}, o))))),
     h("tbody", {}, shown.map((e) => h("tr", {},
-      h("th", { scope: "row" }, h("a", { href: entityHref(e.id) }, e.name)),
+      h("th", { scope: "row" }, h("a", { href: entityHref(e.id), title: e.name }, clip(e.name))),
       outlets.map((o) => {
         const r = cell.get(e.id + "\u0000" + o);
         if (!r) return h("td", { class: "none", title: `${o} has no stance toward ${e.name}` }, h("span", { "aria-label": "no articles" }, "·"));
@@ -205,7 +210,7 @@ function stanceChart(groups) {
         h("td", { class: `score ${cls}` }, signed(score)));
     });
     return h("section", { class: "stance-entity" },
-      g.entity ? h("h3", {}, h("a", { href: entityHref(g.entity.id) }, g.entity.name)) : null,
+      g.entity ? h("h3", {}, h("a", { href: entityHref(g.entity.id) }, clip(g.entity.name))) : null,
       h("table", { class: "stance-table" },
         h("caption", { class: "visually-hidden" }, `Stance toward ${g.entity ? g.entity.name : "the entity"} by outlet`),
         h("tbody", {}, rows)));
@@ -494,7 +499,7 @@ function eventPage(t, note) {
   return [
     h("a", { class: "back", href: "#/" }, "← All events"),
     h("header", { class: "event-head" },
-      h("h1", {}, t.label || "(untitled event)"),
+      h("h1", {}, clip(t.label, 200) || "(untitled event)"),
       h("ul", { class: "meta" },
         h("li", {}, h("span", { class: `status ${t.status}` }, t.status)),
         h("li", {}, plural(t.article_count, "article")),
@@ -560,7 +565,7 @@ async function showEntity(id) {
   show(
     h("a", { class: "back", href: "#/" }, "← All events"),
     h("header", { class: "event-head" },
-      h("h1", {}, e.name),
+      h("h1", {}, clip(e.name)),
       h("ul", { class: "meta" },
         h("li", {}, h("span", { class: `chip ${e.type}` }, TYPE_LABEL[e.type] || e.type)),
         h("li", {}, plural(e.event_count, "event")),
@@ -598,7 +603,7 @@ async function showArticle(id) {
         h("section", { class: "panel", "aria-labelledby": "h-ents" },
           h("h2", { id: "h-ents" }, "Entities", h("span", { class: "count" }, "with the article's stance")),
           h("ul", { class: "entity-list" }, entities.map((e) =>
-            h("li", {}, h("a", { class: `chip ${e.type}`, href: entityHref(e.id) }, e.name, h("span", { class: "type" }, TYPE_LABEL[e.type] || "")),
+            h("li", {}, h("a", { class: `chip ${e.type}`, href: entityHref(e.id), title: e.name }, clip(e.name), h("span", { class: "type" }, TYPE_LABEL[e.type] || "")),
               h("span", { class: `stance-label ${e.stance.label}` }, e.stance.label))))),
         a.quotes.length ? h("section", { class: "panel", "aria-labelledby": "h-aq" },
           h("h2", { id: "h-aq" }, "Quotes"),
