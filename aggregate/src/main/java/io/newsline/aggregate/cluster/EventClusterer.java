@@ -66,8 +66,6 @@ public final class EventClusterer {
   private ClusterArticle fineArticle;
   private float[] fineVector;
   private long fineEmbeddings;
-  /** The cascade with the band {@link #mayEmbedFinely} predicts with. */
-  private Cascade predictor;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
@@ -117,12 +115,12 @@ public final class EventClusterer {
 
   /**
    * Whether clustering the article on the present state would embed it finely (an open decision
-   * by the cascade's rule with its band widened by {@code slack}, or an event's warm-up): the
+   * by the cascade's own rule, {@link Cascade#open}, or an event's warm-up): the
    * prediction that lets {@link FineVectors} embed it ahead, off this thread, while earlier
    * articles are clustered. Changes no state (the events' cached norms and term ids aside); the decision itself
    * is taken again by {@link #add}, so a wrong prediction costs time, never output.
    */
-  public boolean mayEmbedFinely(ClusterArticle a, double slack) {
+  public boolean mayEmbedFinely(ClusterArticle a) {
     if (cascade == null) {
       return false;
     }
@@ -130,13 +128,10 @@ public final class EventClusterer {
     if (original != null && active.containsKey(original)) {
       return active.get(original).fineEmbeddedArticles < cascade.warmup();
     }
-    if (predictor == null || predictor.band() != cascade.band() + slack) {
-      predictor = new Cascade(cascade.fine(), cascade.fineModel(), cascade.band() + slack, cascade.warmup());
-    }
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
     Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), candidates(a, vector), a.time().toEpochMilli(), false);
     boolean joins = c.best != null && c.bestScore.margin() >= 0;
-    return (c.best != null && predictor.open(a, c.bestScore.margin(), c.second))
+    return (c.best != null && cascade.open(a, c.bestScore.margin(), c.second))
         || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
   }
 
