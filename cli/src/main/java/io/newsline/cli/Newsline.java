@@ -9,7 +9,12 @@ import picocli.CommandLine;
     name = "newsline",
     mixinStandardHelpOptions = true,
     versionProvider = Newsline.Version.class,
-    description = "Turns a flood of news articles into per-event timelines on Kafka.")
+    description = "Turns a flood of news articles into per-event timelines on Kafka.",
+    footer = {"", "The sentence embedding of every command and stage is the JVM property",
+        "newsline.embedding: cascade (the default: a static table, MiniLM where the",
+        "join is open), minilm (MiniLM on every article) or static (the table alone);",
+        "e.g. JAVA_OPTS=\"-Xmx2g -Dnewsline.embedding=minilm\" ./newsline local.",
+        "Events stored under another embedding are migrated when aggregate starts."})
 public final class Newsline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -11,8 +11,12 @@ import java.util.function.Function;
  * {@code newsline.embedding} system property chooses the model ({@link #named}):
  *
  * <ul>
- *   <li>{@code minilm} (the default): all-MiniLM-L6-v2 itself through ONNX Runtime, about 13 ms per
- *       article;
+ *   <li>{@code cascade} (the default, {@value #DEFAULT}): the shipped table on every article, as
+ *       {@code static}, and aggregate's join decision embeds with MiniLM ({@link #fine()}) only the
+ *       articles the table leaves open (aggregate's {@code Cascade}): MiniLM's clustering quality at
+ *       1.6 times its speed end to end (docs/benchmarks.md);
+ *   <li>{@code minilm}: all-MiniLM-L6-v2 itself through ONNX Runtime on every article, about 13 ms
+ *       per article (the default before issue 14);
  *   <li>{@code minilm:CHARS}: the same on the first CHARS characters only (cost follows the length);
  *   <li>the path of a static embedding table ({@link StaticEmbeddings}, built by the training module's
  *       {@code StaticEmbeddingFitter} or {@code StaticEmbeddingDistiller}): tens of microseconds per
@@ -20,20 +24,21 @@ import java.util.function.Function;
  *   <li>{@code static}: the table shipped with newsline ({@link StaticEmbeddings#bundled}), fitted
  *       to MiniLM on news text: for backfills, where speed matters more than the last points;
  *   <li>{@code hybrid:CHARS:WEIGHT:TABLE}: MiniLM on the first CHARS characters beside the table on
- *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT;
- *   <li>{@code cascade}: the shipped table on every article, as {@code static}, and aggregate's join
- *       decision embeds with MiniLM ({@link #fine()}) only the articles the table leaves open
- *       (aggregate's {@code Cascade}).
+ *       the whole lead, cosines mixed WEIGHT to 1 - WEIGHT.
  * </ul>
  *
  * <p>Enrich computes one embedding per article, carried on EnrichedArticle.embedding, and records
  * the model's {@link #version()} in EnrichedArticle.enricher; aggregate fills it in for records
  * enriched without one, or with one of another model (older records, replays after a change of
- * model): embeddings of different models are never compared. Thread-safe.
+ * model): embeddings of different models are never compared. Aggregate's stored events record the
+ * version their sums are of and are migrated when it changes (aggregate's {@code EmbeddingModels}).
+ * Thread-safe.
  */
 public final class SentenceEmbedder {
   public static final int MAX_CHARS = 600;
   public static final String PROPERTY = "newsline.embedding";
+  /** The model when the {@code newsline.embedding} property is not set. */
+  public static final String DEFAULT = "cascade";
   private static volatile SentenceEmbedder shared;
   private final Function<String, float[]> model;
   private final String version;
@@ -59,7 +64,12 @@ public final class SentenceEmbedder {
       throw new IllegalArgumentException("MiniLM's input length must be 1 to " + MAX_CHARS + " characters, not " + chars);
     }
     MiniLmModel m = new MiniLmModel();
-    return new SentenceEmbedder(s -> m.embed(cut(s, chars)), "all-minilm-l6-v2-q/" + chars);
+    return new SentenceEmbedder(s -> m.embed(cut(s, chars)), miniLmVersion(chars));
+  }
+
+  /** The {@link #version()} of MiniLM on {@code chars} characters, without loading it. */
+  static String miniLmVersion(int chars) {
+    return "all-minilm-l6-v2-q/" + chars;
   }
 
   /**
@@ -118,8 +128,9 @@ public final class SentenceEmbedder {
   }
 
   /**
-   * One embedder per JVM, as the {@code newsline.embedding} property names it: {@code minilm},
-   * {@code minilm:CHARS}, {@code static}, {@code hybrid:CHARS:WEIGHT:TABLE} or the path of a table.
+   * One embedder per JVM, as the {@code newsline.embedding} property names it (by default
+   * {@value #DEFAULT}): {@code cascade}, {@code minilm}, {@code minilm:CHARS}, {@code static},
+   * {@code hybrid:CHARS:WEIGHT:TABLE} or the path of a table.
    */
   public static SentenceEmbedder shared() {
     SentenceEmbedder s = shared;
@@ -127,7 +138,7 @@ public final class SentenceEmbedder {
       synchronized (SentenceEmbedder.class) {
         s = shared;
         if (s == null) {
-          s = named(System.getProperty(PROPERTY, "minilm"));
+          s = named(System.getProperty(PROPERTY, DEFAULT));
           shared = s;
         }
       }
@@ -137,12 +148,17 @@ public final class SentenceEmbedder {
 
   /** Whether the {@code newsline.embedding} property asks for the cascade (the table, MiniLM where the join is open). */
   public static boolean cascade() {
-    return "cascade".equals(System.getProperty(PROPERTY));
+    return "cascade".equals(System.getProperty(PROPERTY, DEFAULT));
   }
 
   /** One MiniLM per JVM for the cascade's open decisions, loaded on first use (the holder class's initialisation). */
   public static SentenceEmbedder fine() {
     return Fine.MODEL;
+  }
+
+  /** The {@link #version()} of {@link #fine()}, without loading it. */
+  public static String fineVersion() {
+    return miniLmVersion(MAX_CHARS);
   }
 
   private static final class Fine {

@@ -26,8 +26,11 @@ import java.time.Duration;
  *     decide on similarity alone against the two thresholds [aggregate.join.model: standard (the bundled
  *     model), similarity, or the path of a model file]; with a cascade, the model of the cheap embedding's similarities
  * @param cascade the embedding cascade ({@link Cascade}): decisions on the cheap embedding, the fine one only where
- *     they are open; null to decide on the articles' one embedding [on with -Dnewsline.embedding=cascade;
+ *     they are open; null to decide on the articles' one embedding [on with -Dnewsline.embedding=cascade, the default;
  *     aggregate.cascade.band]
+ * @param embeddingModels the models the embeddings are of, recorded in events so that a stored event of another model
+ *     is migrated ({@link EmbeddingModels}); null records none and migrates nothing (tests of synthetic vectors)
+ *     [the {@code newsline.embedding} property]
  */
 public record ClusterSettings(
     double threshold,
@@ -40,19 +43,20 @@ public record ClusterSettings(
     Duration window,
     int maxArticles,
     JoinModel joinModel,
-    Cascade cascade) {
+    Cascade cascade,
+    EmbeddingModels embeddingModels) {
 
   /** Settings that decide on similarity alone (no join model). */
   public ClusterSettings(double threshold, double textThreshold, double embeddingWeight, double entityWeight,
       double sizePenalty, double mergeMargin, Duration dormancy, Duration window, int maxArticles) {
-    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles, null, null);
+    this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles, null, null, null);
   }
 
   /** Settings without a cascade. */
   public ClusterSettings(double threshold, double textThreshold, double embeddingWeight, double entityWeight,
       double sizePenalty, double mergeMargin, Duration dormancy, Duration window, int maxArticles, JoinModel joinModel) {
     this(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy, window, maxArticles,
-        joinModel, null);
+        joinModel, null, null);
   }
 
   public static ClusterSettings defaults() {
@@ -63,13 +67,19 @@ public record ClusterSettings(
   /** These settings with another join model (null: similarity thresholds alone). */
   public ClusterSettings withJoinModel(JoinModel model) {
     return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
-        window, maxArticles, model, cascade);
+        window, maxArticles, model, cascade, embeddingModels);
   }
 
   /** These settings with another cascade (null: none). */
   public ClusterSettings withCascade(Cascade c) {
     return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
-        window, maxArticles, joinModel, c);
+        window, maxArticles, joinModel, c, embeddingModels);
+  }
+
+  /** These settings with the models embeddings are of (null: none recorded). */
+  public ClusterSettings withEmbeddingModels(EmbeddingModels m) {
+    return new ClusterSettings(threshold, textThreshold, embeddingWeight, entityWeight, sizePenalty, mergeMargin, dormancy,
+        window, maxArticles, joinModel, cascade, m);
   }
 
   public static ClusterSettings from(Settings s) {
@@ -85,7 +95,8 @@ public record ClusterSettings(
         s.getDuration("aggregate.window", d.window()),
         s.getInt("aggregate.max.articles", d.maxArticles()),
         joinModel(s.get("aggregate.join.model", "standard")),
-        SentenceEmbedder.cascade() ? cascade(s.getDouble("aggregate.cascade.band", Cascade.DEFAULT_BAND)) : null);
+        SentenceEmbedder.cascade() ? cascade(s.getDouble("aggregate.cascade.band", Cascade.DEFAULT_BAND)) : null,
+        EmbeddingModels.current());
   }
 
   /** The cascade of the shipped table and MiniLM (quantised as on the wire), decided finely by the bundled join model. */

@@ -66,12 +66,17 @@ public final class EventClusterer {
   private ClusterArticle fineArticle;
   private float[] fineVector;
   private long fineEmbeddings;
+  /** Restored events that were of another embedding model ({@link EmbeddingModels#migrate}). */
+  private int migratedEvents;
 
   public EventClusterer(ClusterSettings settings, EventRepository repository) {
     this.settings = settings;
     this.repository = repository;
     this.cascade = settings.cascade();
     for (EventState e : repository.all()) {
+      if (settings.embeddingModels() != null && settings.embeddingModels().migrate(e)) {
+        migratedEvents++;
+      }
       track(e);
       if (e.provisionalOf != null) {
         children.computeIfAbsent(e.provisionalOf, k -> new TreeSet<>()).add(e.id);
@@ -96,6 +101,11 @@ public final class EventClusterer {
 
   public TermStats termStats() {
     return stats;
+  }
+
+  /** Restored events that were stored under another embedding model and have been migrated to the present one. */
+  public int migratedEvents() {
+    return migratedEvents;
   }
 
   /** Articles the cascade has embedded with its fine model (0 without a cascade). */
@@ -129,10 +139,10 @@ public final class EventClusterer {
       return active.get(original).fineEmbeddedArticles < cascade.warmup();
     }
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
-    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), candidates(a, vector), a.time().toEpochMilli(), false);
+    List<EventState> events = candidates(a, vector);
+    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), events, a.time().toEpochMilli(), false);
     boolean joins = c.best != null && c.bestScore.margin() >= 0;
-    return (c.best != null && cascade.open(a, c.bestScore.margin(), c.second))
-        || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
+    return open(a, c, events) || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
   }
 
   /** Clusters one article; returns the changes to publish, in order. */
@@ -170,7 +180,7 @@ public final class EventClusterer {
       choice = choose(a, view, lookup, ids, time, false);
       // the cascade: a decision the cheap embedding leaves open (near the threshold, or between two
       // events; Cascade.open) is taken again on the fine one
-      if (cascade != null && choice.best != null && cascade.open(a, choice.bestScore.margin(), choice.second) && fineOf(a) != null) {
+      if (cascade != null && open(a, choice, ids) && fineOf(a) != null) {
         Choice coarse = choice;
         choice = choose(a, view, lookup, ids, time, true);
         if (openDecisions != null) {
@@ -198,9 +208,7 @@ public final class EventClusterer {
       if (cascade != null && cascade.warmup() > 0) {
         fineOf(a); // an event's first article gives it a fine centroid for later open decisions
       }
-      target = new EventState("ev-" + Hashing.shortId(a.id(), 12));
-      target.firstSeen = time;
-      target.lastUpdated = time;
+      target = newEvent("ev-" + Hashing.shortId(a.id(), 12), time);
       reason = "opened";
       similarity = 1.0;
       EventState parent = vetoedBy(qualifying, bestSimilar);
@@ -225,6 +233,27 @@ public final class EventClusterer {
     }
     save(target, changes);
     return changes;
+  }
+
+  /**
+   * Whether the cascade takes the table's choice again on the fine embedding: the choice is open by
+   * the cascade's rule ({@link Cascade#open}), or a candidate event has a fine sum but none of the
+   * table (an event migrated from MiniLM, {@link EmbeddingModels}): the table cannot judge it, and
+   * MiniLM judges it as it did before the migration.
+   */
+  private boolean open(ClusterArticle a, Choice c, List<EventState> candidates) {
+    if (c.best == null) {
+      return false;
+    }
+    if (cascade.open(a, c.bestScore.margin(), c.second)) {
+      return true;
+    }
+    for (EventState e : candidates) {
+      if (e.embedding == null && e.fineEmbedding != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -593,6 +622,15 @@ public final class EventClusterer {
     }
   }
 
+  /** An event opened at this time, of the settings' embedding model. */
+  private EventState newEvent(String id, long time) {
+    EventState e = new EventState(id);
+    e.firstSeen = time;
+    e.lastUpdated = time;
+    e.embeddingModel = settings.embeddingModels() == null ? null : settings.embeddingModels().model();
+    return e;
+  }
+
   private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, Map<String, Double> counts, long time) {
     e.timeline.add(a, time, window());
     repository.addMember(e.id, member(a, time));
@@ -824,9 +862,7 @@ public final class EventClusterer {
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
     EventState e = active.get(eventId);
     if (e == null) {
-      e = new EventState(eventId);
-      e.firstSeen = time;
-      e.lastUpdated = time;
+      e = newEvent(eventId, time);
     } else {
       untrack(e);
     }

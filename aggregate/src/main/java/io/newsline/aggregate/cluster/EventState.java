@@ -55,6 +55,13 @@ public final class EventState {
   public float[] fineEmbedding;
   /** Articles that contributed to {@link #fineEmbedding}. */
   public int fineEmbeddedArticles;
+  /**
+   * The model ({@code SentenceEmbedder.version()}) whose vectors {@link #embedding} sums (the fine sum
+   * is always the cascade's MiniLM): a restored event of another model is migrated
+   * ({@link EmbeddingModels#migrate}). Null in states stored before it was recorded, and without
+   * {@link ClusterSettings#embeddingModels()}.
+   */
+  public String embeddingModel;
   /** The timeline's summaries of the articles: first and latest, tallies, quotes. */
   public TimelineState timeline = new TimelineState();
   /** Cached |centroid| and |embedding|; negative when stale. Not stored. */

@@ -22,19 +22,24 @@ import java.util.TreeSet;
  *
  * <p>Format 1 is an event without the embedding cascade's fine sum; format 2 adds it (after the
  * embedding's count). An event without one is written in format 1, so its bytes are what they
- * were before the cascade existed, and both formats are read.
+ * were before the cascade existed, and both formats are read. Format 3 is format 2 and the name
+ * of the embedding model (after the fine sum's count), written whenever the event has one: an
+ * event read from format 1 or 2 has none, and {@link EmbeddingModels} tells its model from its sum.
  */
 public final class EventStateCodec {
   static final int FORMAT = 1;
   /** Format 1 and the cascade's fine embedding sum ({@link EventState#fineEmbedding}). */
   static final int FORMAT_FINE = 2;
+  /** Format 2 and the embedding model's name ({@link EventState#embeddingModel}). */
+  static final int FORMAT_MODEL = 3;
 
   private EventStateCodec() {}
 
   public static byte[] encode(EventState e) {
     Output out = Output.reused();
-    boolean fine = e.fineEmbedding != null || e.fineEmbeddedArticles != 0;
-    out.writeByte(fine ? FORMAT_FINE : FORMAT);
+    boolean named = e.embeddingModel != null;
+    boolean fine = named || e.fineEmbedding != null || e.fineEmbeddedArticles != 0;
+    out.writeByte(named ? FORMAT_MODEL : fine ? FORMAT_FINE : FORMAT);
     str(out, e.id);
     str(out, e.status);
     out.writeLong(e.firstSeen);
@@ -61,6 +66,9 @@ public final class EventStateCodec {
       floats(out, e.fineEmbedding);
       out.writeInt(e.fineEmbeddedArticles);
     }
+    if (named) {
+      str(out, e.embeddingModel);
+    }
     timeline(out, e.timeline);
     return out.toByteArray();
   }
@@ -69,8 +77,8 @@ public final class EventStateCodec {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       int format = in.readUnsignedByte();
-      if (format != FORMAT && format != FORMAT_FINE) {
-        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT + " or " + FORMAT_FINE
+      if (format != FORMAT && format != FORMAT_FINE && format != FORMAT_MODEL) {
+        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT + " to " + FORMAT_MODEL
             + " (state from another version: reset the aggregate stage to rebuild it)");
       }
       EventState e = new EventState();
@@ -94,9 +102,12 @@ public final class EventStateCodec {
       e.fullArticles = in.readInt();
       e.embedding = floats(in);
       e.embeddedArticles = in.readInt();
-      if (format == FORMAT_FINE) {
+      if (format >= FORMAT_FINE) {
         e.fineEmbedding = floats(in);
         e.fineEmbeddedArticles = in.readInt();
+      }
+      if (format == FORMAT_MODEL) {
+        e.embeddingModel = str(in);
       }
       e.timeline = timeline(in);
       return e;

@@ -10,6 +10,7 @@ import io.newsline.aggregate.cluster.FineVectors;
 import io.newsline.aggregate.timeline.TimelineBuilder;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.runtime.ops.NewslineMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One clustering partition: a reorder buffer in front of an {@link EventClusterer}.
@@ -55,7 +58,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   static final String BUFFER = "reorder-buffer";
   /** Buffer keys of the input partitions' progress: "~input-" + partition -> its last order time (decimal). */
   private static final String PROGRESS = "~input-";
+  private static final Logger LOG = LoggerFactory.getLogger(ClusteringProcessor.class);
   private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
+  private static final Counter MIGRATED = NewslineMetrics.migratedEvents("aggregate");
   /** The most buffered articles kept decoded on the heap (see {@code arrived}). */
   static final int ARRIVED = 10_000;
   private static final Map<FineVectors.Outcome, Counter> PREFETCH = new java.util.EnumMap<>(FineVectors.Outcome.class);
@@ -113,6 +118,13 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       clustering = settings.withCascade(settings.cascade().withFine(fineVectors));
     }
     this.clusterer = new EventClusterer(clustering, new StoreEventRepository(context.getStateStore(STORE), context.getStateStore(MEMBERS)));
+    if (clusterer.migratedEvents() > 0) {
+      MIGRATED.increment(clusterer.migratedEvents());
+      LOG.warn("clustering task {}: {} of {} stored events were of another sentence embedding; migrated to {}{} "
+          + "(sums of a model no longer in use are rebuilt from the articles that join)", context.taskId(),
+          clusterer.migratedEvents(), clusterer.activeEvents(), settings.embeddingModels().model(),
+          settings.cascade() == null ? "" : " and " + settings.embeddingModels().fine());
+    }
     this.buffer = context.getStateStore(BUFFER);
     arrived.clear();
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
@@ -143,7 +155,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     int input = InputPosition.partition(record.headers());
     if (!topology.reorder() || input < 0) {
       // no reordering, or a record written before records carried their input partition
-      cluster(ClusterArticles.from(article));
+      cluster(view(article));
       return;
     }
     lastArrival = context.currentSystemTimeMs();
@@ -152,7 +164,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     String key = InputProgress.key(progress.advance(input, time, ingested), article.getId());
     buffer.put(PROGRESS + input, Long.toString(progress.of(input)).getBytes(StandardCharsets.US_ASCII));
     String bound = InputProgress.releaseBound(progress.reached());
-    ClusterArticle a = ClusterArticles.from(article);
+    ClusterArticle a = view(article);
     if (!pending && bound != null && key.compareTo(bound) < 0) {
       cluster(a);
       return;
@@ -197,7 +209,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       ClusterArticle a = arrived.remove(kv.key);
       if (a == null) {
         // read back from the store (after a restart, or past the heap's share): not predicted at arrival
-        a = ClusterArticles.from(read(kv.value));
+        a = view(read(kv.value));
         prefetch(a);
       }
       batch.add(a);
@@ -206,6 +218,15 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       cluster(a);
     }
     pending = more;
+  }
+
+  /**
+   * The clustering view of a record, with the embedding of the present model when embed-missing is
+   * on: upstream fills the rest, but a record that was in the repartition topic or the buffer when
+   * the model changed (a restart after the change of default) carries the old model's.
+   */
+  private ClusterArticle view(EnrichedArticle a) {
+    return ClusterArticles.from(topology.embedMissing() ? SentenceEmbedder.shared().fill(a) : a);
   }
 
   /** Has the pool embed a buffered article ahead when the cascade will probably embed it. */

@@ -75,6 +75,24 @@ class EventStateCodecTest {
     assertThat(EventStateCodec.encode(back)).isEqualTo(fine);
   }
 
+  /** The embedding model's name (format 3) reads back; states of formats 1 and 2 read with none. */
+  @Test
+  void theEmbeddingModelsNameReadsBackInFormat3() {
+    EventState e = new EventState("ev-4");
+    e.embedding = new float[] {0.5f, 0.5f};
+    e.embeddedArticles = 1;
+    e.embeddingModel = "static-abc/600";
+    byte[] named = EventStateCodec.encode(e);
+    assertThat(named[0]).isEqualTo((byte) EventStateCodec.FORMAT_MODEL);
+    EventState back = EventStateCodec.decode(named);
+    assertThat(back.embeddingModel).isEqualTo("static-abc/600");
+    assertThat(back.fineEmbedding).isNull();
+    assertThat(back.embedding).containsExactly(0.5f, 0.5f);
+    assertThat(EventStateCodec.encode(back)).isEqualTo(named);
+    e.embeddingModel = null;
+    assertThat(EventStateCodec.decode(EventStateCodec.encode(e)).embeddingModel).isNull();
+  }
+
   @Test
   void aMemberReadsBack() {
     EventRepository.Member m = new EventRepository.Member("a1", 42, null, "https://x.example/1", "Ünïcode headline");
@@ -86,7 +104,7 @@ class EventStateCodecTest {
   void theCodecCoversEveryStoredField() {
     assertThat(stored(EventState.class)).containsExactlyInAnyOrder("id", "status", "firstSeen", "lastUpdated", "version",
         "mergedFrom", "provisionalOf", "parentArticlesAtOpen", "articleCount", "centroid", "termDocs", "entityArticles",
-        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "fineEmbedding", "fineEmbeddedArticles", "timeline");
+        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "fineEmbedding", "fineEmbeddedArticles", "embeddingModel", "timeline");
     assertThat(stored(TimelineState.class)).containsExactlyInAnyOrder("first", "label", "labelTime", "labelId", "recent",
         "entities", "stances", "quotes", "quotesSeen", "outlets", "entityIds");
     assertThat(stored(TimelineState.EntityTally.class)).containsExactlyInAnyOrder("name", "type", "articles", "mentions");

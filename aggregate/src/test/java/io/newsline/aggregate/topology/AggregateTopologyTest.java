@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.aggregate.cluster.Cascade;
 import io.newsline.aggregate.cluster.ClusterSettings;
+import io.newsline.aggregate.cluster.EmbeddingModels;
+import io.newsline.aggregate.cluster.EventState;
+import io.newsline.aggregate.cluster.EventStateCodec;
 import io.newsline.aggregate.cluster.JoinModel;
 import io.newsline.aggregate.testing.SyntheticNews;
 import io.newsline.avro.ArticleAssignment;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.EventTimeline;
 import io.newsline.common.config.Settings;
+import io.newsline.embedding.EmbeddingCodec;
+import io.newsline.embedding.SentenceEmbedder;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
@@ -251,6 +256,29 @@ class AggregateTopologyTest {
     assertThat(published.get(0)).hasSizeGreaterThan(articles.size());
     assertThat(published.get(1)).isEqualTo(published.get(0));
     assertThat(prefetched() - prefetched).as("articles the pool embedded ahead").isPositive();
+  }
+
+  /**
+   * A record enriched with another model's embedding (a replay of enrich's output from before the
+   * default changed) is re-embedded with the present model before it is clustered: the event's sum
+   * is of the present model, which it names.
+   */
+  @Test
+  void aRecordEnrichedWithAnotherModelIsReEmbeddedBeforeItIsClustered() {
+    open(ClusterSettings.defaults().withEmbeddingModels(EmbeddingModels.current()),
+        new AggregateSettings(1, false, Duration.ofSeconds(10), true, 1));
+    float[] miniLm = new float[384];
+    miniLm[0] = 1;
+    EnrichedArticle replayed = EnrichedArticle.newBuilder(article("old", "Central bank raises interest rates", T0))
+        .setEnricher("newsline-enrich embedding=all-minilm-l6-v2-q/600").setEmbedding(EmbeddingCodec.encode(miniLm)).build();
+    input().pipeInput("old", replayed);
+    SentenceEmbedder present = SentenceEmbedder.shared();
+    KeyValueStore<String, byte[]> states = driver.getKeyValueStore(ClusteringProcessor.STORE);
+    try (var all = states.all()) {
+      EventState e = EventStateCodec.decode(all.next().value);
+      assertThat(e.embeddingModel).isEqualTo(present.version());
+      assertThat(e.embedding).containsExactly(EmbeddingCodec.decode(present.encode(replayed.getTitle(), replayed.getText())));
+    }
   }
 
   private static double prefetched() {

@@ -8,6 +8,7 @@ import io.newsline.avro.Entity;
 import io.newsline.avro.Mention;
 import io.newsline.avro.RawArticle;
 import io.newsline.common.config.Settings;
+import io.newsline.embedding.StaticEmbeddings;
 import io.newsline.enrich.ArticleEnricher;
 import io.newsline.enrich.EnrichedArticles;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
@@ -67,7 +68,8 @@ class EnrichTopologyTest {
       }
     }
     assertThat(out.getEnricher()).startsWith("newsline-enrich").contains("embedding=");
-    assertThat(out.getEmbedding().remaining()).isEqualTo(384);
+    // the default embedding, the cascade: enrich gives the shipped table's vector (aggregate adds MiniLM's where needed)
+    assertThat(out.getEmbedding().remaining()).isEqualTo(StaticEmbeddings.bundled().dims());
   }
 
   /** The dead-letter record itself is checked on a real broker (PipelineIT): TopologyTestDriver does not capture it. */

@@ -54,7 +54,7 @@ public final class NewslineMetrics {
 
   /**
    * newsline_cascade_minilm_total{stage}: articles the embedding cascade embedded with MiniLM
-   * because the table left their join open (with -Dnewsline.embedding=cascade; the share of
+   * because the table left their join open (with the cascade, the default embedding; the share of
    * newsline_records_total is what the cascade saves).
    */
   public static Counter cascadeMiniLm(String stage) {
@@ -76,6 +76,18 @@ public final class NewslineMetrics {
         .description("The embedding cascade's MiniLM vectors computed ahead off the clustering thread, by outcome")
         .tag("stage", stage)
         .tag("outcome", outcome)
+        .register(REGISTRY);
+  }
+
+  /**
+   * newsline_embedding_migrated_events_total{stage}: stored events restored under another sentence
+   * embedding than they were stored with (a change of {@code newsline.embedding}, or of its default)
+   * and migrated to the present one.
+   */
+  public static Counter migratedEvents(String stage) {
+    return Counter.builder("newsline.embedding.migrated.events")
+        .description("Stored events of another sentence embedding migrated to the present one on restore")
+        .tag("stage", stage)
         .register(REGISTRY);
   }
 
