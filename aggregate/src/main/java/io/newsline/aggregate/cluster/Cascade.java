@@ -10,8 +10,10 @@ import java.util.function.Function;
  * score near the threshold, or a second qualifying event near the best) is the article embedded by
  * the fine model (MiniLM, tens of times dearer) and the decision taken again on the fine
  * similarities with the join model fitted to them, against every candidate event that has a fine
- * centroid. An event's first {@code warmup} articles are embedded finely too, so that later open
- * decisions against it have a fine centroid to compare with. Events keep both sums
+ * centroid. An event's first {@code warmup} articles are embedded finely too, so that open
+ * decisions against it have a fine centroid to compare with: lazily, when such a decision first
+ * compares the event ({@link #near}; until then it keeps their leads, {@link EventState#fineLeads}).
+ * Events keep both sums
  * ({@link EventState#embedding} over every member, {@link EventState#fineEmbedding} over the
  * members that have a fine vector); two events that both have fine centroids merge on them.
  * Figures and how the band was chosen: docs/benchmarks.md (the cascade).
@@ -21,7 +23,7 @@ import java.util.function.Function;
  * @param fineModel the join model fitted on the fine similarities
  * @param band a decision on a full lead ({@value SentenceEmbedder#MAX_CHARS} characters) whose score is
  *     less than this far from the threshold is open; shorter inputs widen it ({@link #widening})
- * @param warmup an event's first {@code warmup} articles are embedded finely (1: the article that opens it)
+ * @param warmup an event's first {@code warmup} articles are embedded finely once a decision needs its fine centroid (1: the article that opens it)
  */
 public record Cascade(Function<ClusterArticle, float[]> fine, JoinModel fineModel, double band, int warmup) {
   /**
@@ -66,6 +68,22 @@ public record Cascade(Function<ClusterArticle, float[]> fine, JoinModel fineMode
   public boolean open(ClusterArticle a, double best, double runnerUp) {
     double b = band * widening(a);
     return Math.abs(best) < b || (runnerUp >= 0 && best - runnerUp < RIVAL_BANDS * b);
+  }
+
+  /**
+   * Whether a candidate event takes part in an open decision, so that its fine centroid is worth
+   * computing from its kept warm-up leads: its margin within the band of the threshold, or within
+   * two bands of the best candidate's (as a rival, {@link #open}). The others are scored on the
+   * table's similarities in the fine decision too: far from both, MiniLM would not make them the
+   * choice (on the three clustering sets every assignment is the same as with every candidate's
+   * fine centroid, docs/benchmarks.md).
+   *
+   * @param margin the candidate's margin over the threshold on the table's similarities
+   * @param best the best candidate's margin
+   */
+  public boolean near(ClusterArticle a, double margin, double best) {
+    double b = band * widening(a);
+    return Math.abs(margin) < b || best - margin < RIVAL_BANDS * b;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.newsline.aggregate.cluster;
 
 import io.newsline.common.Hashing;
+import io.newsline.embedding.SentenceEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +67,7 @@ public final class EventClusterer {
   private ClusterArticle fineArticle;
   private float[] fineVector;
   private long fineEmbeddings;
+  private long lazyEmbeddings;
   /** Restored events that were of another embedding model ({@link EmbeddingModels#migrate}). */
   private int migratedEvents;
 
@@ -108,9 +110,14 @@ public final class EventClusterer {
     return migratedEvents;
   }
 
-  /** Articles the cascade has embedded with its fine model (0 without a cascade). */
+  /** Articles the cascade has embedded with its fine model (0 without a cascade), the lazy warm-up's included. */
   public long fineEmbeddings() {
     return fineEmbeddings;
+  }
+
+  /** Of {@link #fineEmbeddings}, the events' kept warm-up leads embedded when their fine centroid was first needed. */
+  public long lazyEmbeddings() {
+    return lazyEmbeddings;
   }
 
   /** The article's fine embedding, computed once per article clustered (the cascade's dear step). */
@@ -124,25 +131,73 @@ public final class EventClusterer {
   }
 
   /**
-   * Whether clustering the article on the present state would embed it finely (an open decision
-   * by the cascade's own rule, {@link Cascade#open}, or an event's warm-up): the
-   * prediction that lets {@link FineVectors} embed it ahead, off this thread, while earlier
-   * articles are clustered. Changes no state (the events' cached norms and term ids aside); the decision itself
-   * is taken again by {@link #add}, so a wrong prediction costs time, never output.
+   * What clustering the article on the present state would embed finely: the article itself when
+   * its decision is open (the cascade's own rule, {@link Cascade#open}), and the kept warm-up leads
+   * ({@link EventState#fineLeads}) of the events whose fine centroids that decision or a merge check
+   * would need (its own lead among them when it joins a young event that a merge check compares).
+   * The prediction that lets {@link FineVectors} embed them ahead, off this thread, while earlier
+   * articles are clustered. Changes no state (the events' cached norms and term ids aside); the
+   * decision itself is taken again by {@link #add}, so a wrong prediction costs time, never output.
    */
-  public boolean mayEmbedFinely(ClusterArticle a) {
-    if (cascade == null) {
-      return false;
-    }
+  public List<ClusterArticle> mayEmbedFinely(ClusterArticle a) {
     String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
-    if (original != null && active.containsKey(original)) {
-      return active.get(original).fineEmbeddedArticles < cascade.warmup();
+    if (cascade == null || (original != null && active.containsKey(original))) {
+      return List.of(); // a duplicate joins its original without a decision: at most its lead is kept
     }
     Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
-    List<EventState> events = candidates(a, vector);
-    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), events, a.time().toEpochMilli(), false);
-    boolean joins = c.best != null && c.bestScore.margin() >= 0;
-    return open(a, c, events) || (joins ? c.best.fineEmbeddedArticles < cascade.warmup() : cascade.warmup() > 0);
+    List<EventState> ids = candidates(a, vector);
+    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), ids, a.time().toEpochMilli(), false);
+    List<ClusterArticle> out = new ArrayList<>();
+    if (open(a, c, ids)) {
+      out.add(a);
+      for (Candidate s : c.scored) {
+        if (cascade.near(a, s.score().margin(), c.bestScore.margin())) {
+          s.event().fineLeads.forEach(l -> out.add(l.article()));
+        }
+      }
+    } else if (c.best != null && c.bestScore.margin() >= 0 && c.best.fineEmbedding != null) {
+      // merge checks of the event it joins with the others it qualifies for that have a fine centroid
+      // complete it with the leads kept since (the article's own among them while the event is young)
+      EventState target = c.best;
+      List<ClusterArticle> leads = new ArrayList<>();
+      target.fineLeads.forEach(l -> leads.add(l.article()));
+      String lead = SentenceEmbedder.input(a.title(), a.text());
+      if (target.fineEmbeddedArticles + target.fineLeads.size() < cascade.warmup() && !lead.isBlank()) {
+        leads.add(new EventState.FineLead(a.id(), lead).article());
+      }
+      for (Candidate q : c.qualifying) {
+        if (q.event() != target && q.event().fineEmbedding != null) {
+          out.addAll(leads);
+          leads.clear();
+          q.event().fineLeads.forEach(l -> out.add(l.article()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The lazy warm-up: embeds the event's kept warm-up leads finely and adds them to its fine sum in
+   * the order its members joined, so the sum is what embedding each on arrival gave (an eager
+   * warm-up decides alike and embeds more: most events never meet a decision that needs their fine
+   * centroid). Stored at once, so that a restored copy holds what this one holds.
+   */
+  private void embedLeads(EventState e) {
+    if (e.fineLeads.isEmpty()) {
+      return;
+    }
+    for (EventState.FineLead l : e.fineLeads) {
+      float[] v = cascade.fine().apply(l.article());
+      fineEmbeddings++;
+      lazyEmbeddings++;
+      if (v != null) {
+        e.fineEmbedding = sum(e.fineEmbedding, v);
+        e.fineEmbeddedArticles++;
+      }
+    }
+    e.fineLeads = new ArrayList<>();
+    e.fineEmbeddingNorm = -1;
+    repository.put(e);
   }
 
   /** Clusters one article; returns the changes to publish, in order. */
@@ -182,6 +237,11 @@ public final class EventClusterer {
       // events; Cascade.open) is taken again on the fine one
       if (cascade != null && open(a, choice, ids) && fineOf(a) != null) {
         Choice coarse = choice;
+        for (Candidate c : coarse.scored) {
+          if (cascade.near(a, c.score().margin(), coarse.bestScore.margin())) {
+            embedLeads(c.event());
+          }
+        }
         choice = choose(a, view, lookup, ids, time, true);
         if (openDecisions != null) {
           openDecisions.accept(a, new double[] {coarse.bestScore.margin(), coarse.second, outcome(coarse).equals(outcome(choice)) ? 0 : 1});
@@ -200,14 +260,8 @@ public final class EventClusterer {
       untrack(target);
       reason = "joined";
       similarity = bestScore.value();
-      if (cascade != null && target.fineEmbeddedArticles < cascade.warmup()) {
-        fineOf(a); // a young event's fine centroid is still being formed
-      }
       target.provisionalOf = null; // a second article confirms a provisional event
     } else {
-      if (cascade != null && cascade.warmup() > 0) {
-        fineOf(a); // an event's first article gives it a fine centroid for later open decisions
-      }
       target = newEvent("ev-" + Hashing.shortId(a.id(), 12), time);
       reason = "opened";
       similarity = 1.0;
@@ -272,11 +326,14 @@ public final class EventClusterer {
     EventState best;
     Score bestScore;
     final List<Candidate> qualifying = new ArrayList<>();
+    /** Every candidate scored, in the order scored. */
+    final List<Candidate> scored = new ArrayList<>();
     Candidate bestSimilar;
     /** The margin of the runner-up (negative infinity when there is none). */
     double second = Double.NEGATIVE_INFINITY;
 
     void consider(EventState e, Score s) {
+      scored.add(new Candidate(e, s));
       if (s.margin() >= 0) {
         qualifying.add(new Candidate(e, s));
       }
@@ -482,8 +539,14 @@ public final class EventClusterer {
    */
   double eventMargin(EventState x, EventState y) {
     double text = TermVectors.cosine(x.centroid, y.centroid);
-    // with the cascade, events that both have fine centroids compare them (merges are rare: no need to save)
+    // with the cascade, events that both have fine centroids compare them; an event whose fine
+    // centroid no decision has needed yet (its warm-up leads unembedded) is compared on the table
+    // (embedding its leads for merge checks too cost ECB+ 2 points of share, FNC-1 2, and changed no assignment)
     boolean fine = cascade != null && x.fineEmbedding != null && y.fineEmbedding != null;
+    if (fine) {
+      embedLeads(x); // leads kept after the centroid was formed (a warm-up member that joined without a decision)
+      embedLeads(y);
+    }
     float[] ex = fine ? x.fineEmbedding : x.embedding;
     float[] ey = fine ? y.fineEmbedding : y.embedding;
     boolean embedded = ex != null && ey != null;
@@ -535,6 +598,7 @@ public final class EventClusterer {
     capEntities(survivor);
     survivor.embedding = sum(survivor.embedding, absorbed.embedding);
     survivor.embeddedArticles += absorbed.embeddedArticles;
+    mergeFine(survivor, absorbed);
     survivor.fineEmbedding = sum(survivor.fineEmbedding, absorbed.fineEmbedding);
     survivor.fineEmbeddedArticles += absorbed.fineEmbeddedArticles;
     survivor.fineEmbeddingNorm = -1;
@@ -543,6 +607,26 @@ public final class EventClusterer {
     survivor.firstSeen = Math.min(survivor.firstSeen, absorbed.firstSeen);
     survivor.lastUpdated = Math.max(survivor.lastUpdated, absorbed.lastUpdated);
     return survivor;
+  }
+
+  /**
+   * Before two events' fine sums are added: events that both have only warm-up leads pool them (at
+   * most the warm-up's number: the survivor's first), unembedded; otherwise both sums are
+   * completed first, so each is what embedding its leads on arrival gave.
+   */
+  private void mergeFine(EventState survivor, EventState absorbed) {
+    if (cascade == null || (absorbed.fineLeads.isEmpty() && survivor.fineLeads.isEmpty())) {
+      return;
+    }
+    if (survivor.fineEmbedding == null && absorbed.fineEmbedding == null) {
+      List<EventState.FineLead> pooled = new ArrayList<>(survivor.fineLeads);
+      pooled.addAll(absorbed.fineLeads);
+      survivor.fineLeads = new ArrayList<>(pooled.subList(0, Math.min(pooled.size(), cascade.warmup())));
+      absorbed.fineLeads = new ArrayList<>();
+    } else {
+      embedLeads(survivor);
+      embedLeads(absorbed);
+    }
   }
 
   /**
@@ -622,15 +706,6 @@ public final class EventClusterer {
     }
   }
 
-  /** An event opened at this time, of the settings' embedding model. */
-  private EventState newEvent(String id, long time) {
-    EventState e = new EventState(id);
-    e.firstSeen = time;
-    e.lastUpdated = time;
-    e.embeddingModel = settings.embeddingModels() == null ? null : settings.embeddingModels().model();
-    return e;
-  }
-
   private void addArticle(EventState e, ClusterArticle a, Map<String, Double> vector, Map<String, Double> counts, long time) {
     e.timeline.add(a, time, window());
     repository.addMember(e.id, member(a, time));
@@ -661,12 +736,28 @@ public final class EventClusterer {
       e.embeddedArticles++;
     }
     if (cascade != null && fineArticle == a && fineVector != null) {
+      embedLeads(e); // the sum in the order the members joined
       e.fineEmbedding = sum(e.fineEmbedding, fineVector);
       e.fineEmbeddedArticles++;
       e.fineEmbeddingNorm = -1;
+    } else if (cascade != null && e.fineEmbeddedArticles + e.fineLeads.size() < cascade.warmup()) {
+      // the warm-up: a young event keeps the member's lead, embedded once a decision needs its fine centroid
+      String lead = SentenceEmbedder.input(a.title(), a.text());
+      if (!lead.isBlank()) {
+        e.fineLeads.add(new EventState.FineLead(a.id(), lead));
+      }
     }
     e.firstSeen = Math.min(e.firstSeen, time);
     e.lastUpdated = Math.max(e.lastUpdated, time);
+  }
+
+  /** An event opened at this time, of the settings' embedding model. */
+  private EventState newEvent(String id, long time) {
+    EventState e = new EventState(id);
+    e.firstSeen = time;
+    e.lastUpdated = time;
+    e.embeddingModel = settings.embeddingModels() == null ? null : settings.embeddingModels().model();
+    return e;
   }
 
   /** {@code total} plus {@code v}: in place when total exists, else into a new array (null v adds nothing). */

@@ -50,7 +50,7 @@ public final class EventState {
   public int embeddedArticles;
   /**
    * With the embedding cascade ({@link Cascade}): sum of the fine (MiniLM) embeddings of the members
-   * that have one (the first article and those whose join was open); null without.
+   * that have one (the warm-up's, once a decision needed them, and those whose join was open); null without.
    */
   public float[] fineEmbedding;
   /** Articles that contributed to {@link #fineEmbedding}. */
@@ -62,6 +62,12 @@ public final class EventState {
    * {@link ClusterSettings#embeddingModels()}.
    */
   public String embeddingModel;
+  /**
+   * With the cascade, its warm-up members not yet embedded finely: what MiniLM would read of them,
+   * embedded (and dropped from here) only when a decision first needs the event's fine centroid
+   * ({@link EventClusterer}, the lazy warm-up); empty for most events once they have one.
+   */
+  public List<FineLead> fineLeads = new ArrayList<>();
   /** The timeline's summaries of the articles: first and latest, tallies, quotes. */
   public TimelineState timeline = new TimelineState();
   /** Cached |centroid| and |embedding|; negative when stale. Not stored. */
@@ -82,6 +88,17 @@ public final class EventState {
   transient int sharedKeys;
 
   public EventState() {}
+
+  /**
+   * A member's headline and lead as the fine model reads them ({@link io.newsline.embedding.SentenceEmbedder#input}, at
+   * most 600 characters), kept until the event's fine centroid is needed.
+   */
+  public record FineLead(String articleId, String text) {
+    /** The member as an article for the cascade's fine embedding: its id, and its lead as the text. */
+    ClusterArticle article() {
+      return new ClusterArticle(articleId, "", text, null, null, java.time.Instant.EPOCH, null, List.of(), List.of());
+    }
+  }
 
   EventState(String id) {
     this.id = id;

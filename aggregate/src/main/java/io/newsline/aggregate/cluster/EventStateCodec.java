@@ -25,6 +25,9 @@ import java.util.TreeSet;
  * were before the cascade existed, and both formats are read. Format 3 is format 2 and the name
  * of the embedding model (after the fine sum's count), written whenever the event has one: an
  * event read from format 1 or 2 has none, and {@link EmbeddingModels} tells its model from its sum.
+ * Format 4 is format 3 (its model name possibly null) with the cascade's unembedded warm-up leads
+ * ({@link EventState#fineLeads}) appended after the timeline; written only while an event holds
+ * some, so every other event keeps its format 3 bytes.
  */
 public final class EventStateCodec {
   static final int FORMAT = 1;
@@ -32,14 +35,17 @@ public final class EventStateCodec {
   static final int FORMAT_FINE = 2;
   /** Format 2 and the embedding model's name ({@link EventState#embeddingModel}). */
   static final int FORMAT_MODEL = 3;
+  /** Format 3 and the cascade's warm-up leads not yet embedded ({@link EventState#fineLeads}), at the end. */
+  static final int FORMAT_LEADS = 4;
 
   private EventStateCodec() {}
 
   public static byte[] encode(EventState e) {
     Output out = Output.reused();
-    boolean named = e.embeddingModel != null;
+    boolean leads = !e.fineLeads.isEmpty();
+    boolean named = leads || e.embeddingModel != null;
     boolean fine = named || e.fineEmbedding != null || e.fineEmbeddedArticles != 0;
-    out.writeByte(named ? FORMAT_MODEL : fine ? FORMAT_FINE : FORMAT);
+    out.writeByte(leads ? FORMAT_LEADS : named ? FORMAT_MODEL : fine ? FORMAT_FINE : FORMAT);
     str(out, e.id);
     str(out, e.status);
     out.writeLong(e.firstSeen);
@@ -70,6 +76,13 @@ public final class EventStateCodec {
       str(out, e.embeddingModel);
     }
     timeline(out, e.timeline);
+    if (leads) {
+      out.writeInt(e.fineLeads.size());
+      for (EventState.FineLead l : e.fineLeads) {
+        str(out, l.articleId());
+        str(out, l.text());
+      }
+    }
     return out.toByteArray();
   }
 
@@ -77,8 +90,8 @@ public final class EventStateCodec {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       int format = in.readUnsignedByte();
-      if (format != FORMAT && format != FORMAT_FINE && format != FORMAT_MODEL) {
-        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT + " to " + FORMAT_MODEL
+      if (format < FORMAT || format > FORMAT_LEADS) {
+        throw new IllegalArgumentException("event state in format " + format + ", expected " + FORMAT + " to " + FORMAT_LEADS
             + " (state from another version: reset the aggregate stage to rebuild it)");
       }
       EventState e = new EventState();
@@ -106,10 +119,15 @@ public final class EventStateCodec {
         e.fineEmbedding = floats(in);
         e.fineEmbeddedArticles = in.readInt();
       }
-      if (format == FORMAT_MODEL) {
+      if (format >= FORMAT_MODEL) {
         e.embeddingModel = str(in);
       }
       e.timeline = timeline(in);
+      if (format == FORMAT_LEADS) {
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+          e.fineLeads.add(new EventState.FineLead(str(in), str(in)));
+        }
+      }
       return e;
     } catch (IOException x) {
       throw new UncheckedIOException(x);

@@ -1,6 +1,8 @@
 package io.newsline.aggregate.cluster;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -15,17 +17,18 @@ import java.util.function.Function;
 /**
  * The cascade's fine embeddings computed ahead, off the clustering thread (issue 14): the thread
  * that clusters offers ({@link #offer}) the articles it will cluster soon and probably embed finely (its
- * reorder buffer holds them; {@link EventClusterer#mayEmbedFinely} predicts), a small pool embeds
- * them meanwhile, and the cascade's fine function ({@link #apply}) takes the vector from here.
+ * reorder buffer holds them; {@link EventClusterer#mayEmbedFinely} predicts which, and which
+ * events' kept warm-up leads their decisions will embed), a small pool embeds them meanwhile, and
+ * the cascade's fine function ({@link #apply}) takes the vector from here.
  *
  * <p>Output does not depend on the pool: whether an article is embedded stays the clusterer's
  * decision, taken on the clustering thread in clustering order, and {@link #apply} returns exactly
  * what the fine function returns on that thread (the pool runs the same function on the same text;
  * an entry made for another text of the same article id is not used). A prefetched article not
  * started when it is needed is embedded by the clustering thread itself rather than waited for; one
- * never needed is cancelled when it is {@link #settle}d, or counted wasted if the pool had embedded
- * it. At most {@code capacity} articles are held; beyond that {@link #prefetch} does nothing and the
- * article, if needed, is embedded inline as without a pool. Used by one thread (the clustering
+ * never needed is cancelled when the last article it was predicted for is {@link #settle}d, or
+ * counted wasted if the pool had embedded it. At most {@code capacity} articles are held; beyond
+ * that {@link #prefetch} does nothing and the article, if needed, is embedded inline as without a pool. Used by one thread (the clustering
  * thread); the pool's threads touch only their tasks.
  */
 public final class FineVectors implements Function<ClusterArticle, float[]>, AutoCloseable {
@@ -33,6 +36,9 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
   private final int capacity;
   private final ThreadPoolExecutor pool;
   private final Map<String, Entry> pending = new HashMap<>();
+  /** Pending id -> the article (offered last) whose clustering it was predicted for; article -> the ids predicted for it. */
+  private final Map<String, String> neededBy = new HashMap<>();
+  private final Map<String, List<String>> predicted = new HashMap<>();
   private final long[] counts = new long[Outcome.values().length];
 
   /** What became of the articles offered to {@link #prefetch} and asked of {@link #apply}. */
@@ -103,13 +109,24 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
     if (pending.containsKey(a.id())) {
       return;
     }
-    // a full cache takes nothing (counted) and is not worth a prediction
-    if (pending.size() >= capacity || clusterer.mayEmbedFinely(a)) {
-      prefetch(a);
+    if (pending.size() >= capacity) {
+      prefetch(a); // a full cache takes nothing (counted) and is not worth a prediction
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    for (ClusterArticle x : clusterer.mayEmbedFinely(a)) {
+      prefetch(x);
+      if (pending.containsKey(x.id())) {
+        neededBy.put(x.id(), a.id());
+        ids.add(x.id());
+      }
+    }
+    if (!ids.isEmpty()) {
+      predicted.put(a.id(), ids);
     }
   }
 
-  /** Starts embedding the article in the pool, unless it is pending already or the cache is full. */
+  /** Starts embedding the article (or a kept lead) in the pool, unless it is pending already or the cache is full. */
   public void prefetch(ClusterArticle a) {
     if (pending.containsKey(a.id())) {
       return;
@@ -137,6 +154,7 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
   @Override
   public float[] apply(ClusterArticle a) {
     Entry e = pending.remove(a.id());
+    neededBy.remove(a.id());
     if (e == null || !Objects.equals(e.title(), a.title()) || !Objects.equals(e.text(), a.text())) {
       if (e != null) {
         e.task().cancel(false);
@@ -172,9 +190,24 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
     }
   }
 
-  /** The article has been clustered: a prefetch it did not need is cancelled, or counted wasted. */
+  /**
+   * The article has been clustered: what was prefetched for it and not needed (unless predicted
+   * for a later article too) is cancelled, or counted wasted.
+   */
   public void settle(String articleId) {
-    Entry e = pending.remove(articleId);
+    for (String id : predicted.getOrDefault(articleId, List.of())) {
+      if (articleId.equals(neededBy.get(id))) {
+        neededBy.remove(id);
+        drop(pending.remove(id));
+      }
+    }
+    predicted.remove(articleId);
+    if (neededBy.get(articleId) == null) {
+      drop(pending.remove(articleId)); // offered without a prediction (tests, a full cache's callers)
+    }
+  }
+
+  private void drop(Entry e) {
     if (e == null) {
       return;
     }
@@ -195,6 +228,8 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
   public void close() {
     pending.values().forEach(e -> e.task().cancel(false));
     pending.clear();
+    neededBy.clear();
+    predicted.clear();
     pool.shutdownNow();
     try {
       pool.awaitTermination(1, TimeUnit.SECONDS);

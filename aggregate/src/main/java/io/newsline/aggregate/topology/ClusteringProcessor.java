@@ -61,6 +61,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private static final Logger LOG = LoggerFactory.getLogger(ClusteringProcessor.class);
   private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
   private static final Counter MIGRATED = NewslineMetrics.migratedEvents("aggregate");
+  private static final Counter MINILM_LAZY = NewslineMetrics.cascadeMiniLmLazy("aggregate");
   /** The most buffered articles kept decoded on the heap (see {@code arrived}). */
   static final int ARRIVED = 10_000;
   private static final Map<FineVectors.Outcome, Counter> PREFETCH = new java.util.EnumMap<>(FineVectors.Outcome.class);
@@ -239,9 +240,13 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private void cluster(ClusterArticle a) {
     long ts = a.time().toEpochMilli();
     long fine = clusterer.fineEmbeddings();
+    long lazy = clusterer.lazyEmbeddings();
     List<ClusterChange> changes = clusterer.add(a);
     if (clusterer.fineEmbeddings() > fine) {
-      MINILM.increment();
+      MINILM.increment(clusterer.fineEmbeddings() - fine);
+    }
+    if (clusterer.lazyEmbeddings() > lazy) {
+      MINILM_LAZY.increment(clusterer.lazyEmbeddings() - lazy);
     }
     if (fineVectors != null) {
       fineVectors.settle(a.id());

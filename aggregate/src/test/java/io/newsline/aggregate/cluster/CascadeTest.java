@@ -87,18 +87,52 @@ class CascadeTest {
     assertThat(cascade.fineEmbeddings()).isZero();
   }
 
+  /**
+   * The lazy warm-up: an event keeps its first articles' leads and MiniLM embeds them only when a
+   * decision needs its fine centroid; with no decision open, none ever is, and the clustering is the table's.
+   */
   @Test
-  void theShippedBandEmbedsOnlyTheOpenDecisionsAndTheWarmUp() {
-    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(Cascade.DEFAULT_BAND, 3)),
-        new InMemoryEventRepository());
+  void whenNoDecisionIsOpenTheWarmUpLeadsAreKeptAndNeverEmbedded() {
+    ClusterSettings s = ClusterSettings.defaults();
+    InMemoryEventRepository repo = new InMemoryEventRepository();
+    EventClusterer cascade = new EventClusterer(s.withCascade(cascade(0, 3)), repo);
+    assertThat(events(cascade, ARTICLES)).isEqualTo(events(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES));
+    assertThat(cascade.fineEmbeddings()).isZero();
+    for (EventState e : repo.all()) {
+      assertThat(e.fineEmbedding).isNull();
+      assertThat(e.fineLeads).hasSize(Math.min(3, e.articleCount));
+      for (EventState.FineLead l : e.fineLeads) {
+        EventRepository.Member m = repo.members(e.id).stream().filter(x -> x.articleId().equals(l.articleId())).findFirst().orElseThrow();
+        assertThat(l.text()).startsWith(m.title());
+      }
+    }
+  }
+
+  /** Once a decision is open, the leads of the events it compares are embedded, and only then. */
+  @Test
+  void anOpenDecisionEmbedsTheKeptLeadsOfTheEventsItCompares() {
+    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(10, 3)), new InMemoryEventRepository());
+    c.add(ARTICLES.get(0)); // opens an event: no decision, its lead kept
+    assertThat(c.fineEmbeddings()).isZero();
+    c.add(ARTICLES.get(4)); // the same story: an open decision embeds the article and the event's kept lead
+    assertThat(c.fineEmbeddings()).isEqualTo(2);
+    assertThat(c.lazyEmbeddings()).isEqualTo(1);
+  }
+
+  /** A band that opens some decisions (on these articles the shipped one opens none) embeds some articles, not all. */
+  @Test
+  void aMiddleBandEmbedsOnlyTheOpenDecisionsAndTheWarmUpTheyNeed() {
+    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(0.15, 3)), new InMemoryEventRepository());
     Map<String, String> got = events(c, ARTICLES);
-    assertThat(c.fineEmbeddings()).isBetween(1L, (long) ARTICLES.size());
+    assertThat(c.fineEmbeddings()).isBetween(1L, ARTICLES.size() - 1L);
+    assertThat(c.lazyEmbeddings()).isBetween(1L, c.fineEmbeddings() - 1);
     assertThat(got).hasSize(ARTICLES.size());
   }
 
   @Test
   void sameInputSameOutputAndARestoredClustererContinuesAsTheOriginal() {
-    ClusterSettings s = ClusterSettings.defaults().withCascade(cascade(Cascade.DEFAULT_BAND, 2));
+    // a band at which, after 12 articles, some events have fine sums and some still keep warm-up leads
+    ClusterSettings s = ClusterSettings.defaults().withCascade(cascade(0.1, 2));
     assertThat(run(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES))
         .isEqualTo(run(new EventClusterer(s, new InMemoryEventRepository()), ARTICLES));
     InMemoryEventRepository repo = new InMemoryEventRepository();
@@ -108,14 +142,17 @@ class CascadeTest {
     run(straight, ARTICLES.subList(0, 12));
     InMemoryEventRepository copy = new InMemoryEventRepository();
     boolean fineStored = false;
+    boolean leadsStored = false;
     for (EventState e : repo.all()) {
       fineStored |= e.fineEmbedding != null;
+      leadsStored |= !e.fineLeads.isEmpty();
       copy.put(EventStateCodec.decode(EventStateCodec.encode(e)));
       for (EventRepository.Member m : repo.members(e.id)) {
         copy.addMember(e.id, EventStateCodec.decodeMember(EventStateCodec.encode(m)));
       }
     }
     assertThat(fineStored).isTrue();
+    assertThat(leadsStored).isTrue();
     assertThat(run(new EventClusterer(s, copy), ARTICLES.subList(12, 24))).isEqualTo(run(straight, ARTICLES.subList(12, 24)));
   }
 

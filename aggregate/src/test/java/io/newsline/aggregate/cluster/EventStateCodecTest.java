@@ -93,6 +93,36 @@ class EventStateCodecTest {
     assertThat(EventStateCodec.decode(EventStateCodec.encode(e)).embeddingModel).isNull();
   }
 
+  /**
+   * The cascade's unembedded warm-up leads (format 4, after the timeline) read back; once embedded
+   * (none left) the event is written in format 3 or 2 again, and those bytes still read.
+   */
+  @Test
+  void theLazyWarmUpsLeadsReadBackAndOnlyTheyChangeTheFormat() {
+    EventState e = new EventState("ev-5");
+    e.fineLeads.add(new EventState.FineLead("a1", "Quake hits the coast. The quake struck at dawn"));
+    e.fineLeads.add(new EventState.FineLead("a2", "Séisme sur la côte"));
+    for (String model : new String[] {null, "static-abc/600"}) {
+      e.embeddingModel = model;
+      byte[] leads = EventStateCodec.encode(e);
+      assertThat(leads[0]).isEqualTo((byte) EventStateCodec.FORMAT_LEADS);
+      EventState back = EventStateCodec.decode(leads);
+      assertThat(back.fineLeads).isEqualTo(e.fineLeads);
+      assertThat(back.embeddingModel).isEqualTo(model);
+      assertThat(back.fineEmbedding).isNull();
+      assertThat(EventStateCodec.encode(back)).isEqualTo(leads);
+    }
+    e.fineLeads.clear();
+    assertThat(EventStateCodec.encode(e)[0]).isEqualTo((byte) EventStateCodec.FORMAT_MODEL);
+    e.embeddingModel = null;
+    e.fineEmbedding = new float[] {0.5f, -0.5f};
+    e.fineEmbeddedArticles = 2;
+    byte[] fine = EventStateCodec.encode(e);
+    assertThat(fine[0]).isEqualTo((byte) EventStateCodec.FORMAT_FINE);
+    assertThat(EventStateCodec.decode(fine).fineLeads).isEmpty();
+    assertThat(EventStateCodec.decode(fine).fineEmbedding).containsExactly(0.5f, -0.5f);
+  }
+
   @Test
   void aMemberReadsBack() {
     EventRepository.Member m = new EventRepository.Member("a1", 42, null, "https://x.example/1", "Ünïcode headline");
@@ -104,7 +134,7 @@ class EventStateCodecTest {
   void theCodecCoversEveryStoredField() {
     assertThat(stored(EventState.class)).containsExactlyInAnyOrder("id", "status", "firstSeen", "lastUpdated", "version",
         "mergedFrom", "provisionalOf", "parentArticlesAtOpen", "articleCount", "centroid", "termDocs", "entityArticles",
-        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "fineEmbedding", "fineEmbeddedArticles", "embeddingModel", "timeline");
+        "anchorArticles", "leadArticles", "anchoredArticles", "fullArticles", "embedding", "embeddedArticles", "fineEmbedding", "fineEmbeddedArticles", "embeddingModel", "fineLeads", "timeline");
     assertThat(stored(TimelineState.class)).containsExactlyInAnyOrder("first", "label", "labelTime", "labelId", "recent",
         "entities", "stances", "quotes", "quotesSeen", "outlets", "entityIds");
     assertThat(stored(TimelineState.EntityTally.class)).containsExactlyInAnyOrder("name", "type", "articles", "mentions");

@@ -22,8 +22,14 @@ class FineVectorsTest {
     return SyntheticNews.fineStandIn(a);
   }
 
+  /**
+   * A band wide enough for these articles that some decisions are open, not all (225 of 400 articles
+   * embedded, 128 of them lazily as kept warm-up leads; at the shipped band none is open here).
+   */
+  private static final double BAND = 0.3;
+
   private static ClusterSettings settings(Function<ClusterArticle, float[]> fine) {
-    return ClusterSettings.defaults().withCascade(new Cascade(fine, JoinModel.standard(), Cascade.DEFAULT_BAND, Cascade.DEFAULT_WARMUP));
+    return ClusterSettings.defaults().withCascade(new Cascade(fine, JoinModel.standard(), BAND, Cascade.DEFAULT_WARMUP));
   }
 
   /** Every change published while clustering the articles in order, offering each {@code ahead} articles early. */
@@ -58,9 +64,10 @@ class FineVectorsTest {
         assertThat(needed).isEqualTo(c.fineEmbeddings());
         assertThat(pool.count(FineVectors.Outcome.PREFETCHED)).isEqualTo(pool.count(FineVectors.Outcome.HIT)
             + pool.count(FineVectors.Outcome.STOLEN) + pool.count(FineVectors.Outcome.WASTED) + pool.count(FineVectors.Outcome.CANCELLED));
-        // the prediction finds most of the articles the cascade embeds
-        assertThat(pool.count(FineVectors.Outcome.HIT) + pool.count(FineVectors.Outcome.STOLEN)).isGreaterThan(needed / 2);
-        if (run[1] < 10) {
+        if (run[1] >= 10) {
+          // with room for what is offered, the prediction finds most of the articles and kept leads the cascade embeds
+          assertThat(pool.count(FineVectors.Outcome.HIT) + pool.count(FineVectors.Outcome.STOLEN)).isGreaterThan(needed * 3 / 4);
+        } else {
           assertThat(pool.count(FineVectors.Outcome.FULL)).isPositive();
         }
       }

@@ -69,17 +69,21 @@ public final class SyntheticNews {
 
   /**
    * A stand-in for the embedding cascade's fine model (MiniLM) on these articles: a pure function of
-   * the article (its own embedding turned round, quantised as on the wire), thread-safe, and slow
-   * enough, by an amount that varies with the text, that a pool running it races the clustering thread.
+   * what MiniLM reads (headline and lead, {@link io.newsline.embedding.SentenceEmbedder#input}: the
+   * words hashed into 64 dimensions, quantised as on the wire), so that an event's kept warm-up lead
+   * embeds as its article did; thread-safe, and slow enough, by an amount that varies with the
+   * text, that a pool running it races the clustering thread.
    */
   public static float[] fineStandIn(io.newsline.aggregate.cluster.ClusterArticle a) {
-    float[] e = a.embedding();
-    float[] v = new float[e.length];
-    for (int i = 0; i < e.length; i++) {
-      v[i] = e[e.length - 1 - i] + 0.3f * e[i];
+    String input = io.newsline.embedding.SentenceEmbedder.input(a.title(), a.text()).strip();
+    float[] v = new float[64];
+    for (String w : input.toLowerCase(java.util.Locale.ROOT).split("\\W+")) {
+      if (!w.isEmpty()) {
+        v[Math.floorMod(w.hashCode(), v.length)] += 1;
+      }
     }
     try {
-      Thread.sleep(Math.floorMod(a.text().hashCode(), 3));
+      Thread.sleep(Math.floorMod(input.hashCode(), 3));
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
     }

@@ -167,6 +167,7 @@ public final class EndToEnd {
     Map<String, Double> out = new java.util.TreeMap<>();
     var registry = io.newsline.runtime.ops.NewslineMetrics.registry();
     registry.find("newsline.cascade.minilm").counters().forEach(c -> out.merge("minilm", c.count(), Double::sum));
+    registry.find("newsline.cascade.minilm.lazy").counters().forEach(c -> out.merge("minilm lazy", c.count(), Double::sum));
     registry.find("newsline.cascade.prefetch").counters()
         .forEach(c -> out.merge("ahead " + c.getId().getTag("outcome"), c.count(), Double::sum));
     return out;

@@ -153,7 +153,8 @@ public final class StageCost {
         System.out.printf(Locale.ROOT, "round %d aggregate %7.3f ms CPU/article  sha256 %s  (%.3f ms/article wall)%s%n", r, aggregateMs[r],
             hex(digest), wallMs,
             clusterer.fineEmbeddings() == 0 ? ""
-                : String.format(Locale.ROOT, "  (cascade: %.1f %% embedded by MiniLM)", 100.0 * clusterer.fineEmbeddings() / raws.size()));
+                : String.format(Locale.ROOT, "  (cascade: %.1f %% embedded by MiniLM, %.1f %% lazily)", 100.0 * clusterer.fineEmbeddings() / raws.size(),
+                    100.0 * clusterer.lazyEmbeddings() / raws.size()));
         if (fine != null) {
           StringBuilder outcomes = new StringBuilder();
           for (FineVectors.Outcome o : FineVectors.Outcome.values()) {

@@ -59,7 +59,18 @@ public final class NewslineMetrics {
    */
   public static Counter cascadeMiniLm(String stage) {
     return Counter.builder("newsline.cascade.minilm")
-        .description("Articles the embedding cascade embedded with MiniLM (join left open by the table, or an event's first articles)")
+        .description("Articles the embedding cascade embedded with MiniLM (join left open by the table, or an event's first articles once a decision needs them)")
+        .tag("stage", stage)
+        .register(REGISTRY);
+  }
+
+  /**
+   * newsline_cascade_minilm_lazy_total{stage}: of newsline_cascade_minilm_total, the events' early
+   * members embedded when a decision first needed the event's MiniLM centroid (the lazy warm-up).
+   */
+  public static Counter cascadeMiniLmLazy(String stage) {
+    return Counter.builder("newsline.cascade.minilm.lazy")
+        .description("Events' early members the embedding cascade embedded with MiniLM when a decision first needed the event's MiniLM centroid")
         .tag("stage", stage)
         .register(REGISTRY);
   }

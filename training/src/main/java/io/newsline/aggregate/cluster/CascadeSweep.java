@@ -78,7 +78,8 @@ public final class CascadeSweep {
             chars[0] += SentenceEmbedder.input(a.title(), a.text()).length();
             return fine.get(a.id());
           }, JoinModel.standard(), band, warmup);
-          EventClusterer clusterer = new EventClusterer(base.withCascade(c), new InMemoryEventRepository());
+          InMemoryEventRepository events = new InMemoryEventRepository();
+          EventClusterer clusterer = new EventClusterer(base.withCascade(c), events);
           List<Double> need = new ArrayList<>();
           clusterer.openDecisions = (a, d) -> {
             if (d[2] != 0) {
@@ -95,11 +96,12 @@ public final class CascadeSweep {
               }
             }
           }
-          if (clusterer.fineEmbeddings() == n) {
+          if (band >= 1) { // every decision open: margins lie within ±1
             needed.put(spec[0], need);
           }
-          System.out.printf("%s  band %.3f  warm-up %d  fine share %.3f  fine cost %.3f leads/article  %s%n", spec[0], band, warmup,
-              clusterer.fineEmbeddings() / (double) n, chars[0] / (SentenceEmbedder.MAX_CHARS * (double) n), BCubed.of(gold, out));
+          System.out.printf("%s  band %.3f  warm-up %d  fine share %.3f (lazily %.3f)  fine cost %.3f leads/article  %s  %s%n", spec[0], band,
+              warmup, clusterer.fineEmbeddings() / (double) n, clusterer.lazyEmbeddings() / (double) n,
+              chars[0] / (SentenceEmbedder.MAX_CHARS * (double) n), BCubed.of(gold, out), stateSize(events));
         }
       }
     }
@@ -109,6 +111,28 @@ public final class CascadeSweep {
         System.out.printf("  without %s: %.3f%n", out, held(needed, out, share));
       }
     }
+  }
+
+  /** The stored events' size at the end: mean bytes per event, and how many hold unembedded warm-up leads and their share of the bytes. */
+  private static String stateSize(InMemoryEventRepository events) {
+    long bytes = 0;
+    long leadBytes = 0;
+    int n = 0;
+    int withLeads = 0;
+    for (EventState e : events.all()) {
+      int size = EventStateCodec.encode(e).length;
+      bytes += size;
+      n++;
+      if (!e.fineLeads.isEmpty()) {
+        withLeads++;
+        List<EventState.FineLead> leads = e.fineLeads;
+        e.fineLeads = new ArrayList<>();
+        leadBytes += size - EventStateCodec.encode(e).length;
+        e.fineLeads = leads;
+      }
+    }
+    return String.format("state %d events, %.0f bytes/event, %d with leads (%.0f bytes/event of leads)", n, bytes / (double) Math.max(1, n),
+        withLeads, leadBytes / (double) Math.max(1, n));
   }
 
   /** The smallest band that opens this share of the disagreements of every set but {@code without}. */
