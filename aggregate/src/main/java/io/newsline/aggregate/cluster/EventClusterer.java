@@ -180,7 +180,7 @@ public final class EventClusterer {
    * The lazy warm-up: embeds the event's kept warm-up leads finely and adds them to its fine sum in
    * the order its members joined, so the sum is what embedding each on arrival gave (an eager
    * warm-up decides alike and embeds more: most events never meet a decision that needs their fine
-   * centroid). Stored at once, so that a restored copy holds what this one holds.
+   * centroid). The caller stores the event (or removes it).
    */
   private void embedLeads(EventState e) {
     if (e.fineLeads.isEmpty()) {
@@ -197,7 +197,14 @@ public final class EventClusterer {
     }
     e.fineLeads = new ArrayList<>();
     e.fineEmbeddingNorm = -1;
-    repository.put(e);
+  }
+
+  /** Embeds the leads of an event that this article's clustering may not store otherwise, and stores it: a restored copy holds what this one holds. */
+  private void embedLeadsAndStore(EventState e) {
+    if (!e.fineLeads.isEmpty()) {
+      embedLeads(e);
+      repository.put(e);
+    }
   }
 
   /** Clusters one article; returns the changes to publish, in order. */
@@ -239,7 +246,7 @@ public final class EventClusterer {
         Choice coarse = choice;
         for (Candidate c : coarse.scored) {
           if (cascade.near(a, c.score().margin(), coarse.bestScore.margin())) {
-            embedLeads(c.event());
+            embedLeadsAndStore(c.event());
           }
         }
         choice = choose(a, view, lookup, ids, time, true);
@@ -544,8 +551,8 @@ public final class EventClusterer {
     // (embedding its leads for merge checks too cost ECB+ 2 points of share, FNC-1 2, and changed no assignment)
     boolean fine = cascade != null && x.fineEmbedding != null && y.fineEmbedding != null;
     if (fine) {
-      embedLeads(x); // leads kept after the centroid was formed (a warm-up member that joined without a decision)
-      embedLeads(y);
+      embedLeadsAndStore(x); // leads kept after the centroid was formed (a warm-up member that joined without a decision)
+      embedLeadsAndStore(y);
     }
     float[] ex = fine ? x.fineEmbedding : x.embedding;
     float[] ey = fine ? y.fineEmbedding : y.embedding;

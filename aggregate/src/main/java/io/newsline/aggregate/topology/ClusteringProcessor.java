@@ -215,8 +215,11 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       }
       batch.add(a);
     }
-    for (ClusterArticle a : batch) {
-      cluster(a);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i + FineVectors.REOFFER_AHEAD < batch.size()) {
+        prefetch(batch.get(i + FineVectors.REOFFER_AHEAD)); // predicted again on the state it will meet
+      }
+      cluster(batch.get(i));
     }
     pending = more;
   }

@@ -122,10 +122,15 @@ class CascadeTest {
   /** A band that opens some decisions (on these articles the shipped one opens none) embeds some articles, not all. */
   @Test
   void aMiddleBandEmbedsOnlyTheOpenDecisionsAndTheWarmUpTheyNeed() {
-    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(0.15, 3)), new InMemoryEventRepository());
+    InMemoryEventRepository repo = new InMemoryEventRepository();
+    EventClusterer c = new EventClusterer(ClusterSettings.defaults().withCascade(cascade(0.15, 3)), repo);
     Map<String, String> got = events(c, ARTICLES);
     assertThat(c.fineEmbeddings()).isBetween(1L, ARTICLES.size() - 1L);
     assertThat(c.lazyEmbeddings()).isBetween(1L, c.fineEmbeddings() - 1);
+    // events whose leads were embedded are stored; none merged away comes back
+    List<String> stored = new ArrayList<>();
+    repo.all().forEach(e -> stored.add(e.id));
+    assertThat(stored).containsExactlyInAnyOrderElementsOf(new java.util.TreeSet<>(got.values()));
     assertThat(got).hasSize(ARTICLES.size());
   }
 

@@ -136,6 +136,14 @@ public final class StageCost {
             }
           }
           ClusterArticle a = next.poll();
+          if (fine != null && next.size() >= FineVectors.REOFFER_AHEAD) {
+            // as the topology does: the article that many ahead predicted again on the present state
+            java.util.Iterator<ClusterArticle> later = next.iterator();
+            for (int k = 1; k < FineVectors.REOFFER_AHEAD; k++) {
+              later.next();
+            }
+            fine.offer(later.next(), clusterer);
+          }
           List<ClusterChange> changes = clusterer.add(a);
           if (fine != null) {
             fine.settle(a.id());
