@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -93,10 +92,11 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
    * The buffered articles as they arrived, by buffer key: releasing one within this processor's
    * life needs no decoding of its stored bytes (the store keeps those for a restart or a moved
    * task). Holds what the buffer holds for those keys; emptied at init, so after a restore or a
-   * rollback every article is read from the store. At most {@value #ARRIVED} articles: a buffer held
+   * rollback every article is read from the store. Sorted as the buffer, so the next ones to be
+   * released are its first. At most {@value #ARRIVED} articles: a buffer held
    * back by a quiet input partition can grow far larger, and it lives on disk, not on the heap.
    */
-  private final Map<String, ClusterArticle> arrived = new HashMap<>();
+  private final java.util.TreeMap<String, ClusterArticle> arrived = new java.util.TreeMap<>();
 
   ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
@@ -215,9 +215,17 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       }
       batch.add(a);
     }
+    // the articles after the batch, the first still buffered: each is predicted again a little before its turn
+    List<ClusterArticle> next = new ArrayList<>(batch);
+    for (ClusterArticle later : arrived.values()) {
+      if (next.size() >= batch.size() + FineVectors.REOFFER_AHEAD) {
+        break;
+      }
+      next.add(later);
+    }
     for (int i = 0; i < batch.size(); i++) {
-      if (i + FineVectors.REOFFER_AHEAD < batch.size()) {
-        prefetch(batch.get(i + FineVectors.REOFFER_AHEAD)); // predicted again on the state it will meet
+      if (i + FineVectors.REOFFER_AHEAD < next.size()) {
+        prefetch(next.get(i + FineVectors.REOFFER_AHEAD)); // predicted again on the state it will meet
       }
       cluster(batch.get(i));
     }
