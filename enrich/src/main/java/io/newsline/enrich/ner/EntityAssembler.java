@@ -339,7 +339,9 @@ final class EntityAssembler {
       if (text.indexOf(' ') >= 0 || linked.containsKey(m.key()) || m.type() == EntityType.PERSON) {
         continue;
       }
-      String bracketed = m.type() == EntityType.ORGANIZATION ? shortNames.get(m.key()) : null;
+      // A short name given in brackets is the organisation wherever used, whatever the tagger typed
+      // it there ("ND" of "New Democracy (ND)" as MISC): only organisations' short names are kept.
+      String bracketed = shortNames.get(m.key());
       Set<String> longer = bracketed != null && longNames.containsKey(KnownEntities.key(bracketed))
           ? Set.of(KnownEntities.key(bracketed)) : isAcronym(text) ? byInitials.get(text)
           : m.type() == EntityType.ORGANIZATION ? byFirstWord.get(m.key()) : null;

@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  *       English word) are organisations;</li>
  *   <li>an organisation cut up around its head noun is one ("University of Georgia", "Central
  *       Bank of Sri Lanka", "Grady College");</li>
- *   <li>a dateline of a listed place opening a line ("KOLKATA - ") is a place.</li>
+ *   <li>a dateline of a listed place opening a line ("KOLKATA - ") is a place;</li>
+ *   <li>a span that opens a bracket it does not close is two names; a portfolio before "Minister"
+ *       is no organisation; a "person" that a list knows as a place is the place, and one with a
+ *       word of companies' names an organisation ("Phnom Penh", "Banco Santander").</li>
  * </ul>
  * Works on BILOU labels in place, so that everything after it (heading check, propagation) sees
  * the repaired spans. Hyphenated modifiers ("Anwar-led", "post-Geneva") are trimmed where the
@@ -127,20 +130,24 @@ final class SpanRepair {
     List<Span> spans = spans(y);
     List<Span> out = new ArrayList<>(spans.size() + 2);
     List<int[]> nicknames = new ArrayList<>(0);
-    for (int s = 0; s < spans.size(); s++) {
-      Span span = spans.get(s);
-      for (Span piece : withoutTitles(tokens, span, gazetteer)) {
-        piece = withInitials(tokens, piece, out);
-        if (piece.to - piece.from == 1 && COMMON_ACRONYMS.contains(tokens.get(piece.from).text())) {
-          continue;
+    for (Span whole : spans) {
+      for (Span span : atOpenBrackets(tokens, whole)) {
+        for (Span piece : withoutTitles(tokens, span, gazetteer)) {
+          piece = withInitials(tokens, piece, out);
+          if (piece.to - piece.from == 1 && COMMON_ACRONYMS.contains(tokens.get(piece.from).text())) {
+            continue;
+          }
+          out.add(piece);
         }
-        out.add(piece);
       }
     }
     int per = Labels.typeIndex(EntityType.PERSON);
     int org = Labels.typeIndex(EntityType.ORGANIZATION);
     out = withOrganisationHeads(tokens, out, org);
     out = withoutTrailingTitles(tokens, out, per, gazetteer);
+    out = withoutPortfolios(tokens, out, per, gazetteer);
+    out = withListedPlaces(tokens, out, per, gazetteer);
+    out = withOrganisationWords(tokens, out, per, org, gazetteer);
     if (kind != LineKind.ALL_CAPS) {
       out = withDateline(tokens, out, gazetteer);
     }
@@ -148,10 +155,11 @@ final class SpanRepair {
     for (int s = 0; s < out.size(); s++) {
       Span span = out.get(s);
       withNicknames.add(span);
-      int[] nick = span.type == per || span.type == org ? alias(tokens, span.to, span.type == per) : null;
+      int[] nick = span.type == per || span.type == org ? alias(tokens, span, span.type == org) : null;
       if (nick == null) {
         continue;
       }
+      boolean spelt = span.type == org && spellsInitials(tokens, span, nick);
       Span next = s + 1 < out.size() ? out.get(s + 1) : null;
       boolean inQuotes = !tokens.get(span.to).text().equals("(");
       if (!inQuotes && span.type == org && isQualifier(tokens, span, nick)
@@ -165,8 +173,9 @@ final class SpanRepair {
         continue;
       }
       if (next != null && next.from == nick[0] && next.to == nick[1]) {
-        // In brackets a differently typed name is something else: "Michael Johnson (U.S.)".
-        if (!inQuotes && next.type != span.type) {
+        // In brackets a differently typed name is something else: "Michael Johnson (U.S.)"; not
+        // the organisation's initials, whatever the tagger made of them.
+        if (!inQuotes && next.type != span.type && !spelt) {
           continue;
         }
         out.set(s + 1, new Span(nick[0], nick[1], span.type));
@@ -194,6 +203,34 @@ final class SpanRepair {
       }
     }
     return nicknames;
+  }
+
+  /**
+   * A span that opens a bracket and does not close it is two names the tagger ran together across
+   * the bracket: "LTTE (Liberation Tigers of Tamil Eelam", "Hizbollah (Party of God"; it is cut at
+   * the bracket. "Rad (B)" keeps its brackets; a nickname's closing bracket ("(Tom) Seaver") is
+   * left to the tagger, as CoNLL-2003 writes such names in more than one way.
+   */
+  private static List<Span> atOpenBrackets(List<Token> tokens, Span span) {
+    int depth = 0;
+    for (int k = span.from; k < span.to; k++) {
+      String w = tokens.get(k).text();
+      depth += w.equals("(") ? 1 : w.equals(")") && depth > 0 ? -1 : 0;
+    }
+    if (depth == 0) {
+      return List.of(span);
+    }
+    List<Span> pieces = new ArrayList<>(2);
+    int from = span.from;
+    for (int k = span.from; k <= span.to; k++) {
+      if (k == span.to || tokens.get(k).text().equals("(")) {
+        if (k > from) {
+          pieces.add(new Span(from, k, span.type));
+        }
+        from = k + 1;
+      }
+    }
+    return pieces;
   }
 
   /**
@@ -275,6 +312,98 @@ final class SpanRepair {
       }
     }
     return out == null ? spans : out;
+  }
+
+  /**
+   * A name of two or more words that a list knows as a place, and whose first word is no given
+   * name, is that place, not a person ("Phnom Penh", "Gujar Khan"): the tagger reads two unknown
+   * capitalised words as a person's name.
+   */
+  private static List<Span> withListedPlaces(List<Token> tokens, List<Span> spans, int per, Gazetteer gazetteer) {
+    List<Span> out = spans;
+    for (int s = 0; s < spans.size(); s++) {
+      Span span = spans.get(s);
+      if (span.type == per && span.to - span.from >= 2 && isListedPlace(tokens, span.from, span.to, gazetteer)
+          && !gazetteer.isGivenName(tokens.get(span.from).text())) {
+        if (out == spans) {
+          out = new ArrayList<>(spans);
+        }
+        out.set(s, new Span(span.from, span.to, Labels.typeIndex(EntityType.LOCATION)));
+      }
+    }
+    return out;
+  }
+
+  /** Words of companies' names that no person's name has: "Mohib Textile Mills", "Banco Santander". */
+  private static final Set<String> COMPANY_WORDS = Set.of(
+      "Mills", "Banco", "Banca", "Caja", "Airways", "Airlines", "Motors", "Industries", "Securities",
+      "Insurance", "Bancorp", "Partners", "Co", "Company");
+
+  /**
+   * A "person" of two or more words with a word of organisations' names in it, and no given name
+   * first, is an organisation ("Mohib Textile Mills", "Banco Santander", "Caja de Madrid"; not
+   * "Derek Mills"): in CoNLL-2003 train and dev, 2 of 653 such names are people, both so.
+   */
+  private static List<Span> withOrganisationWords(List<Token> tokens, List<Span> spans, int per, int org,
+      Gazetteer gazetteer) {
+    List<Span> out = spans;
+    for (int s = 0; s < spans.size(); s++) {
+      Span span = spans.get(s);
+      if (span.type != per || span.to - span.from < 2 || gazetteer.isGivenName(tokens.get(span.from).text())) {
+        continue;
+      }
+      for (int k = span.from; k < span.to; k++) {
+        String w = tokens.get(k).text();
+        if (COMPANY_WORDS.contains(w) || HEADS_AFTER.contains(w) || HEADS_BEFORE_OF.contains(w)) {
+          if (out == spans) {
+            out = new ArrayList<>(spans);
+          }
+          out.set(s, new Span(span.from, span.to, org));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Titles that a portfolio precedes: "Finance Minister", "Foreign Secretary". */
+  private static final Set<String> PORTFOLIO_TITLES = Set.of("Minister", "Secretary");
+
+  /**
+   * A portfolio before "Minister" or "Secretary" is no name ("Finance Minister Wataru Kubo",
+   * "Interior Minister Jean-Louis Debre", "Foreign Affairs Minister"): the tagger, or the cut of
+   * the title, left "Finance" as an organisation. Words that all have a lower-case use and are no
+   * listed name (CoNLL-2003 leaves 58 of 61 such portfolios untagged; a country before the title is
+   * kept: "Israel Minister" is no portfolio).
+   */
+  private static List<Span> withoutPortfolios(List<Token> tokens, List<Span> spans, int per, Gazetteer gazetteer) {
+    List<Span> out = null;
+    for (int s = 0; s < spans.size(); s++) {
+      Span span = spans.get(s);
+      boolean portfolio = span.type != per && span.to + 1 < tokens.size()
+          && PORTFOLIO_TITLES.contains(tokens.get(span.to).text())
+          && Character.isUpperCase(tokens.get(span.to + 1).text().charAt(0)) && isPortfolio(tokens, span, gazetteer);
+      if (portfolio && out == null) {
+        out = new ArrayList<>(spans.subList(0, s));
+      }
+      if (out != null && !portfolio) {
+        out.add(span);
+      }
+    }
+    return out == null ? spans : out;
+  }
+
+  /** Are the span's words all ones with a lower-case use ("Finance", "Foreign Affairs"), and no listed name? */
+  private static boolean isPortfolio(List<Token> tokens, Span span, Gazetteer gazetteer) {
+    String[] words = new String[span.to - span.from];
+    for (int k = span.from; k < span.to; k++) {
+      String w = tokens.get(k).text();
+      if ((gazetteer.casing(FeatureHash.ofLower(w, 0, w.length())) & 1) == 0) {
+        return false;
+      }
+      words[k - span.from] = w;
+    }
+    return !gazetteer.containsName(words);
   }
 
   /** Are the words from..to a listed country, city or region? */
@@ -493,7 +622,9 @@ final class SpanRepair {
    * "Prachanda"'), or a short name in brackets ("Parti Pribumi Bersatu Malaysia (Bersatu)"), one to
    * three capitalised words of letters. Token bounds [start, end) of the words inside, or null.
    */
-  private static int[] alias(List<Token> tokens, int i, boolean quotesToo) {
+  private static int[] alias(List<Token> tokens, Span name, boolean organisation) {
+    boolean quotesToo = !organisation;
+    int i = name.to;
     if (i + 2 >= tokens.size()) {
       return null;
     }
@@ -512,9 +643,35 @@ final class SpanRepair {
     String close = tokens.get(end).text();
     // Codes of one or two letters in brackets are market or league codes, not names; nor is a
     // contract month or a common noun's acronym ("EUROLIRA (SEP)", "Nvidia (GPU)").
+    // Two capitals that spell an organisation's initials are its short name: "New Democracy (ND)".
     boolean shortCode = end == i + 2
-        && (tokens.get(i + 1).text().length() < 3 || COMMON_ACRONYMS.contains(tokens.get(i + 1).text()));
+        && (tokens.get(i + 1).text().length() < 3 || COMMON_ACRONYMS.contains(tokens.get(i + 1).text()))
+        && !(organisation && spellsInitials(tokens, name, new int[] {i + 1, end}));
     return !shortCode && (bracket ? close.equals(")") : isQuote(close)) ? new int[] {i + 1, end} : null;
+  }
+
+  /**
+   * Is the one word in brackets an acronym of the name's initials, or of its last words'
+   * ("Conservative New Democracy (ND)", "Pakistan Tehreek-e-Insaf (PTI)")?
+   */
+  private static boolean spellsInitials(List<Token> tokens, Span name, int[] inBrackets) {
+    if (inBrackets[1] - inBrackets[0] != 1) {
+      return false;
+    }
+    String acronym = tokens.get(inBrackets[0]).text();
+    if (acronym.length() < 2 || !acronym.equals(acronym.toUpperCase(java.util.Locale.ROOT))) {
+      return false;
+    }
+    for (int from = name.from; from < name.to; from++) {
+      StringBuilder words = new StringBuilder();
+      for (int k = from; k < name.to; k++) {
+        words.append(tokens.get(k).text()).append(' ');
+      }
+      if (EntityAssembler.initials(words.toString().strip()).equals(acronym)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

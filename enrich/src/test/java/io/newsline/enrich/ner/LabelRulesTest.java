@@ -6,6 +6,7 @@ import io.newsline.enrich.model.ArticleText;
 import io.newsline.enrich.model.EntityType;
 import io.newsline.enrich.ner.ArticleLayout.Placed;
 import io.newsline.enrich.ner.SpanRepair.Span;
+import io.newsline.enrich.ner.tagger.Gazetteer;
 import io.newsline.enrich.ner.tagger.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,5 +106,26 @@ class LabelRulesTest {
     ListHeadings.apply(t.layout(), t.labels());
     assertThat(t.spans()).isEqualTo(before);
     assertThat(before.stream().collect(Collectors.joining(","))).isEqualTo("GROUP TWO/ORG,AJAX AMSTERDAM/ORG");
+  }
+
+  @Test
+  void aNameAfterAKindOfOrganisationIsOneWhereverTheArticleWritesIt() {
+    String text = "KOLBENSCHMIDT SHARES RISE.\nHope said the struggle for German piston maker Kolbenschmidt went on. "
+        + "Kolbenschmidt said little.";
+    Tagged t = Tagged.of(text).label("KOLBENSCHMIDT", PER).label("Kolbenschmidt", PER).label("Kolbenschmidt", PER)
+        .label("Hope", PER);
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("KOLBENSCHMIDT/ORG", "Hope/PER", "Kolbenschmidt/ORG", "Kolbenschmidt/ORG");
+  }
+
+  @Test
+  void notAPersonNamedByTitleAGivenNameACountryOrANameThatGoesOn() {
+    String text = "Head of the agency Captain Manrosan said the quake was strong, said Manrosan. Another party "
+        + "Alex missed. The daily Iran quoted officials. The daily HONG KONG ECONOMIC TIMES said more.";
+    Tagged t = Tagged.of(text).label("Captain Manrosan", PER).label("Manrosan", PER).label("Alex", PER)
+        .label("Iran", LOC).label("HONG KONG", LOC);
+    List<String> before = t.spans();
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).isEqualTo(before);
   }
 }

@@ -148,4 +148,29 @@ class ModernNewsPatternsTest {
         "Fulton County", "Paul Howard");
     assertThat(es).extracting(Entity::name).noneMatch(n -> n.contains("Director") || n.contains("Attorney"));
   }
+
+  @Test
+  void twoCapitalsInBracketsThatSpellTheInitialsAreTheOrganisation() {
+    // "RU" spells the last words of the name: one organisation, whatever the tagger made of "RU" alone.
+    List<Entity> es = extract(null, "The conservative Civic Renewal Union (RU) picked a new leader on Sunday, "
+        + "RU said. Officials of RU put the cost lower.");
+    assertThat(es).hasSize(1);
+    assertThat(es.get(0).type()).isEqualTo(EntityType.ORGANIZATION);
+    assertThat(forms(es.get(0))).containsExactlyInAnyOrder("Civic Renewal Union", "RU");
+  }
+
+  @Test
+  void aPortfolioBeforeMinisterIsNoOrganisation() {
+    List<Entity> es = extract(null, "Finance Minister Rukmini Thapaliya said on Monday that the deficit would "
+        + "narrow. Interior Minister Hemant Karki disagreed.");
+    assertThat(es).extracting(Entity::name).doesNotContain("Finance", "Interior");
+    assertThat(es).extracting(Entity::name).contains("Rukmini Thapaliya", "Hemant Karki");
+  }
+
+  @Test
+  void aNameRunIntoABracketItDoesNotCloseIsTwoNames() {
+    List<Entity> es = extract(null, "The LTTE (Liberation Tigers of Tamil Eelam) accosts us, the fishermen said.");
+    assertThat(es).extracting(Entity::name).noneMatch(n -> n.contains("("));
+  }
 }
+

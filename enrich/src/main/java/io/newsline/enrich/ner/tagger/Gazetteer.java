@@ -133,6 +133,16 @@ public final class Gazetteer {
     return (lists(words) & ~(1 << FIRST_NAME)) != 0;
   }
 
+  /** Is this word a listed given name ("John", "Maria")? */
+  public boolean isGivenName(String word) {
+    return (lists(new String[] {word}) & (1 << FIRST_NAME)) != 0;
+  }
+
+  /** Is this exact word sequence a listed country ("Iran", "United States")? */
+  public boolean containsCountry(String[] words) {
+    return (lists(words) & 1) != 0;
+  }
+
   /** Is this exact word sequence a listed country, city or region? */
   public boolean containsPlace(String[] words) {
     return (lists(words) & PLACES) != 0;
