@@ -88,7 +88,11 @@ public final class SentenceEmbedder {
     float a = (float) Math.sqrt(weight);
     float b = (float) Math.sqrt(1 - weight);
     return new SentenceEmbedder(s -> {
-      float[] head = unit(model.apply(cut(s, chars)));
+      float[] raw = model.apply(cut(s, chars));
+      if (raw == null) {
+        return null; // nothing MiniLM reads (no word piece): no embedding, as for a blank text
+      }
+      float[] head = unit(raw);
       float[] lead = table.embed(s);
       float[] out = new float[head.length + table.dims()];
       for (int k = 0; k < head.length; k++) {

@@ -42,6 +42,13 @@ class SentenceEmbedderTest {
     assertThatThrownBy(() -> SentenceEmbedder.hybrid(model, "fake", 5, 1.5, table())).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A text in which the model finds no word piece (only a zero-width space) has no embedding, as a blank text. */
+  @Test
+  void theHybridOfATextTheModelCannotReadIsNone() throws IOException {
+    SentenceEmbedder h = SentenceEmbedder.hybrid(s -> null, "fake", 5, 0.7, table());
+    assertThat(h.embed("\u200b", "\u200b")).isNull();
+  }
+
   @Test
   void aMalformedNameSaysWhatIsExpected() {
     assertThatThrownBy(() -> SentenceEmbedder.named("minilm:lots")).isInstanceOf(IllegalArgumentException.class)
