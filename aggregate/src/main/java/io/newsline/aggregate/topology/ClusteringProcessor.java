@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -63,7 +65,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private static final Counter MINILM_LAZY = NewslineMetrics.cascadeMiniLmLazy("aggregate");
   /** The most buffered articles kept decoded on the heap (see {@code arrived}). */
   static final int ARRIVED = 10_000;
-  private static final Map<FineVectors.Outcome, Counter> PREFETCH = new java.util.EnumMap<>(FineVectors.Outcome.class);
+  private static final Map<FineVectors.Outcome, Counter> PREFETCH = new EnumMap<>(FineVectors.Outcome.class);
 
   static {
     for (FineVectors.Outcome o : FineVectors.Outcome.values()) {
@@ -96,7 +98,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
    * released are its first. At most {@value #ARRIVED} articles: a buffer held
    * back by a quiet input partition can grow far larger, and it lives on disk, not on the heap.
    */
-  private final java.util.TreeMap<String, ClusterArticle> arrived = new java.util.TreeMap<>();
+  private final TreeMap<String, ClusterArticle> arrived = new TreeMap<>();
 
   ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
