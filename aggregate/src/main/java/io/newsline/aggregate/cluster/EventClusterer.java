@@ -150,10 +150,8 @@ public final class EventClusterer {
     List<ClusterArticle> out = new ArrayList<>();
     if (open(a, c, ids)) {
       out.add(a);
-      for (Candidate s : c.scored) {
-        if (cascade.near(a, s.score().margin(), c.bestScore.margin())) {
-          s.event().fineLeads.forEach(l -> out.add(l.article()));
-        }
+      for (EventState e : nearEvents(a, c)) {
+        e.fineLeads.forEach(l -> out.add(l.article()));
       }
     } else if (c.best != null && c.bestScore.margin() >= 0 && c.best.fineEmbedding != null) {
       // merge checks of the event it joins with the others it qualifies for that have a fine centroid
@@ -161,9 +159,9 @@ public final class EventClusterer {
       EventState target = c.best;
       List<ClusterArticle> leads = new ArrayList<>();
       target.fineLeads.forEach(l -> leads.add(l.article()));
-      String lead = SentenceEmbedder.input(a.title(), a.text());
-      if (target.fineEmbeddedArticles + target.fineLeads.size() < cascade.warmup() && !lead.isBlank()) {
-        leads.add(new EventState.FineLead(a.id(), lead).article());
+      EventState.FineLead own = warmupLead(target, a);
+      if (own != null) {
+        leads.add(own.article());
       }
       for (Candidate q : c.qualifying) {
         if (q.event() != target && q.event().fineEmbedding != null) {
@@ -174,6 +172,29 @@ public final class EventClusterer {
       }
     }
     return out;
+  }
+
+  /** The events of a choice the cascade leaves open whose fine centroids its fine decision needs ({@link Cascade#near}). */
+  private List<EventState> nearEvents(ClusterArticle a, Choice c) {
+    List<EventState> near = new ArrayList<>();
+    for (Candidate s : c.scored) {
+      if (cascade.near(a, s.score().margin(), c.bestScore.margin())) {
+        near.add(s.event());
+      }
+    }
+    return near;
+  }
+
+  /**
+   * The article's lead as the event keeps it for its warm-up: while the event has fewer than the
+   * warm-up's members embedded or kept, and the article has words; else null.
+   */
+  private EventState.FineLead warmupLead(EventState e, ClusterArticle a) {
+    if (e.fineEmbeddedArticles + e.fineLeads.size() >= cascade.warmup()) {
+      return null;
+    }
+    String lead = SentenceEmbedder.input(a.title(), a.text());
+    return lead.isBlank() ? null : new EventState.FineLead(a.id(), lead);
   }
 
   /**
@@ -244,11 +265,7 @@ public final class EventClusterer {
       // events; Cascade.open) is taken again on the fine one
       if (cascade != null && open(a, choice, ids) && fineOf(a) != null) {
         Choice coarse = choice;
-        for (Candidate c : coarse.scored) {
-          if (cascade.near(a, c.score().margin(), coarse.bestScore.margin())) {
-            embedLeadsAndStore(c.event());
-          }
-        }
+        nearEvents(a, coarse).forEach(this::embedLeadsAndStore);
         choice = choose(a, view, lookup, ids, time, true);
         if (openDecisions != null) {
           openDecisions.accept(a, new double[] {coarse.bestScore.margin(), coarse.second, outcome(coarse).equals(outcome(choice)) ? 0 : 1});
@@ -747,11 +764,11 @@ public final class EventClusterer {
       e.fineEmbedding = sum(e.fineEmbedding, fineVector);
       e.fineEmbeddedArticles++;
       e.fineEmbeddingNorm = -1;
-    } else if (cascade != null && e.fineEmbeddedArticles + e.fineLeads.size() < cascade.warmup()) {
+    } else if (cascade != null) {
       // the warm-up: a young event keeps the member's lead, embedded once a decision needs its fine centroid
-      String lead = SentenceEmbedder.input(a.title(), a.text());
-      if (!lead.isBlank()) {
-        e.fineLeads.add(new EventState.FineLead(a.id(), lead));
+      EventState.FineLead lead = warmupLead(e, a);
+      if (lead != null) {
+        e.fineLeads.add(lead);
       }
     }
     e.firstSeen = Math.min(e.firstSeen, time);

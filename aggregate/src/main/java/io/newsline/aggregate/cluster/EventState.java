@@ -1,5 +1,6 @@
 package io.newsline.aggregate.cluster;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -96,7 +97,7 @@ public final class EventState {
   public record FineLead(String articleId, String text) {
     /** The member as an article for the cascade's fine embedding: its id, and its lead as the text. */
     ClusterArticle article() {
-      return new ClusterArticle(articleId, "", text, null, null, java.time.Instant.EPOCH, null, List.of(), List.of());
+      return new ClusterArticle(articleId, "", text, null, null, Instant.EPOCH, null, List.of(), List.of());
     }
   }
 
