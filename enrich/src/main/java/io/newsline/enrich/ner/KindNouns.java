@@ -58,7 +58,7 @@ final class KindNouns {
         boolean goesOn = to + 1 < y.length && Character.isUpperCase(p.tokens().get(to + 1).text().charAt(0));
         if (type == misc || goesOn || type == per && (gazetteer.isGivenName(p.tokens().get(k).text())
             || to > k && isSurnameAlone(layout, labels, p.tokens().get(to).text()))
-            || gazetteer.containsCountry(words(p, k, to + 1))) {
+            || gazetteer.containsCountry(SpanRepair.words(p.tokens(), k, to + 1))) {
           continue;
         }
         if (names == null) {
@@ -95,14 +95,6 @@ final class KindNouns {
       }
     }
     return false;
-  }
-
-  private static String[] words(Placed p, int from, int to) {
-    String[] words = new String[to - from];
-    for (int k = from; k < to; k++) {
-      words[k - from] = p.tokens().get(k).text();
-    }
-    return words;
   }
 
   /** The span's words as written, lower-cased (a headline in capitals names the same thing). */

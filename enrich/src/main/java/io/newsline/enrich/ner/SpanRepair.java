@@ -8,6 +8,7 @@ import io.newsline.enrich.ner.tagger.LineKind;
 import io.newsline.enrich.text.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -408,11 +409,16 @@ final class SpanRepair {
 
   /** Are the words from..to a listed country, city or region? */
   private static boolean isListedPlace(List<Token> tokens, int from, int to, Gazetteer gazetteer) {
+    return gazetteer.containsPlace(words(tokens, from, to));
+  }
+
+  /** The tokens from..to as words, for the gazetteer's look-ups. */
+  static String[] words(List<Token> tokens, int from, int to) {
     String[] words = new String[to - from];
     for (int k = from; k < to; k++) {
       words[k - from] = tokens.get(k).text();
     }
-    return gazetteer.containsPlace(words);
+    return words;
   }
 
   /**
@@ -659,7 +665,7 @@ final class SpanRepair {
       return false;
     }
     String acronym = tokens.get(inBrackets[0]).text();
-    if (acronym.length() < 2 || !acronym.equals(acronym.toUpperCase(java.util.Locale.ROOT))) {
+    if (acronym.length() < 2 || !acronym.equals(acronym.toUpperCase(Locale.ROOT))) {
       return false;
     }
     for (int from = name.from; from < name.to; from++) {
