@@ -32,12 +32,17 @@ public final class MiniLmFiles {
    * float sums, so the same text could embed to different bytes on different machines.
    */
   public static OrtSession singleThreadedSession() {
+    return singleThreadedSession(resource(MODEL));
+  }
+
+  /** {@link #singleThreadedSession()} of the given model bytes (the model cut to its first layers: {@code MiniLmModel}). */
+  static OrtSession singleThreadedSession(byte[] model) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      return OrtEnvironment.getEnvironment().createSession(resource(MODEL), options);
+      return OrtEnvironment.getEnvironment().createSession(model, options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load the sentence embedding model: " + e.getMessage(), e);
     }

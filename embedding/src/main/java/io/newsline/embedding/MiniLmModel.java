@@ -31,6 +31,9 @@ final class MiniLmModel {
   /** Special tokens that the tokenizer matches in the raw text, before any normalisation. */
   private static final String[] SPECIAL = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"};
 
+  /** The model's transformer layers. */
+  static final int LAYERS = 6;
+
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
@@ -39,6 +42,19 @@ final class MiniLmModel {
   private final int sep;
 
   MiniLmModel() {
+    this(LAYERS);
+  }
+
+  /**
+   * The model run through its first {@code layers} transformer layers only, the embedding the mean
+   * of that layer's output: the graph cut at load time ({@link OnnxGraphCut}), cost about in
+   * proportion to the layers. Not a sentence embedding below six layers (docs/benchmarks.md, a
+   * cheaper fine model: measured and rejected); for the cost benchmark and experiments.
+   */
+  MiniLmModel(int layers) {
+    if (layers < 1 || layers > LAYERS) {
+      throw new IllegalArgumentException("MiniLM has 1 to " + LAYERS + " layers, not " + layers);
+    }
     List<String> vocabulary = MiniLmFiles.vocabulary();
     this.tokenizer = new WordPieceTokenizer(vocabulary);
     for (int s = 0; s < SPECIAL.length; s++) {
@@ -46,7 +62,9 @@ final class MiniLmModel {
     }
     this.cls = vocabulary.indexOf("[CLS]");
     this.sep = vocabulary.indexOf("[SEP]");
-    this.session = MiniLmFiles.singleThreadedSession();
+    byte[] model = MiniLmFiles.resource(MiniLmFiles.MODEL);
+    this.session = MiniLmFiles.singleThreadedSession(
+        layers == LAYERS ? model : OnnxGraphCut.cut(model, "/encoder/layer." + (layers - 1) + "/output/LayerNorm/Add_1_output_0"));
   }
 
   /** The sentence embedding, at unit length; null when the text holds no word piece. */

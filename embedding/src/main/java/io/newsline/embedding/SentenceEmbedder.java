@@ -60,16 +60,21 @@ public final class SentenceEmbedder {
 
   /** all-MiniLM-L6-v2 on the first {@code chars} characters of headline and lead. */
   public static SentenceEmbedder miniLm(int chars) {
+    return miniLm(MiniLmModel.LAYERS, chars);
+  }
+
+  /** all-MiniLM-L6-v2's first {@code layers} transformer layers on the first {@code chars} characters. */
+  public static SentenceEmbedder miniLm(int layers, int chars) {
     if (chars <= 0 || chars > MAX_CHARS) {
       throw new IllegalArgumentException("MiniLM's input length must be 1 to " + MAX_CHARS + " characters, not " + chars);
     }
-    MiniLmModel m = new MiniLmModel();
-    return new SentenceEmbedder(s -> m.embed(cut(s, chars)), miniLmVersion(chars));
+    MiniLmModel m = new MiniLmModel(layers);
+    return new SentenceEmbedder(s -> m.embed(cut(s, chars)), miniLmVersion(layers, chars));
   }
 
-  /** The {@link #version()} of MiniLM on {@code chars} characters, without loading it. */
-  static String miniLmVersion(int chars) {
-    return "all-minilm-l6-v2-q/" + chars;
+  /** The {@link #version()} of MiniLM's first {@code layers} layers on {@code chars} characters, without loading it. */
+  static String miniLmVersion(int layers, int chars) {
+    return "all-minilm-l6-v2-q" + (layers == MiniLmModel.LAYERS ? "" : "-layers" + layers) + "/" + chars;
   }
 
   /**
@@ -162,7 +167,7 @@ public final class SentenceEmbedder {
 
   /** The {@link #version()} of {@link #fine()}, without loading it. */
   public static String fineVersion() {
-    return miniLmVersion(MAX_CHARS);
+    return miniLmVersion(MiniLmModel.LAYERS, MAX_CHARS);
   }
 
   private static final class Fine {

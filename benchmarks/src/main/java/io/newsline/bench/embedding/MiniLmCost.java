@@ -77,7 +77,7 @@ public final class MiniLmCost {
   }
 
   /** Headline and body as enrich embeds them, of every article of the sets. */
-  private static List<String> leads(Path folder) throws Exception {
+  static List<String> leads(Path folder) throws Exception {
     List<String> leads = new ArrayList<>();
     for (String set : SETS) {
       for (String line : Files.readAllLines(folder.resolve(set + ".jsonl"))) {
