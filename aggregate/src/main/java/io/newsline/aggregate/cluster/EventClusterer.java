@@ -268,7 +268,8 @@ public final class EventClusterer {
         nearEvents(a, coarse).forEach(this::embedLeadsAndStore);
         choice = choose(a, view, lookup, ids, time, true);
         if (openDecisions != null) {
-          openDecisions.accept(a, new double[] {coarse.bestScore.margin(), coarse.second, outcome(coarse).equals(outcome(choice)) ? 0 : 1});
+          openDecisions.accept(a, new Decision(coarse.bestScore.margin(), coarse.second, coarse.best, outcome(coarse), outcome(choice),
+              coarse.scored.size(), time));
         }
       }
     }
@@ -334,11 +335,19 @@ public final class EventClusterer {
     return false;
   }
 
+  /** Development (CascadeSweep, DecisionRecords): told of every open decision. */
+  java.util.function.BiConsumer<ClusterArticle, Decision> openDecisions;
+
   /**
-   * Development (CascadeSweep): told of every open decision, with the table's best margin, its
-   * runner-up's margin, and 1 when the fine decision differs from the table's, else 0.
+   * An open decision as {@link #openDecisions} sees it: the table's best margin, its runner-up's
+   * margin, its best event (before the article joins), the events the table and the fine model
+   * choose ("" a new one), the candidates scored and the article's time.
    */
-  java.util.function.BiConsumer<ClusterArticle, double[]> openDecisions;
+  record Decision(double margin, double runnerUp, EventState best, String coarse, String fine, int candidates, long time) {
+    boolean disagrees() {
+      return !coarse.equals(fine);
+    }
+  }
 
   /** The event a choice joins, or "" for a new one. */
   private static String outcome(Choice c) {

@@ -19,8 +19,12 @@ import java.util.TreeMap;
  *
  * <pre>
  * CascadeSweep --set NAME=GOLD.jsonl,TABLE-ENRICHED.jsonl,MINILM-ENRICHED.jsonl ... --bands 0,0.05,0.1
- *     [--coarse MODEL.json] [--warmup 1,3]
+ *     [--coarse MODEL.json] [--warmup 1,3] [--records DECISIONS.tsv]
  * </pre>
+ *
+ * <p>{@code --records} writes every decision of the runs at band 1 ({@link DecisionRecords}), for
+ * fitting other openness rules ({@code tools/open_rule_lr.py}; the whole fit is
+ * {@code tools/fit-cascade-band}).
  *
  * <p>How the band is chosen: at a band where every decision is open (1), each decision the fine
  * model takes differently from the table is a disagreement; the band it needed to be open is its
@@ -39,6 +43,7 @@ public final class CascadeSweep {
     List<Double> bands = new ArrayList<>();
     List<Integer> warmups = new ArrayList<>();
     JoinModel coarse = JoinModel.standard();
+    DecisionRecords records = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--set" -> specs.add(args[++i].split("[=,]"));
@@ -47,6 +52,7 @@ public final class CascadeSweep {
             bands.add(Double.parseDouble(b));
           }
         }
+        case "--records" -> records = new DecisionRecords(Path.of(args[++i]));
         case "--coarse" -> coarse = JoinModel.read(Path.of(args[++i]));
         case "--warmup" -> {
           for (String w : args[++i].split(",")) {
@@ -62,6 +68,7 @@ public final class CascadeSweep {
     ClusterSettings base = ClusterSettings.defaults().withJoinModel(coarse);
     // set -> the band each disagreement needed (from runs where every decision was open)
     Map<String, List<Double>> needed = new TreeMap<>();
+    DecisionRecords sink = records;
     for (String[] spec : specs) {
       LabelledSet table = LabelledSet.read(spec[0], Path.of(spec[1]), Path.of(spec[2]));
       Map<String, float[]> fine = new HashMap<>();
@@ -81,18 +88,23 @@ public final class CascadeSweep {
           InMemoryEventRepository events = new InMemoryEventRepository();
           EventClusterer clusterer = new EventClusterer(base.withCascade(c), events);
           List<Double> need = new ArrayList<>();
+          Map<String, String> out = new HashMap<>();
+          DecisionRecords.Golds golds = new DecisionRecords.Golds(gold);
           clusterer.openDecisions = (a, d) -> {
-            if (d[2] != 0) {
-              double margin = Math.abs(d[0]);
-              double gap = d[1] >= 0 ? (d[0] - d[1]) / Cascade.RIVAL_BANDS : Double.POSITIVE_INFINITY;
+            if (d.disagrees()) {
+              double margin = Math.abs(d.margin());
+              double gap = d.runnerUp() >= 0 ? (d.margin() - d.runnerUp()) / Cascade.RIVAL_BANDS : Double.POSITIVE_INFINITY;
               need.add(Math.min(margin, gap) / Cascade.widening(a));
             }
+            if (sink != null && band >= 1) {
+              sink.add(spec[0], a, d, golds);
+            }
           };
-          Map<String, String> out = new HashMap<>();
           for (LabelledSet.Labelled l : table.articles()) {
             for (ClusterChange ch : clusterer.add(l.article())) {
               if (ch instanceof ClusterChange.Assigned a) {
                 out.put(a.articleId(), a.eventId());
+                golds.assign(a.articleId(), a.eventId());
               }
             }
           }
@@ -104,6 +116,9 @@ public final class CascadeSweep {
               chars[0] / (SentenceEmbedder.MAX_CHARS * (double) n), BCubed.of(gold, out), stateSize(events));
         }
       }
+    }
+    if (records != null) {
+      records.close();
     }
     for (double share : needed.isEmpty() ? new double[0] : HELD) {
       System.out.printf("band holding %.1f %% of the disagreements: all sets %.3f%n", 100 * share, held(needed, null, share));
