@@ -72,20 +72,18 @@ public record Cascade(Function<ClusterArticle, float[]> fine, JoinModel fineMode
 
   /**
    * Whether a candidate event takes part in an open decision, so that its fine centroid is worth
-   * computing from its kept warm-up leads: the best candidate, and the others that qualify on the
-   * table with a margin within the band of the threshold or within two bands of the best's (as a
-   * rival, {@link #open}). The others are scored on the table's similarities in the fine decision
-   * too: an event the table rejects must both cross the threshold and overtake the best on MiniLM
-   * to change the decision (completing those within the band below the threshold too, as before
-   * issue 14's eighth round, cost 1.6 / 4.3 / 3.3 points more MiniLM share on ECB+ / FNC-1 /
-   * Emergent for FNC-1 0.9497 instead of 0.9442, the other sets' F1 the same; docs/benchmarks.md).
+   * computing from its kept warm-up leads: its margin within the band of the threshold, or within
+   * two bands of the best candidate's (as a rival, {@link #open}). The others are scored on the
+   * table's similarities in the fine decision too: far from both, MiniLM would not make them the
+   * choice (on the three clustering sets every assignment is the same as with every candidate's
+   * fine centroid, docs/benchmarks.md).
    *
    * @param margin the candidate's margin over the threshold on the table's similarities
    * @param best the best candidate's margin
    */
   public boolean near(ClusterArticle a, double margin, double best) {
     double b = band * widening(a);
-    return margin >= Math.min(0, best) && (Math.abs(margin) < b || best - margin < RIVAL_BANDS * b);
+    return Math.abs(margin) < b || best - margin < RIVAL_BANDS * b;
   }
 
   /**

@@ -195,19 +195,6 @@ class CascadeTest {
   }
 
   @Test
-  void anOpenDecisionCompletesTheBestAndTheEventsThatQualifyNotThoseTheTableRejects() {
-    Cascade c = cascade(0.05, 3);
-    ClusterArticle lead = text("Quake hits the coast", "word ".repeat(200));
-    assertThat(c.near(lead, 0.02, 0.02)).isTrue(); // the best
-    assertThat(c.near(lead, -0.02, -0.02)).isTrue(); // the best, just below the threshold
-    assertThat(c.near(lead, 0.01, 0.08)).isTrue(); // qualifies, within the band of the threshold
-    assertThat(c.near(lead, 0.12, 0.20)).isTrue(); // qualifies, a rival within two bands of the best
-    assertThat(c.near(lead, 0.08, 0.20)).isFalse(); // qualifies, but far from both
-    assertThat(c.near(lead, -0.01, 0.02)).isFalse(); // within the band, but the table rejects it
-    assertThat(c.near(lead, -0.03, -0.02)).isFalse(); // below the best, which itself does not qualify
-  }
-
-  @Test
   void aNegativeBandIsRefused() {
     assertThatThrownBy(() -> cascade(-0.1, 1)).isInstanceOf(IllegalArgumentException.class);
   }
