@@ -128,4 +128,35 @@ class LabelRulesTest {
     KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
     assertThat(t.spans()).isEqualTo(before);
   }
+
+  @Test
+  void aNameAfterThoseWhoWorkAtAFirmIsTheFirm() {
+    String text = "Analysts at Bernstein said the trade held. Bernstein expects more. Economists at Banorte agree.";
+    Tagged t = Tagged.of(text).label("Bernstein", LOC).label("Bernstein", LOC).label("Banorte", LOC);
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("Bernstein/ORG", "Bernstein/ORG", "Banorte/ORG");
+  }
+
+  @Test
+  void aNameListedAmongOrganisationsIsOne() {
+    String text = "Shipments to Microsoft, Amazon and Alphabet rose. Wheat came from Cargill, Mitsui, Continental "
+        + "and Louis Dreyfus Corp.";
+    Tagged t = Tagged.of(text).label("Microsoft", ORG).label("Amazon", LOC).label("Alphabet", ORG)
+        .label("Cargill", PER).label("Mitsui", PER).label("Continental", ORG).label("Louis Dreyfus Corp", ORG);
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("Microsoft/ORG", "Amazon/ORG", "Alphabet/ORG", "Cargill/ORG", "Mitsui/ORG",
+        "Continental/ORG", "Louis Dreyfus Corp/ORG");
+  }
+
+  @Test
+  void notAnAddressTwoNamesAMinorityOrAPersonWithAGivenName() {
+    String text = "Trainers of the 610th Security Forces Squadron, Joint Reserve Base Fort Worth, Texas came. "
+        + "Dole and Congress met. Germany, France and Siemens signed. Ford, Tesla and Elon Musk spoke.";
+    Tagged t = Tagged.of(text).label("610th Security Forces Squadron", ORG).label("Joint Reserve Base Fort Worth", ORG)
+        .label("Texas", LOC).label("Dole", PER).label("Congress", ORG).label("Germany", LOC).label("France", LOC)
+        .label("Siemens", ORG).label("Ford", ORG).label("Tesla", ORG).label("Elon Musk", PER);
+    List<String> before = t.spans();
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).isEqualTo(before);
+  }
 }
