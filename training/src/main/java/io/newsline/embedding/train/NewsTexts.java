@@ -28,8 +28,14 @@ final class NewsTexts {
 
   private NewsTexts() {}
 
-  /** @param sentences also every sentence of 30 characters or more as a piece of its own (short texts, like headlines) */
-  static List<Piece> read(List<Path> files, boolean sentences) throws IOException {
+  /**
+   * @param sentences also every sentence of 30 characters or more as a piece of its own (short texts, like headlines)
+   * @param windows also, after all the other pieces and only from the sources not in {@code skip}: every
+   *     sentence (source {@code NAME~sentence}) and every run of two and of three consecutive sentences
+   *     (source {@code NAME~window}): more, and shorter, pieces from the same text, kept apart by source so
+   *     that a fit can leave them out
+   */
+  static List<Piece> read(List<Path> files, boolean sentences, boolean windows, Set<String> skip) throws IOException {
     Set<String> seen = new LinkedHashSet<>();
     List<Piece> out = new ArrayList<>();
     for (Path f : files) {
@@ -39,10 +45,42 @@ final class NewsTexts {
         if (sentences) {
           pieces.addAll(sentences(doc[1]));
         }
-        for (String p : pieces) {
-          if (seen.add(p)) {
-            out.add(new Piece(source, p));
-          }
+        add(source, pieces, seen, out);
+      }
+    }
+    if (windows) {
+      for (Path f : files) {
+        String source = sourceName(f);
+        if (skip.contains(source)) {
+          continue;
+        }
+        for (String[] doc : documents(f)) {
+          add(source + "~sentence", sentences(doc[1]), seen, out);
+          add(source + "~window", windows(doc[1]), seen, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void add(String source, List<String> pieces, Set<String> seen, List<Piece> out) {
+    for (String p : pieces) {
+      if (seen.add(p)) {
+        out.add(new Piece(source, p));
+      }
+    }
+  }
+
+  /** Every run of two and of three consecutive sentences that fits in a lead. */
+  static List<String> windows(String text) {
+    List<String> out = new ArrayList<>();
+    String body = text == null ? "" : text;
+    List<int[]> spans = Sentences.split(body);
+    for (int size = 2; size <= 3; size++) {
+      for (int i = 0; i + size <= spans.size(); i++) {
+        String window = body.substring(spans.get(i)[0], spans.get(i + size - 1)[1]).strip().replaceAll("\\s+", " ");
+        if (window.length() <= SentenceEmbedder.MAX_CHARS) {
+          out.add(window);
         }
       }
     }

@@ -38,8 +38,12 @@ import java.util.Set;
  * </ol>
  * Every {@code --holdout}-th piece is left out of the fit and reports the mean cosine between the
  * table's embedding and MiniLM's, before and after; {@code --exclude SOURCE} leaves a whole source
- * out of the fit (a clustering set, to judge the table on text it never saw). Single-threaded sums
- * in a fixed order: the same command writes the same table.
+ * out of the fit (a clustering set, to judge the table on text it never saw), and each excluded
+ * source's cosine is reported on its own, also against the unit target in MiniLM's 384 dimensions
+ * (comparable across {@code --dims}). {@code --windows} adds every sentence and every run of two
+ * and of three sentences of the fitted sources as pieces of their own ({@link NewsTexts}; measured
+ * in docs/benchmarks.md, eighth round: more pieces of the same text do not help). Single-threaded
+ * sums in a fixed order: the same command writes the same table.
  *
  * <pre>
  * java -Xmx3g -cp "training/target/newsline-training.jar" io.newsline.embedding.train.StaticEmbeddingFitter \
@@ -65,6 +69,7 @@ public final class StaticEmbeddingFitter {
     int iterations = 60;
     int holdout = 10;
     boolean sentences = false;
+    boolean windows = false;
     int calibrate = 0;
     int sample = 800;
     double rate = 0.002;
@@ -82,13 +87,14 @@ public final class StaticEmbeddingFitter {
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--holdout" -> holdout = Integer.parseInt(args[++i]);
         case "--sentences" -> sentences = true;
+        case "--windows" -> windows = true;
         case "--calibrate" -> calibrate = Integer.parseInt(args[++i]);
         case "--sample" -> sample = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Double.parseDouble(args[++i]);
         case "--uncalibrated-out" -> plainOut = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (--out FILE --texts FILE... [--targets CACHE] [--tokens CACHE] [--exclude SOURCE] [--dims N] [--lambda L]"
-            + " [--iterations N] [--holdout K] [--sentences] [--calibrate STEPS [--sample N] [--rate R] [--uncalibrated-out FILE]])");
+            + " [--iterations N] [--holdout K] [--sentences] [--windows] [--calibrate STEPS [--sample N] [--rate R] [--uncalibrated-out FILE]])");
       }
     }
     if (out == null || (texts.isEmpty() && (targetCache == null || !Files.exists(targetCache)))) {
@@ -104,7 +110,7 @@ public final class StaticEmbeddingFitter {
         all = SentenceTargets.read(targetCache);
         System.err.printf(Locale.ROOT, "%,d pieces of news with MiniLM targets from %s%n", all.size(), targetCache);
       } else {
-        List<NewsTexts.Piece> pieces = NewsTexts.read(texts, sentences);
+        List<NewsTexts.Piece> pieces = NewsTexts.read(texts, sentences, windows, exclude);
         all = SentenceTargets.embed(pieces, new WordPieceTokenizer(vocab), model);
         if (targetCache != null) {
           all.write(targetCache);
@@ -149,6 +155,7 @@ public final class StaticEmbeddingFitter {
     final List<Boolean> train = new ArrayList<>();
     /** Pieces of an excluded source (neither fitted nor used to calibrate). */
     final List<Boolean> excludedPiece = new ArrayList<>();
+    final List<String> rowSource = new ArrayList<>();
     final double[][] basis;
     double[][] vectors;
     int fitted;
@@ -166,6 +173,7 @@ public final class StaticEmbeddingFitter {
         }
         train.add(!held && !excluded);
         excludedPiece.add(excluded);
+        rowSource.add(all.sources.get(i));
         fitted += !held && !excluded ? 1 : 0;
       }
       // rows() appended the sparse rows; the targets follow in the same order
@@ -438,6 +446,7 @@ public final class StaticEmbeddingFitter {
         }
       }
       System.err.printf(Locale.ROOT, "%,d tokens refined: held-out cosine %.4f, fitted %.4f%n", m, cosine(false), cosine(true));
+      reportExcluded();
     }
 
     /** (X^T X + lambda I) P over the fitted pieces. */
@@ -504,11 +513,27 @@ public final class StaticEmbeddingFitter {
 
     /** Mean cosine between the table's embedding and the (reduced) MiniLM target, over fitted or held-out pieces. */
     double cosine(boolean fittedPieces) {
+      return cosine(i -> train.get(i) == fittedPieces, false);
+    }
+
+    /** The held-out cosine on each excluded source alone: text of a kind the fit never saw. */
+    void reportExcluded() {
+      new java.util.TreeSet<>(rowSource).forEach(source -> {
+        java.util.function.IntPredicate of = i -> excludedPiece.get(i) && rowSource.get(i).equals(source);
+        double c = cosine(of, false);
+        if (!Double.isNaN(c)) {
+          System.err.printf(Locale.ROOT, "  excluded %s: cosine %.4f (in MiniLM's 384 dimensions %.4f)%n", source, c, cosine(of, true));
+        }
+      });
+    }
+
+    /** @param fullSpace against the unit target itself, not its projection: comparable across {@code --dims} */
+    private double cosine(java.util.function.IntPredicate pieces, boolean fullSpace) {
       double sum = 0;
       int n = 0;
       double[] pred = new double[dims];
       for (int i = 0; i < rowIds.size(); i++) {
-        if (train.get(i) != fittedPieces) {
+        if (!pieces.test(i)) {
           continue;
         }
         predict(i, pred);
@@ -522,7 +547,7 @@ public final class StaticEmbeddingFitter {
           zz += zi[j] * zi[j];
         }
         if (pp > 0 && zz > 0) {
-          sum += dot / Math.sqrt(pp * zz);
+          sum += dot / Math.sqrt(pp * (fullSpace ? 1 : zz));
           n++;
         }
       }

@@ -3,11 +3,15 @@ package io.newsline.embedding.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsline.embedding.SentenceEmbedder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StaticEmbeddingFitterTest {
   private static final int VOCAB = 60;
@@ -88,5 +92,27 @@ class StaticEmbeddingFitterTest {
     assertThat(NewsTexts.pieces(null, "Only one sentence.")).containsExactly("Only one sentence.");
     assertThat(NewsTexts.sentences("Short one. A sentence long enough to stand on its own.\nAnother line that is long enough."))
         .containsExactly("A sentence long enough to stand on its own.", "Another line that is long enough.");
+  }
+
+  @Test
+  void windowsAreRunsOfTwoAndThreeConsecutiveSentences() {
+    assertThat(NewsTexts.windows("One is here. Two is there.\nThree is  last."))
+        .containsExactly("One is here. Two is there.", "Two is there. Three is last.", "One is here. Two is there. Three is last.");
+    assertThat(NewsTexts.windows("Only one sentence.")).isEmpty();
+    // three sentences of 255 characters: the two runs of two fit in a lead, the run of three does not
+    assertThat(NewsTexts.windows(("Word " + "word ".repeat(49) + "ends. ").repeat(3))).hasSize(2)
+        .allSatisfy(w -> assertThat(w).hasSizeLessThanOrEqualTo(600));
+  }
+
+  @Test
+  void extraPiecesComeAfterTheLeadsUnderTheirOwnSourceAndNotFromSkippedSources(@TempDir Path dir) throws IOException {
+    Path news = dir.resolve("news.jsonl");
+    Path held = dir.resolve("held.jsonl");
+    String doc = "{\"title\": null, \"text\": \"A first sentence that is long enough. A second sentence that is long enough.\"}\n";
+    Files.writeString(news, doc);
+    Files.writeString(held, doc.replace("first", "other"));
+    List<NewsTexts.Piece> pieces = NewsTexts.read(List.of(news, held), false, true, Set.of("held"));
+    assertThat(pieces).extracting(NewsTexts.Piece::source).containsExactly("news", "held", "news~sentence", "news~sentence");
+    assertThat(NewsTexts.read(List.of(news, held), false, false, Set.of())).hasSize(2);
   }
 }
