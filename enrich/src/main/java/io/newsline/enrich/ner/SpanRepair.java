@@ -396,15 +396,13 @@ final class SpanRepair {
 
   /** Are the span's words all ones with a lower-case use ("Finance", "Foreign Affairs"), and no listed name? */
   private static boolean isPortfolio(List<Token> tokens, Span span, Gazetteer gazetteer) {
-    String[] words = new String[span.to - span.from];
     for (int k = span.from; k < span.to; k++) {
       String w = tokens.get(k).text();
       if ((gazetteer.casing(FeatureHash.ofLower(w, 0, w.length())) & 1) == 0) {
         return false;
       }
-      words[k - span.from] = w;
     }
-    return !gazetteer.containsName(words);
+    return !gazetteer.containsName(words(tokens, span.from, span.to));
   }
 
   /** Are the words from..to a listed country, city or region? */

@@ -24,6 +24,7 @@ public final class Gazetteer {
   };
   private static final int MAX_WORDS = 6;
   private static final int FIRST_NAME = java.util.Arrays.asList(LISTS).indexOf("first_name");
+  private static final int COUNTRY = java.util.Arrays.asList(LISTS).indexOf("country");
   /** The lists of places: country, city_major, city, region. */
   private static final int PLACES = 0b1111;
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
@@ -140,7 +141,7 @@ public final class Gazetteer {
 
   /** Is this exact word sequence a listed country ("Iran", "United States")? */
   public boolean containsCountry(String[] words) {
-    return (lists(words) & 1) != 0;
+    return (lists(words) & (1 << COUNTRY)) != 0;
   }
 
   /** Is this exact word sequence a listed country, city or region? */
