@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Fits the static embedding table to MiniLM's sentence embeddings (the "tokenlearn" refinement of
@@ -518,8 +520,8 @@ public final class StaticEmbeddingFitter {
 
     /** The held-out cosine on each excluded source alone: text of a kind the fit never saw. */
     void reportExcluded() {
-      new java.util.TreeSet<>(rowSource).forEach(source -> {
-        java.util.function.IntPredicate of = i -> excludedPiece.get(i) && rowSource.get(i).equals(source);
+      new TreeSet<>(rowSource).forEach(source -> {
+        IntPredicate of = i -> excludedPiece.get(i) && rowSource.get(i).equals(source);
         double c = cosine(of, false);
         if (!Double.isNaN(c)) {
           System.err.printf(Locale.ROOT, "  excluded %s: cosine %.4f (in MiniLM's 384 dimensions %.4f)%n", source, c, cosine(of, true));
@@ -528,7 +530,7 @@ public final class StaticEmbeddingFitter {
     }
 
     /** @param fullSpace against the unit target itself, not its projection: comparable across {@code --dims} */
-    private double cosine(java.util.function.IntPredicate pieces, boolean fullSpace) {
+    private double cosine(IntPredicate pieces, boolean fullSpace) {
       double sum = 0;
       int n = 0;
       double[] pred = new double[dims];
