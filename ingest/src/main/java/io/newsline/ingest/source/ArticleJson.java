@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Reads one article from JSON: {"id", "title", "text", "url", "outlet", "published_at"}, only
@@ -36,10 +37,10 @@ public final class ArticleJson {
     if (n == null || !n.isObject()) {
       throw new RejectedInputException("expected a JSON object with at least a \"text\" field");
     }
-    String text = Json.text(n, "text");
+    String text = string(n, "text");
     boolean html = false;
-    if (text == null && Json.text(n, "html") != null) {
-      text = Json.text(n, "html");
+    if (text == null && string(n, "html") != null) {
+      text = string(n, "html");
       html = true;
     }
     if (text == null || text.isBlank()) {
@@ -48,28 +49,62 @@ public final class ArticleJson {
     IncomingArticle a = new IncomingArticle(
         sourceType,
         source,
-        Json.text(n, "id"),
-        Json.text(n, "url"),
-        Json.text(n, "outlet"),
-        Json.text(n, "title"),
+        id(n),
+        string(n, "url"),
+        string(n, "outlet"),
+        string(n, "title"),
         text,
         parseTime(n.get("published_at")),
         html,
-        Json.text(n, "byline"),
-        Json.text(n, "language"),
-        Json.text(n, "canonical_url"));
+        string(n, "byline"),
+        string(n, "language"),
+        string(n, "canonical_url"));
     ArticleNormalizer.checkLimits(a); // the client hears of it now (a push gets a 400), not after cleaning
     return a;
+  }
+
+  /**
+   * A text field, or null when absent or JSON null. Anything else is refused rather than turned into
+   * text: a client sending {"text": true} has a bug it should hear of, not an article saying "true".
+   */
+  private static String string(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new RejectedInputException("\"" + field + "\" must be a string, not " + kind(v));
+    }
+    return v.textValue();
+  }
+
+  /** The id may also be a whole number, as many clients' ids are. */
+  private static String id(JsonNode n) {
+    JsonNode v = n.get("id");
+    return v != null && v.isIntegralNumber() ? v.asText() : string(n, "id");
+  }
+
+  private static String kind(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case NUMBER -> v.isIntegralNumber() ? "a number" : "a fractional number";
+      case BOOLEAN -> "a boolean";
+      case OBJECT -> "an object";
+      case ARRAY -> "an array";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   static Instant parseTime(JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
     }
-    if (v.isNumber()) {
+    if (v.isIntegralNumber()) {
       return Instant.ofEpochMilli(v.asLong());
     }
-    String s = v.asText().strip();
+    if (!v.isTextual()) {
+      throw new RejectedInputException("published_at must be ISO-8601 text or epoch milliseconds, not " + kind(v));
+    }
+    String s = v.textValue().strip();
     if (s.isEmpty()) {
       return null;
     }
