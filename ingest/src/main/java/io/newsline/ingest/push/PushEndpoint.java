@@ -188,7 +188,10 @@ public final class PushEndpoint implements AutoCloseable {
   }
 
   private static ObjectNode accepted(TransactionResult result) {
-    ObjectNode o = Json.object().put("accepted", result.articles().size()).put("rejected", result.deadLetters());
+    // "accepted" counts what the client may consider delivered, repeated deliveries included, so it
+    // agrees with the list; "unchanged" says how many of them were already there and not published again
+    long accepted = result.outcomes().stream().filter(out -> out.article() != null).count();
+    ObjectNode o = Json.object().put("accepted", accepted).put("unchanged", result.unchanged()).put("rejected", result.deadLetters());
     ArrayNode list = o.putArray("articles");
     for (TransactionResult.Outcome out : result.outcomes()) {
       ObjectNode a = list.addObject();
@@ -198,6 +201,9 @@ public final class PushEndpoint implements AutoCloseable {
         continue;
       }
       a.put("status", "accepted").put("id", r.getId());
+      if (out.unchanged()) {
+        a.put("unchanged", true);
+      }
       if (r.getDuplicateOf() != null) {
         a.put("duplicate_of", r.getDuplicateOf()).put("duplicate_kind", r.getDuplicateKind());
       }

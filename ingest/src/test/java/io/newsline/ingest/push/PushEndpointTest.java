@@ -59,6 +59,18 @@ class PushEndpointTest {
   }
 
   @Test
+  void aRetriedPushIsAcceptedAgainAndSaysItWasUnchanged() throws Exception {
+    String body = "{\"id\": \"r-1\", \"text\": \"Five hours of talks in Moscow ended after midnight without an agreement, officials said.\"}";
+    assertThat(post("Bearer " + TOKEN, "application/json", body).statusCode()).isEqualTo(202);
+    JsonNode again = Json.parse(post("Bearer " + TOKEN, "application/json", body).body());
+    assertThat(again.get("accepted").asInt()).isEqualTo(1);
+    assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+    assertThat(again.get("articles").get(0).get("status").asText()).isEqualTo("accepted");
+    assertThat(again.get("articles").get(0).get("unchanged").asBoolean()).isTrue();
+    assertThat(sink.articles()).hasSize(1);
+  }
+
+  @Test
   void badRequestsGetAStatusAndAReason() throws Exception {
     HttpResponse<String> noToken = post(null, "application/json", "{\"text\": \"x\"}");
     assertThat(noToken.statusCode()).isEqualTo(401);
