@@ -223,10 +223,10 @@ final class EntityAssembler {
       "pty", "kk", "tbk");
 
   /**
-   * Folded single-word names that the article also writes as an organisation with only a legal
-   * form after them ("Kekkila" beside "Kekkila Oy", "Cargill" beside "Cargill Inc"): the company
-   * written short, whatever the tagger made of it (an unknown one-word company is often typed a
-   * person or a place).
+   * Folded names that the article also writes as an organisation with only a legal form after
+   * them ("Kekkila" beside "Kekkila Oy", "Cargill" beside "Cargill Inc", "Arthur Yates" beside
+   * "Arthur Yates and Co"): the company written short, whatever the tagger made of it (an unknown
+   * company is often typed a person or a place).
    */
   private static Set<String> companyNames(List<RawMention> mentions) {
     Set<String> out = new HashSet<>();
@@ -235,15 +235,15 @@ final class EntityAssembler {
         continue;
       }
       String[] w = words(m.text());
-      if (w.length < 2) {
-        continue;
+      int end = w.length;
+      while (end > 1 && LEGAL_FORMS.contains(w[end - 1])) {
+        end--;
       }
-      boolean legal = true;
-      for (int k = 1; k < w.length && legal; k++) {
-        legal = LEGAL_FORMS.contains(w[k]);
+      if (end > 1 && end < w.length && w[end - 1].equals("and")) {
+        end--;
       }
-      if (legal) {
-        out.add(w[0]);
+      if (end < w.length) {
+        out.add(join(w, 0, end));
       }
     }
     return out;

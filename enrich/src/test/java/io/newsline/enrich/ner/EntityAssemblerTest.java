@@ -22,9 +22,14 @@ class EntityAssemblerTest {
         m(60, "Kekkila", EntityType.PERSON),
         m(90, "Kekkila", EntityType.PERSON),
         m(120, "Cargill Inc", EntityType.ORGANIZATION),
-        m(150, "Cargill", EntityType.LOCATION)));
+        m(150, "Cargill", EntityType.LOCATION),
+        m(180, "Arthur Yates", EntityType.PERSON),
+        m(200, "Arthur Yates and Co", EntityType.ORGANIZATION),
+        m(240, "Johnson Controls Inc", EntityType.ORGANIZATION),
+        m(280, "Johnson Controls", EntityType.LOCATION)));
     assertThat(es).extracting(Entity::type).containsOnly(EntityType.ORGANIZATION);
-    assertThat(es).hasSize(2);
+    // One word joins its company; a name of several words is typed so but keeps an id of its own.
+    assertThat(es).hasSize(6);
   }
 
   @Test
