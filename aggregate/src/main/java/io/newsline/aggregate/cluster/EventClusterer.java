@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -144,7 +145,7 @@ public final class EventClusterer {
     if (cascade == null || (original != null && active.containsKey(original))) {
       return List.of(); // a duplicate joins its original without a decision: at most its lead is kept
     }
-    Map<String, Double> vector = TermVectors.weigh(TermVectors.counts(a.title(), a.text()), stats);
+    Map<String, Double> vector = TermVectors.weigh(countsOf(a), stats);
     List<EventState> ids = candidates(a, vector);
     Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), ids, a.time().toEpochMilli(), false);
     List<ClusterArticle> out = new ArrayList<>();
@@ -228,9 +229,37 @@ public final class EventClusterer {
     }
   }
 
+  /**
+   * The article's term counts, kept for {@link #add} when a prediction ({@link #mayEmbedFinely})
+   * counts them: the clustering thread predicts an article at arrival and again just before its
+   * turn, and counting its text each time was a tenth of that thread's Java time.
+   */
+  private TreeMap<String, Double> countsOf(ClusterArticle a) {
+    PredictedCounts known = predictedCounts.get(a.id());
+    if (known != null && known.article() == a) {
+      return known.counts();
+    }
+    TreeMap<String, Double> counts = TermVectors.counts(a.title(), a.text());
+    predictedCounts.put(a.id(), new PredictedCounts(a, counts));
+    return counts;
+  }
+
+  /** Counts of a predicted article, for that very instance (another article of the same id may differ in text). */
+  private record PredictedCounts(ClusterArticle article, TreeMap<String, Double> counts) {}
+
+  /** The counts of the last {@value #PREDICTED_COUNTS} articles predicted, oldest first (an article predicted and never clustered here falls out). */
+  static final int PREDICTED_COUNTS = 1_000;
+  private final Map<String, PredictedCounts> predictedCounts = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PredictedCounts> eldest) {
+      return size() > PREDICTED_COUNTS;
+    }
+  };
+
   /** Clusters one article; returns the changes to publish, in order. */
   public List<ClusterChange> add(ClusterArticle a) {
     termIds.trim();
+    PredictedCounts predicted = predictedCounts.remove(a.id());
     List<ClusterChange> changes = new ArrayList<>();
     long time = a.time().toEpochMilli();
     clock = Math.max(clock, time);
@@ -241,7 +270,7 @@ public final class EventClusterer {
       return changes; // the same article delivered again (a replay of enrich's output): nothing changes
     }
     if (again != null) {
-      untrack(again);
+      detach(again);
       again.timeline.replace(a, time, window());
       again.lastUpdated = Math.max(again.lastUpdated, time);
       repository.addMember(again.id, member(a, time));
@@ -249,7 +278,7 @@ public final class EventClusterer {
       save(again, changes);
       return changes;
     }
-    Map<String, Double> counts = TermVectors.counts(a.title(), a.text());
+    Map<String, Double> counts = predicted != null && predicted.article() == a ? predicted.counts() : TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
     TermLookup lookup = new TermLookup(vector, termIds);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
@@ -282,7 +311,7 @@ public final class EventClusterer {
     double similarity;
     if (best != null && bestScore.margin() >= 0) {
       target = best;
-      untrack(target);
+      detach(target);
       reason = "joined";
       similarity = bestScore.value();
       target.provisionalOf = null; // a second article confirms a provisional event
@@ -603,6 +632,7 @@ public final class EventClusterer {
         : x.id.compareTo(y.id) < 0;
     EventState survivor = xSurvives ? x : y;
     EventState absorbed = xSurvives ? y : x;
+    untrack(absorbed); // x may be only detached, its index keys still filed
     forget(absorbed);
     active.remove(absorbed.id);
     repository.remove(absorbed.id);
@@ -898,19 +928,58 @@ public final class EventClusterer {
     }
   }
 
+  /**
+   * Files the event in the candidate index under its present keys. An event still filed (only
+   * {@link #detach}ed) moves only the keys that changed: of its hundred-odd entity keys an article
+   * that joins changes a few, and unfiling and filing them all was a twentieth of the clustering
+   * thread's Java time.
+   */
   private void track(EventState e) {
     active.put(e.id, e);
     byLastUpdate.add(e);
-    e.indexEntities = new ArrayList<>(e.entityArticles.keySet());
-    e.indexTerms = new ArrayList<>(TermVectors.strongest(e.centroid, INDEX_TERMS).keySet());
-    file(eventsByEntity, e.indexEntities, e);
-    file(eventsByTerm, e.indexTerms, e);
+    List<String> entities = new ArrayList<>(e.entityArticles.keySet());
+    List<String> terms = new ArrayList<>(TermVectors.strongest(e.centroid, INDEX_TERMS).keySet());
+    refile(eventsByEntity, e.indexEntities, entities, e);
+    refile(eventsByTerm, e.indexTerms, terms, e);
+    e.indexEntities = entities;
+    e.indexTerms = terms;
   }
 
+  /** Takes the event out of the dormancy order while it changes; its index keys stay filed until {@link #track}. */
+  private void detach(EventState e) {
+    byLastUpdate.remove(e);
+  }
+
+  /** Takes the event out of the dormancy order and the candidate index. */
   private void untrack(EventState e) {
     byLastUpdate.remove(e);
-    unfile(eventsByEntity, e.indexEntities != null ? e.indexEntities : e.entityArticles.keySet(), e);
-    unfile(eventsByTerm, e.indexTerms != null ? e.indexTerms : TermVectors.strongest(e.centroid, INDEX_TERMS).keySet(), e);
+    if (e.indexEntities != null) {
+      unfile(eventsByEntity, e.indexEntities, e);
+      unfile(eventsByTerm, e.indexTerms, e);
+      e.indexEntities = null;
+      e.indexTerms = null;
+    }
+  }
+
+  /** Moves the event from its filed keys (sorted; null: not filed) to its present ones (sorted): unfiles those gone, files those new. */
+  private static void refile(Map<String, Set<EventState>> index, List<String> filed, List<String> present, EventState e) {
+    if (filed == null) {
+      file(index, present, e);
+      return;
+    }
+    int i = 0;
+    int j = 0;
+    while (i < filed.size() || j < present.size()) {
+      int c = i == filed.size() ? 1 : j == present.size() ? -1 : filed.get(i).compareTo(present.get(j));
+      if (c < 0) {
+        unfile(index, List.of(filed.get(i++)), e);
+      } else if (c > 0) {
+        file(index, List.of(present.get(j++)), e);
+      } else {
+        i++;
+        j++;
+      }
+    }
   }
 
   /** Files the event under its keys in one of the candidate indexes (its entities, or its strongest centroid terms). */

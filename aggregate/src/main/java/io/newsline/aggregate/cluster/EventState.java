@@ -75,7 +75,7 @@ public final class EventState {
   transient double centroidNorm = -1;
   transient double embeddingNorm = -1;
   transient double fineEmbeddingNorm = -1;
-  /** The entities and terms the event is filed under while tracked. Not stored. */
+  /** The entities and terms (sorted) the event is filed under in the candidate index; null when not filed. Not stored. */
   transient List<String> indexEntities;
   transient List<String> indexTerms;
   /** The centroid as arrays in term order, for fast scoring; null when stale. Not stored. */

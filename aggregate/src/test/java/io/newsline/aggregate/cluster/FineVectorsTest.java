@@ -92,6 +92,29 @@ class FineVectorsTest {
     }
   }
 
+  /**
+   * The clusterer keeps a predicted article's term counts for its clustering: an article predicted
+   * and then clustered in another version (same id, other text) is clustered on its own text, as
+   * without the prediction.
+   */
+  @Test
+  void anArticlePredictedInOneVersionAndClusteredInAnotherIsCountedFromItsOwnText() {
+    List<ClusterArticle> edited = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      ClusterArticle a = ARTICLES.get(i);
+      ClusterArticle b = ARTICLES.get((i * 7 + 3) % ARTICLES.size());
+      edited.add(new ClusterArticle(a.id(), a.title(), b.text(), a.outlet(), a.url(), a.time(), a.duplicateOf(), a.entities(),
+          a.quotes(), a.embedding(), a.anchors()));
+    }
+    EventClusterer plain = new EventClusterer(settings(FineVectorsTest::fine), new InMemoryEventRepository());
+    EventClusterer predicted = new EventClusterer(settings(FineVectorsTest::fine), new InMemoryEventRepository());
+    for (int i = 0; i < edited.size(); i++) {
+      predicted.mayEmbedFinely(ARTICLES.get(i));
+      predicted.mayEmbedFinely(ARTICLES.get(i));
+      assertThat(EventClustererTest.summary(predicted.add(edited.get(i)))).isEqualTo(EventClustererTest.summary(plain.add(edited.get(i))));
+    }
+  }
+
   @Test
   void aFailureInThePoolIsTheFailureTheClusteringThreadWouldHaveHad() throws Exception {
     AtomicInteger calls = new AtomicInteger();

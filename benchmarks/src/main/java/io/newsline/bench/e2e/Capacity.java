@@ -64,6 +64,7 @@ final class Capacity {
     samples.add(new Sample(System.nanoTime(), 0, meter.snapshot()));
     Map<String, Long> threads0 = CpuMeter.threads();
     long t0 = samples.get(0).nanos();
+    long wall0 = System.currentTimeMillis();
     importer.start();
     long lastProgress = t0;
     long lastPrint = t0;
@@ -104,6 +105,9 @@ final class Capacity {
     Sample from = firstReaching(samples, (int) Math.ceil(0.2 * n));
     Sample to = firstReaching(samples, (int) Math.ceil(0.95 * n));
     double window = (to.nanos() - from.nanos()) / 1e9;
+    // wall-clock bounds, to cut a flight recording (JFR) or a profiler's samples to the same window
+    out.printf(Locale.ROOT, "  sustained window: epoch ms %d to %d%n", wall0 + (from.nanos() - t0) / 1_000_000,
+        wall0 + (to.nanos() - t0) / 1_000_000);
     int windowArticles = to.assigned() - from.assigned();
     double seconds = (last.nanos() - first.nanos()) / 1e9;
     Map<String, Long> whole = CpuMeter.minus(last.cpu(), first.cpu());
