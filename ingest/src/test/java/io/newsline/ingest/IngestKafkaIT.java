@@ -124,7 +124,7 @@ class IngestKafkaIT {
       try (FeedPoller poller = new FeedPoller(List.of(feed), Map.of(), fetcher, service, Clock.systemUTC(), backoff, 1, 100, 500)) {
         assertThat(poller.poll(feed).articles()).isEqualTo(1);
       }
-      Map<String, FeedState> saved = KafkaFeedStates.load(stack.settings());
+      Map<String, FeedState> saved = committedFeedStates(feed.url());
       assertThat(saved.get(feed.url()).etag()).isEqualTo("\"e1\"");
       assertThat(saved.get(feed.url()).seen()).hasSize(1);
       try (FeedPoller restarted = new FeedPoller(List.of(feed), saved, fetcher, service, Clock.systemUTC(), backoff, 1, 100, 500)) {
@@ -137,6 +137,20 @@ class IngestKafkaIT {
       assertThat(a.getTitle()).isEqualTo("Kharkiv grid");
       assertThat(a.getText()).isEqualTo(text(7));
     }
+  }
+
+  /**
+   * The feed states once the poll's transaction is readable: commitTransaction returns when the
+   * coordinator has decided, and the markers that move the partitions' last stable offset follow.
+   */
+  private Map<String, FeedState> committedFeedStates(String feedUrl) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    Map<String, FeedState> saved = KafkaFeedStates.load(stack.settings());
+    while (!saved.containsKey(feedUrl) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      saved = KafkaFeedStates.load(stack.settings());
+    }
+    return saved;
   }
 
   @Test
