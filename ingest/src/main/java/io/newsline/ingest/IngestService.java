@@ -338,10 +338,17 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     }
   }
 
+  /**
+   * A producer that has fenced the one before it and settled its transaction; then any transaction
+   * of ours still open in our topics is one the coordinator lost track of, and is aborted before
+   * the state is read, so that the next commit does not commit it too.
+   */
   private KafkaProducer<byte[], byte[]> newProducer() {
     KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig);
     try {
       p.initTransactions();
+      StrandedTransactions.abort(client, (String) producerConfig.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG),
+          List.of(topics.raw(), topics.deadLetter(), topics.ingestState()));
     } catch (RuntimeException e) {
       discard(p);
       throw e;

@@ -12,21 +12,29 @@ import io.newsline.runtime.Topics;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.testing.BrokerProcesses;
 import io.newsline.runtime.testing.EmbeddedStack;
+import io.newsline.runtime.testing.PartitionLayout;
+import io.newsline.runtime.testing.StrandedTransaction;
 import io.newsline.runtime.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +89,26 @@ class IngestRecoveryIT {
           rs -> TopicReader.latestByKey(rs).containsKey("push:after-restart"), Duration.ofSeconds(30)));
       assertThat(raw).containsKey("push:after-restart").doesNotContainKey("half");
       killed.close(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void aTransactionOfOursTheCoordinatorLostTrackOfIsAbortedNotCommittedWithOurNext() throws Exception {
+    try (EmbeddedStack stack = EmbeddedStack.start(1)) {
+      Settings s = stack.settings();
+      String raw = stack.topics().raw();
+      // a stale write of an earlier attempt, open under our producer id in every raw partition: the
+      // partition where the next article lands would end it with that article's commit marker
+      List<TopicPartition> partitions = IntStream.range(0, Topics.partitions(s)).mapToObj(i -> new TopicPartition(raw, i)).toList();
+      StrandedTransaction.leave(stack.bootstrapServers(), IngestService.transactionalId(s, "service"), partitions, "push:stranded");
+      try (IngestService service = new IngestService(s, Instant::now)) {
+        service.publish(List.of(article("after-stranded")));
+      }
+      Map<String, byte[]> committed = TopicReader.latestByKey(TopicReader.readUntil(stack.bootstrapServers(), raw,
+          rs -> TopicReader.latestByKey(rs).containsKey("push:after-stranded"), WAIT));
+      assertThat(committed).containsKey("push:after-stranded").doesNotContainKey("push:stranded");
+      assertThat(TopicReader.readAll(stack.bootstrapServers(), raw, WAIT)).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+          .containsExactly("push:after-stranded"); // and no partition is left blocked by it
     }
   }
 
@@ -149,7 +177,8 @@ class IngestRecoveryIT {
 
   /**
    * Every id once in the raw topic (read_committed), however often its transaction was tried. A
-   * failure says where each copy is and when the client created it (which attempt wrote it).
+   * failure says where each copy is and when the client created it (which attempt wrote it), and
+   * lays out the partitions that hold extra copies as the broker has them.
    */
   private static void assertExactlyOnce(String bootstrap, String topic, List<String> ids) {
     // commitTransaction returns once the commit is decided; the markers that make the last records
@@ -157,10 +186,24 @@ class IngestRecoveryIT {
     TopicReader.readUntil(bootstrap, topic,
         rs -> TopicReader.latestByKey(rs).keySet().containsAll(ids), WAIT);
     List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic, WAIT);
-    Map<String, List<String>> copies = new HashMap<>();
-    records.forEach(r -> copies.computeIfAbsent(new String(r.key()), k -> new java.util.ArrayList<>())
-        .add("partition " + r.partition() + " offset " + r.offset() + " created " + Instant.ofEpochMilli(r.timestamp())));
-    ids.forEach(id -> assertThat(copies.getOrDefault(id, List.of())).as("records of %s", id).hasSize(1));
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> copies = new HashMap<>();
+    records.forEach(r -> copies.computeIfAbsent(new String(r.key(), StandardCharsets.UTF_8), k -> new ArrayList<>()).add(r));
+    ids.forEach(id -> {
+      List<ConsumerRecord<byte[], byte[]>> of = copies.getOrDefault(id, List.of());
+      if (of.size() != 1) {
+        Set<TopicPartition> partitions = of.stream().map(r -> new TopicPartition(r.topic(), r.partition())).collect(Collectors.toSet());
+        throw new AssertionError(id + " is in the raw topic " + of.size() + " times: " + of.stream().map(IngestRecoveryIT::where).toList()
+            + partitions.stream().map(tp -> PartitionLayout.describe(bootstrap, tp, committedOffsets(records, tp), WAIT)).collect(Collectors.joining()));
+      }
+    });
+  }
+
+  private static Set<Long> committedOffsets(List<ConsumerRecord<byte[], byte[]>> records, TopicPartition tp) {
+    return records.stream().filter(r -> r.partition() == tp.partition()).map(ConsumerRecord::offset).collect(Collectors.toSet());
+  }
+
+  private static String where(ConsumerRecord<byte[], byte[]> r) {
+    return "partition " + r.partition() + " offset " + r.offset() + " created " + Instant.ofEpochMilli(r.timestamp());
   }
 
   private static IncomingArticle article(String id) {
