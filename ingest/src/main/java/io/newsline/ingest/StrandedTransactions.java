@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,32 +43,51 @@ final class StrandedTransactions {
   /**
    * Aborts them in the topics' partitions.
    *
-   * @throws KafkaException when they cannot be looked up or aborted (aborting one needs the
-   *     ClusterAction permission, as kafka-transactions.sh abort does): publishing on top of one would repeat articles
+   * @throws KafkaException when one is found but cannot be aborted (that needs the ClusterAction
+   *     permission, as kafka-transactions.sh abort does): publishing on top of it would repeat articles
    */
   static void abort(Map<String, Object> client, String transactionalId, List<String> topics) {
     try (Admin admin = Admin.create(client)) {
-      TransactionDescription ours = get(admin.describeTransactions(List.of(transactionalId)).description(transactionalId));
-      if (!SETTLED.contains(ours.state())) {
-        return; // another producer with our id has begun since (and fences us): its transaction is its own
+      List<Stranded> stranded;
+      try {
+        stranded = find(admin, transactionalId, topics);
+      } catch (AuthorizationException e) {
+        // a secured cluster that lets ingest write but not look: go on as before the check, and say so
+        LOG.warn("ingest: cannot look for transactions Kafka left open under its producer id ({}); grant Describe on the "
+            + "transactional id and Read on {} to have them aborted", e.getMessage(), topics);
+        return;
       }
-      List<TopicPartition> partitions = new ArrayList<>();
-      get(admin.describeTopics(topics).allTopicNames()).values().forEach(t -> t.partitions()
-          .forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
-      for (Map.Entry<TopicPartition, PartitionProducerState> e : get(admin.describeProducers(partitions).all()).entrySet()) {
-        for (ProducerState s : e.getValue().activeProducers()) {
-          // an older epoch than the coordinator's: written before the coordinator settled our id
-          if (s.producerId() == ours.producerId() && s.producerEpoch() < ours.producerEpoch()
-              && s.currentTransactionStartOffset().isPresent()) {
-            LOG.warn("ingest: aborting a transaction of producer id {} (epoch {}) left open at {} offset {}, which the coordinator "
-                + "no longer tracks: the next commit there would commit it too", s.producerId(), s.producerEpoch(), e.getKey(),
-                s.currentTransactionStartOffset().getAsLong());
-            get(admin.abortTransaction(new AbortTransactionSpec(e.getKey(), s.producerId(), (short) s.producerEpoch(),
-                s.coordinatorEpoch().orElse(0))).all());
-          }
+      for (Stranded s : stranded) {
+        LOG.warn("ingest: aborting a transaction of producer id {} (epoch {}) left open at {} offset {}, which the coordinator "
+            + "no longer tracks: the next commit there would commit it too", s.state().producerId(), s.state().producerEpoch(),
+            s.partition(), s.state().currentTransactionStartOffset().getAsLong());
+        get(admin.abortTransaction(new AbortTransactionSpec(s.partition(), s.state().producerId(),
+            (short) s.state().producerEpoch(), s.state().coordinatorEpoch().orElse(0))).all());
+      }
+    }
+  }
+
+  private record Stranded(TopicPartition partition, ProducerState state) {}
+
+  private static List<Stranded> find(Admin admin, String transactionalId, List<String> topics) {
+    TransactionDescription ours = get(admin.describeTransactions(List.of(transactionalId)).description(transactionalId));
+    if (!SETTLED.contains(ours.state())) {
+      return List.of(); // another producer with our id has begun since (and fences us): its transaction is its own
+    }
+    List<TopicPartition> partitions = new ArrayList<>();
+    get(admin.describeTopics(topics).allTopicNames()).values().forEach(t -> t.partitions()
+        .forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
+    List<Stranded> stranded = new ArrayList<>();
+    for (Map.Entry<TopicPartition, PartitionProducerState> e : get(admin.describeProducers(partitions).all()).entrySet()) {
+      for (ProducerState s : e.getValue().activeProducers()) {
+        // an older epoch than the coordinator's: written before the coordinator settled our id
+        if (s.producerId() == ours.producerId() && s.producerEpoch() < ours.producerEpoch()
+            && s.currentTransactionStartOffset().isPresent()) {
+          stranded.add(new Stranded(e.getKey(), s));
         }
       }
     }
+    return stranded;
   }
 
   private static <T> T get(KafkaFuture<T> future) {
