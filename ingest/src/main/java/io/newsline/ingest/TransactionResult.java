@@ -19,6 +19,11 @@ public record TransactionResult(List<RawArticle> articles, List<Outcome> outcome
     }
   }
 
+  /** Input articles not dead-lettered: those published and those delivered again unchanged. */
+  public long accepted() {
+    return outcomes.stream().filter(o -> o.article() != null).count();
+  }
+
   /** Articles delivered again unchanged, so not published again. */
   public long unchanged() {
     return outcomes.stream().filter(Outcome::unchanged).count();

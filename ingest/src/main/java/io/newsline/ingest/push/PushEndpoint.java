@@ -190,8 +190,8 @@ public final class PushEndpoint implements AutoCloseable {
   private static ObjectNode accepted(TransactionResult result) {
     // "accepted" counts what the client may consider delivered, repeated deliveries included, so it
     // agrees with the list; "unchanged" says how many of them were already there and not published again
-    long accepted = result.outcomes().stream().filter(out -> out.article() != null).count();
-    ObjectNode o = Json.object().put("accepted", accepted).put("unchanged", result.unchanged()).put("rejected", result.deadLetters());
+    ObjectNode o = Json.object().put("accepted", result.accepted()).put("unchanged", result.unchanged())
+        .put("rejected", result.deadLetters());
     ArrayNode list = o.putArray("articles");
     for (TransactionResult.Outcome out : result.outcomes()) {
       ObjectNode a = list.addObject();
