@@ -86,6 +86,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     PossessiveNames.apply(layout, labels);
     ListHeadings.apply(layout, labels);
     KindNouns.apply(layout, labels, gazetteer);
+    OwnedPlaces.apply(layout, labels, gazetteer);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);

@@ -159,4 +159,36 @@ class LabelRulesTest {
     KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
     assertThat(t.spans()).isEqualTo(before);
   }
+
+  @Test
+  void aNameBeforeItsPeopleItsSharesOrWhatAnOutletDoesIsAnOrganisation() {
+    String text = "Media reports say 10 of 23 Sakigake members will leave. Takemura founded Sakigake. Slough's "
+        + "chairman spoke. Shares in Slough rose. Globo quoted the lawyer. A stake in Daewoo was sold.";
+    Tagged t = Tagged.of(text).label("Sakigake", PER).label("Sakigake", PER).label("Takemura", PER)
+        .label("Slough", LOC).label("Slough", LOC).label("Globo", PER).label("Daewoo", PER);
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("Sakigake/ORG", "Takemura/PER", "Sakigake/ORG", "Slough/ORG", "Slough/ORG",
+        "Globo/ORG", "Daewoo/ORG");
+  }
+
+  @Test
+  void notACountryBeforeItsPlayersAPlaceThatReportsOrAPersonsSpokesman() {
+    String text = "England striker Alan Shearer scored. Khartoum reported fresh clashes. Yeltsin's spokesman "
+        + "said no. White House spokesman Mike McCurry agreed.";
+    Tagged t = Tagged.of(text).label("England", LOC).label("Alan Shearer", PER).label("Khartoum", LOC)
+        .label("Yeltsin", PER).label("White House", LOC).label("Mike McCurry", PER);
+    List<String> before = t.spans();
+    KindNouns.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).isEqualTo(before);
+  }
+
+  @Test
+  void aCompanyBeforeAPlaceItOwnsStaysTheCompanyWhenAListOrTheArticleSaysSo() {
+    String text = "Workers left a Rio Tinto mine on Monday. Output at the Kumba mine fell. Kumba said it would "
+        + "recover. BHP said its Escondida mine would cut jobs.";
+    Tagged t = Tagged.of(text).label("Rio Tinto", LOC).label("Kumba", LOC).label("Kumba", ORG).label("BHP", ORG)
+        .label("Escondida", LOC);
+    OwnedPlaces.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("Rio Tinto/ORG", "Kumba/ORG", "Kumba/ORG", "BHP/ORG", "Escondida/LOC");
+  }
 }

@@ -172,5 +172,14 @@ class ModernNewsPatternsTest {
     List<Entity> es = extract(null, "The LTTE (Liberation Tigers of Tamil Eelam) accosts us, the fishermen said.");
     assertThat(es).extracting(Entity::name).noneMatch(n -> n.contains("("));
   }
-}
 
+  @Test
+  void aCompanyBeforeAPlaceItOwnsStaysTheCompanyButAMineNamedForItselfIsAPlace() {
+    List<Entity> es = extract("Strike halts output", "Workers walked off the job at a Rio Tinto mine in "
+        + "Western Australia on Monday. Output at the Glencore mine nearby was unaffected. BHP said its "
+        + "Escondida mine in Chile would cut jobs. Production at the Kestrel mine fell too, and the Morvane "
+        + "Resources mine stayed shut. Morvane Resources said it would reopen in May.");
+    assertThat(es).extracting(Entity::id).contains("org:rio_tinto", "org:glencore", "org:morvane_resources",
+        "loc:escondida", "loc:kestrel");
+  }
+}

@@ -25,6 +25,7 @@ public final class Gazetteer {
   private static final int MAX_WORDS = 6;
   private static final int FIRST_NAME = java.util.Arrays.asList(LISTS).indexOf("first_name");
   private static final int COUNTRY = java.util.Arrays.asList(LISTS).indexOf("country");
+  private static final int ORGANIZATION = java.util.Arrays.asList(LISTS).indexOf("organization");
   /** The lists of places: country, city_major, city, region. */
   private static final int PLACES = 0b1111;
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
@@ -142,6 +143,11 @@ public final class Gazetteer {
   /** Is this exact word sequence a listed country ("Iran", "United States")? */
   public boolean containsCountry(String[] words) {
     return (lists(words) & (1 << COUNTRY)) != 0;
+  }
+
+  /** Is this exact word sequence a listed organisation ("Glencore", "Rio Tinto")? */
+  public boolean containsOrganisation(String[] words) {
+    return (lists(words) & (1 << ORGANIZATION)) != 0;
   }
 
   /** Is this exact word sequence a listed country, city or region? */
