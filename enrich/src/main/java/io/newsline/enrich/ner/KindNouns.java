@@ -220,7 +220,7 @@ final class KindNouns {
   }
 
   /** The span's words as written, lower-cased (a headline in capitals names the same thing). */
-  private static String text(Placed p, Span span) {
+  static String text(Placed p, Span span) {
     return p.source().substring(p.tokens().get(span.from()).start(), p.tokens().get(span.to() - 1).end())
         .toLowerCase(Locale.ROOT);
   }

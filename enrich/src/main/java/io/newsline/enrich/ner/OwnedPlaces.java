@@ -8,7 +8,6 @@ import io.newsline.enrich.ner.tagger.Labels;
 import io.newsline.enrich.text.Token;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -44,7 +43,7 @@ final class OwnedPlaces {
         if (organisations == null) {
           organisations = new HashSet<>();
         }
-        organisations.add(text(p, span));
+        organisations.add(KindNouns.text(p, span));
       }
     }
     for (int s = 0; s < labels.size(); s++) {
@@ -52,7 +51,7 @@ final class OwnedPlaces {
       int[] y = labels.get(s);
       for (Span span : SpanRepair.spans(y)) {
         if (span.type() != org && span.type() != misc && isBeforeOwnedPlace(p, span)
-            && (organisations != null && organisations.contains(text(p, span))
+            && (organisations != null && organisations.contains(KindNouns.text(p, span))
                 || gazetteer.containsOrganisation(SpanRepair.words(p.tokens(), span.from(), span.to())))) {
           SpanRepair.write(y, new Span(span.from(), span.to(), org));
         }
@@ -76,11 +75,5 @@ final class OwnedPlaces {
 
   private static boolean isBeforeOwnedPlace(Placed p, Span span) {
     return span.to() < p.tokens().size() && OWNED.contains(p.tokens().get(span.to()).text());
-  }
-
-  /** The span's words as written, lower-cased (a headline in capitals names the same thing). */
-  private static String text(Placed p, Span span) {
-    return p.source().substring(p.tokens().get(span.from()).start(), p.tokens().get(span.to() - 1).end())
-        .toLowerCase(Locale.ROOT);
   }
 }
