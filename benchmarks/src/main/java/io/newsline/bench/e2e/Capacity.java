@@ -19,7 +19,8 @@ final class Capacity {
   private Capacity() {}
 
   record Result(int articles, double sustainedRate, double wholeRate, double seconds, Map<String, Double> windowCpuMs,
-      Map<String, Double> wholeCpuMs, double jitSecondsWhole, Map<String, Double> threadsCpuMs, double idleCpuMsPerSecond) {
+      Map<String, Double> wholeCpuMs, double jitSecondsWhole, Map<String, Double> threadsCpuMs,
+      Map<String, Double> windowThreadsCpuMs, double idleCpuMsPerSecond) {
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("articles", articles);
@@ -30,12 +31,14 @@ final class Capacity {
       m.put("cpu_ms_per_article_whole", wholeCpuMs);
       m.put("jit_cpu_seconds", jitSecondsWhole);
       m.put("cpu_ms_per_article_by_thread", threadsCpuMs);
+      m.put("cpu_ms_per_article_by_thread_sustained", windowThreadsCpuMs);
       m.put("idle_cpu_ms_per_second", idleCpuMsPerSecond);
       return m;
     }
   }
 
-  private record Sample(long nanos, int assigned, Map<String, Long> cpu) {}
+  /** @param threads every Java thread's CPU ({@link CpuMeter#javaThreads()}), to split the sustained window by thread */
+  private record Sample(long nanos, int assigned, Map<String, Long> cpu, Map<String, Long> threads) {}
 
   static Result run(Pipeline p, Path input, int expected, PrintStream out) throws Exception {
     CpuMeter meter = p.cpu();
@@ -61,7 +64,7 @@ final class Capacity {
       }
     }, "e2e-ingest");
     List<Sample> samples = new ArrayList<>();
-    samples.add(new Sample(System.nanoTime(), 0, meter.snapshot()));
+    samples.add(new Sample(System.nanoTime(), 0, meter.snapshot(), meter.javaThreads()));
     Map<String, Long> threads0 = CpuMeter.threads();
     long t0 = samples.get(0).nanos();
     long wall0 = System.currentTimeMillis();
@@ -73,7 +76,7 @@ final class Capacity {
       Thread.sleep(SAMPLE_MS);
       int assigned = p.monitor.assigned();
       long now = System.nanoTime();
-      samples.add(new Sample(now, assigned, meter.snapshot()));
+      samples.add(new Sample(now, assigned, meter.snapshot(), meter.javaThreads()));
       if (failure[0] != null) {
         throw new IllegalStateException("import failed", failure[0]);
       }
@@ -113,7 +116,7 @@ final class Capacity {
     Map<String, Long> whole = CpuMeter.minus(last.cpu(), first.cpu());
     return new Result(n, windowArticles / window, n / seconds, seconds,
         perArticle(CpuMeter.minus(to.cpu(), from.cpu()), windowArticles), perArticle(whole, n), whole.get("jit") / 1e9,
-        perArticle(byThread, n), idleMsPerSecond);
+        perArticle(byThread, n), perArticle(CpuMeter.byThreadKind(from.threads(), to.threads()), windowArticles), idleMsPerSecond);
   }
 
   private static Sample firstReaching(List<Sample> samples, int assigned) {

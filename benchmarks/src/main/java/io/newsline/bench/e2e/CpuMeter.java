@@ -133,8 +133,8 @@ final class CpuMeter {
   }
 
   /**
-   * CPU between two {@link #threads()} readings, by kind of thread (the name without its numbers
-   * and thread id), largest first: where "kafka + other" goes (broker request handlers and network
+   * CPU between two {@link #threads()} or {@link #javaThreads()} readings, by kind of thread (the
+   * name without its ids and numbers, but for a letter's: e2e, C1, G1), largest first: where "kafka + other" goes (broker request handlers and network
    * threads, client I/O threads, the registry, GC, JIT).
    */
   static Map<String, Long> byThreadKind(Map<String, Long> before, Map<String, Long> after) {
@@ -142,13 +142,38 @@ final class CpuMeter {
     after.forEach((name, cpu) -> {
       long d = cpu - before.getOrDefault(name, 0L);
       if (d > 0) {
-        kinds.merge(name.substring(0, name.lastIndexOf('#')).replaceAll("[0-9]+", "N"), d, Long::sum);
+        kinds.merge(name.substring(0, name.lastIndexOf('#')).replaceAll(UUID, "ID").replaceAll("(?<![A-Za-z])[0-9]+", "N"), d, Long::sum);
       }
     });
     Map<String, Long> sorted = new LinkedHashMap<>();
     kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
+  }
+
+  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+  /**
+   * CPU nanoseconds of every Java thread alive now by its whole name ("name#id"; /proc cuts names to
+   * 15 characters, which makes the broker's, the clients' and the stages' threads look alike), and
+   * the JVM's own threads (JIT, GC, VM) together as "JVM (JIT, GC, VM)#0": the process's CPU less
+   * the Java threads'.
+   */
+  Map<String, Long> javaThreads() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    long total = processCpu();
+    long java = 0;
+    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null) {
+        long cpu = threads.getThreadCpuTime(t.getThreadId());
+        if (cpu > 0) {
+          out.put(t.getThreadName() + "#" + t.getThreadId(), cpu);
+          java += cpu;
+        }
+      }
+    }
+    out.put("JVM (JIT, GC, VM)#0", total - java);
+    return out;
   }
 
   static long processCpu() {

@@ -110,10 +110,12 @@ public final class EndToEnd {
           base.records(), base.meanBytes() / 1e3, base.rate(), base.cpuMsPerRecord());
 
       Capacity.Result cap;
+      Map<String, TopicVolume.Volume> volume;
       Map<String, Double> cascade0 = cascadeCounts();
       try (Pipeline p = Pipeline.start(kafka.bootstrapServers(), registry.url(), "e2e-cap", o.settings())) {
         out.printf(Locale.ROOT, "capacity: pipeline ready in %.1f s; importing%n", p.startSeconds());
         cap = Capacity.run(p, input, lines.size(), out);
+        volume = TopicVolume.of(kafka.bootstrapServers(), "e2e-cap");
       }
       Map<String, Double> cascade = new java.util.TreeMap<>();
       cascadeCounts().forEach((k, v) -> cascade.put(k, v - cascade0.getOrDefault(k, 0.0)));
@@ -122,6 +124,7 @@ public final class EndToEnd {
         report.put("cascade", cascade);
       }
       report.put("capacity", cap.toMap());
+      report.put("topics_per_article", perArticle(volume, cap.articles()));
       report.put("sustained_over_baseline", cap.sustainedRate() / base.rate());
       // half of capacity: the lower of the sustained and whole-run rates (the sustained window can
       // overstate what the pipeline keeps up with over a longer run)
@@ -136,6 +139,7 @@ public final class EndToEnd {
       report.put("freshness", fresh.toMap());
       report.put("load_average_end", CpuMeter.loadAverage());
       print(out, base, cap, fresh);
+      printVolume(out, volume, cap.articles());
     }
     return report;
   }
@@ -155,11 +159,33 @@ public final class EndToEnd {
         out.printf(Locale.ROOT, "  %-24s %8.2f%n", kind, ms);
       }
     });
+    out.printf(Locale.ROOT, "CPU ms per article by thread (sustained window)%n");
+    cap.windowThreadsCpuMs().forEach((kind, ms) -> {
+      if (ms >= 0.01) {
+        out.printf(Locale.ROOT, "  %-90s %8.3f%n", kind, ms);
+      }
+    });
     out.printf(Locale.ROOT, "freshness at %.0f articles/s (%d measured): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
         fresh.rate(), fresh.samples(), fresh.p50(), fresh.p95(), fresh.p99(), fresh.max());
     out.printf(Locale.ROOT, "CPU ms per article while fed at %.0f articles/s (after the warm-up):", fresh.rate());
     fresh.cpuMsPerArticle().forEach((part, ms) -> out.printf(Locale.ROOT, " %s %.2f;", part, ms));
     out.println();
+  }
+
+  private static Map<String, Object> perArticle(Map<String, TopicVolume.Volume> volume, int articles) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    double n = Math.max(1, articles);
+    volume.forEach((topic, v) -> m.put(topic, Map.of("offsets", v.offsets() / n, "purged", v.purged() / n, "records", v.records() / n,
+        "markers", v.markers() / n, "payload_bytes", v.payloadBytes() / n, "log_bytes", v.logBytes() / n)));
+    return m;
+  }
+
+  private static void printVolume(PrintStream out, Map<String, TopicVolume.Volume> volume, int articles) {
+    double n = Math.max(1, articles);
+    out.printf(Locale.ROOT, "written per article, capacity run (%,d articles): offsets, of them purged by Streams; of the rest records, "
+        + "transaction markers, key+value bytes, log bytes%n", articles);
+    volume.forEach((topic, v) -> out.printf(Locale.ROOT, "  %-60s %7.2f %7.2f %7.2f %7.2f %9.0f %9.0f%n", topic,
+        v.offsets() / n, v.purged() / n, v.records() / n, v.markers() / n, v.payloadBytes() / n, v.logBytes() / n));
   }
 
   /** The cascade's counters in this JVM: articles MiniLM embedded, and the pool's outcomes (FineVectors). */

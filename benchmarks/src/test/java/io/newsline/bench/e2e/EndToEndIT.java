@@ -41,6 +41,16 @@ class EndToEndIT {
     // the idle pipeline's cost per second and where the rest goes, thread by thread
     assertThat((double) capacity.get("idle_cpu_ms_per_second")).isPositive();
     assertThat((Map<String, Double>) capacity.get("cpu_ms_per_article_by_thread")).isNotEmpty();
+    // the sustained window thread by thread, under the threads' whole names
+    assertThat(((Map<String, Double>) capacity.get("cpu_ms_per_article_by_thread_sustained")).keySet())
+        .anyMatch(t -> t.startsWith("e2e-cap-aggregate-ID-StreamThread-"));
+    // what each topic took per article: ingest writes each article once to the raw topic, enrich once to the enriched one
+    Map<String, Map<String, Double>> topics = (Map<String, Map<String, Double>>) report.get("topics_per_article");
+    // (at least: the records of an aborted and retried transaction count too)
+    assertThat(topics.get("e2e-cap.raw").get("records")).isBetween(1.0, 2.0);
+    assertThat(topics.get("e2e-cap.enriched").get("records")).isBetween(1.0, 2.0);
+    assertThat(topics.get("e2e-cap.enriched").get("payload_bytes")).isGreaterThan(topics.get("e2e-cap.raw").get("payload_bytes"));
+    assertThat(topics).containsKeys("e2e-cap-aggregate-event-states-changelog", "e2e-cap-aggregate-clustering-repartition");
     assertThat(cpu.get("enrich")).isPositive();
     assertThat(cpu.get("aggregate")).isPositive();
     Map<String, Object> freshness = (Map<String, Object>) report.get("freshness");
