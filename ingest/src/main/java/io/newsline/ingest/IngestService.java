@@ -151,8 +151,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     // tunables: the user's settings win
     p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    // articles are ~5 KB: the 16 KB default batch would hold three; bigger batches cost the broker less per article
-    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, KafkaSettings.PRODUCER_BATCH_BYTES);
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -40,6 +40,13 @@ public final class KafkaSettings {
   private static final Set<String> CLIENT_KEYS = clientKeys();
   /** Default commit interval of the Streams stages (commit.interval.ms overrides it). */
   public static final long COMMIT_INTERVAL_MS = 500;
+  /**
+   * Producer batch size of ingest and the Streams stages (producer.batch.size overrides it). Kafka's
+   * 16 KiB holds three articles and one event state (about 15 KB): every changelog record of an event
+   * was a batch of its own, which the broker validates, appends and indexes apiece and the
+   * producer's I/O thread compresses apiece (docs/benchmarks.md, "What Kafka costs per article").
+   */
+  public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
   private KafkaSettings() {}
 
@@ -76,6 +83,7 @@ public final class KafkaSettings {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxBytes);
     p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), maxBytes);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(PRODUCER_BATCH_BYTES));
     // Under exactly-once every commit is a transaction: AddPartitionsToTxn for each partition
     // written, TxnOffsetCommit, EndTxn and a marker appended to every one of those partitions. At
     // Streams' 100 ms that cost the broker and clients more CPU than the articles themselves

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsline.common.config.Settings;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,15 @@ class KafkaSettingsTest {
         .isEqualTo(100L);
     assertThat(new StreamsConfig(KafkaSettings.streams("aggregate", prefixed)).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
         .isEqualTo(2000L);
+  }
+
+  @Test
+  void stagesProduceInBatchesLargerThanAnEventStateUnlessTheUserSaysOtherwise() {
+    Properties defaults = KafkaSettings.streams("aggregate", Settings.of(REQUIRED));
+    assertThat(new StreamsConfig(defaults).getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG))
+        .isEqualTo(String.valueOf(KafkaSettings.PRODUCER_BATCH_BYTES));
+    Properties own = KafkaSettings.streams("aggregate", Settings.of(REQUIRED).with(Map.of("producer.batch.size", "16384")));
+    assertThat(new StreamsConfig(own).getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo("16384");
   }
 
   @Test
