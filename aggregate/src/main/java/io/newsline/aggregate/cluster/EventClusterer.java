@@ -231,8 +231,8 @@ public final class EventClusterer {
 
   /**
    * The article's term counts, kept for {@link #add} when a prediction ({@link #mayEmbedFinely})
-   * counts them: the clustering thread predicts an article at arrival and again just before its
-   * turn, and counting its text each time was a tenth of that thread's Java time.
+   * counts them: the clustering thread predicts an article shortly before its turn
+   * ({@link FineVectors#PREDICT_AHEAD}), and counting its text each time was a tenth of that thread's Java time.
    */
   private TreeMap<String, Double> countsOf(ClusterArticle a) {
     PredictedCounts known = predictedCounts.get(a.id());

@@ -42,13 +42,17 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
   private final long[] counts = new long[Outcome.values().length];
 
   /**
-   * How many articles ahead of the one being clustered the clustering thread offers an article again:
-   * its prediction at arrival saw an older state, without the events and warm-up leads that the
-   * articles ahead of it in the buffer create (on the e2e corpus's capacity run, a third of the kept
-   * leads the cascade embedded had not been predicted and ran on the clustering thread); two ahead
-   * gives the pool one article's clustering to embed what is predicted then.
+   * How many articles before its turn the clustering thread offers an article, once: the prediction
+   * ({@link EventClusterer#mayEmbedFinely}) costs what the decision costs, so it is made once per
+   * article, late enough to see the events and warm-up leads that the articles ahead of it create
+   * (predicted at arrival, far ahead, a third of the kept leads the cascade embedded on the e2e
+   * corpus had not been predicted) and early enough for the pool to embed what it predicts. On
+   * 2,000 articles of the e2e corpus ({@code StageCost}, one pool thread, 890 vectors needed),
+   * predicted once 2 / 3 / 4 / 8 / 16 articles ahead: 108 / 129 / 140 / 188 / 246 needed and not
+   * predicted, 46 / 51 / 73-83 / 105-123 / 147-152 embedded in vain; predicted twice (at arrival, 64
+   * ahead, and again 2 ahead) as before: 114 and 158-176.
    */
-  public static final int REOFFER_AHEAD = 2;
+  public static final int PREDICT_AHEAD = 2;
 
   /** What became of the articles offered to {@link #prefetch} and asked of {@link #apply}. */
   public enum Outcome {
@@ -65,7 +69,9 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
     /** Prefetched, not needed, and cancelled before the pool started it. */
     CANCELLED,
     /** Offered while {@code capacity} articles were pending: not prefetched. */
-    FULL
+    FULL,
+    /** Offered and predicted ({@link EventClusterer#mayEmbedFinely}, on the clustering thread: about what its decision costs). */
+    PREDICTED
   }
 
   /** A prefetched article: its text (to check it is the article clustered) and its embedding, once run. */
@@ -119,7 +125,8 @@ public final class FineVectors implements Function<ClusterArticle, float[]>, Aut
       prefetch(a); // a full cache takes nothing (counted) and is not worth a prediction
       return;
     }
-    // offered again, an article is predicted again on the newer state: what it adds is prefetched too
+    counts[Outcome.PREDICTED.ordinal()]++;
+    // offered again (tests), an article is predicted again on the newer state: what it adds is prefetched too
     for (ClusterArticle x : clusterer.mayEmbedFinely(a)) {
       prefetch(x);
       if (pending.containsKey(x.id()) && !a.id().equals(neededBy.put(x.id(), a.id()))) {

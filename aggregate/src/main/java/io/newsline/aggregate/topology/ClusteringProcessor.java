@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
@@ -99,6 +101,8 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
    * back by a quiet input partition can grow far larger, and it lives on disk, not on the heap.
    */
   private final TreeMap<String, ClusterArticle> arrived = new TreeMap<>();
+  /** Buffer keys of the buffered articles already offered to the pool ({@link #prefetch}). */
+  private final Set<String> predicted = new HashSet<>();
 
   ClusteringProcessor(ClusterSettings settings, AggregateSettings topology, Serde<EnrichedArticle> serde) {
     this.settings = settings;
@@ -130,6 +134,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     }
     this.buffer = context.getStateStore(BUFFER);
     arrived.clear();
+    predicted.clear();
     // buffered articles use the topic serde (registry schema ids), so they survive schema evolution
     this.subjectTopic = context.applicationId() + "-" + AggregateTopology.REPARTITION + "-repartition";
     this.progress = new InputProgress(topology.inputPartitions(),
@@ -176,7 +181,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     if (arrived.size() < ARRIVED || arrived.containsKey(key)) {
       arrived.put(key, a);
     }
-    prefetch(a);
+    if (withinReach(key)) {
+      prefetch(key, a);
+    }
     pending = true;
     if (bound != null) {
       drain(bound);
@@ -206,30 +213,34 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         ready.add(kv);
       }
     }
-    List<ClusterArticle> batch = new ArrayList<>(ready.size());
+    List<String> keys = new ArrayList<>(ready.size() + FineVectors.PREDICT_AHEAD);
+    List<ClusterArticle> next = new ArrayList<>(ready.size() + FineVectors.PREDICT_AHEAD);
     for (KeyValue<String, byte[]> kv : ready) {
       buffer.delete(kv.key);
       ClusterArticle a = arrived.remove(kv.key);
       if (a == null) {
-        // read back from the store (after a restart, or past the heap's share): not predicted at arrival
+        // read back from the store (after a restart, or past the heap's share): predicted now
         a = view(read(kv.value));
-        prefetch(a);
+        prefetch(kv.key, a);
       }
-      batch.add(a);
+      keys.add(kv.key);
+      next.add(a);
     }
-    // the articles after the batch, the first still buffered: each is predicted again a little before its turn
-    List<ClusterArticle> next = new ArrayList<>(batch);
-    for (ClusterArticle later : arrived.values()) {
-      if (next.size() >= batch.size() + FineVectors.REOFFER_AHEAD) {
+    int batch = next.size();
+    // the articles after the batch, the first still buffered: each is predicted once, shortly before its turn
+    for (Map.Entry<String, ClusterArticle> later : arrived.entrySet()) {
+      if (next.size() >= batch + FineVectors.PREDICT_AHEAD) {
         break;
       }
-      next.add(later);
+      keys.add(later.getKey());
+      next.add(later.getValue());
     }
-    for (int i = 0; i < batch.size(); i++) {
-      if (i + FineVectors.REOFFER_AHEAD < next.size()) {
-        prefetch(next.get(i + FineVectors.REOFFER_AHEAD)); // predicted again on the state it will meet
+    for (int i = 0; i < batch; i++) {
+      for (int j = i + 1; j <= i + FineVectors.PREDICT_AHEAD && j < next.size(); j++) {
+        prefetch(keys.get(j), next.get(j));
       }
-      cluster(batch.get(i));
+      cluster(next.get(i));
+      predicted.remove(keys.get(i));
     }
     pending = more;
   }
@@ -243,9 +254,26 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     return ClusterArticles.from(topology.embedMissing() ? SentenceEmbedder.shared().fill(a) : a);
   }
 
-  /** Has the pool embed a buffered article ahead when the cascade will probably embed it. */
-  private void prefetch(ClusterArticle a) {
-    if (fineVectors != null) {
+  /** Whether the buffered article is among the first {@link FineVectors#PREDICT_AHEAD} to be clustered. */
+  private boolean withinReach(String key) {
+    int ahead = 0;
+    for (String k : arrived.keySet()) {
+      if (k.equals(key)) {
+        return true;
+      }
+      if (++ahead >= FineVectors.PREDICT_AHEAD) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Has the pool embed a buffered article ahead when the cascade will probably embed it: predicted
+   * once per article (by its buffer key), on the state a few articles before its turn.
+   */
+  private void prefetch(String key, ClusterArticle a) {
+    if (fineVectors != null && predicted.add(key)) {
       fineVectors.offer(a, clusterer);
     }
   }

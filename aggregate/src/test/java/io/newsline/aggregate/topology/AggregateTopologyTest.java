@@ -226,7 +226,8 @@ class AggregateTopologyTest {
   /**
    * The embedding cascade's fine vectors embedded ahead by a pool while articles wait in the reorder
    * buffer (aggregate.cascade.threads) publish the same records, byte for byte, as embedded on the
-   * clustering thread: the articles arrive from two input partitions in batches, so some wait.
+   * clustering thread: the articles arrive from two input partitions in batches, so some wait. Each
+   * waiting article is predicted once (a prediction costs about what the decision costs).
    */
   @Test
   void theCascadeEmbeddingAheadInAPoolPublishesTheSameBytesAsInline() throws Exception {
@@ -235,7 +236,8 @@ class AggregateTopologyTest {
         .withCascade(new Cascade(SyntheticNews::fineStandIn, JoinModel.standard(), 0.3, Cascade.DEFAULT_WARMUP));
     List<EnrichedArticle> articles = synthetic(300);
     List<List<String>> published = new ArrayList<>();
-    double prefetched = prefetched();
+    double prefetched = cascadePrefetch("prefetched");
+    double predicted = cascadePrefetch("predicted");
     for (int threads : new int[] {0, 2}) {
       settings = settings.with(Map.of("state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
       open(cluster, new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2).withCascadeThreads(threads));
@@ -256,7 +258,8 @@ class AggregateTopologyTest {
     }
     assertThat(published.get(0)).hasSizeGreaterThan(articles.size());
     assertThat(published.get(1)).isEqualTo(published.get(0));
-    assertThat(prefetched() - prefetched).as("articles the pool embedded ahead").isPositive();
+    assertThat(cascadePrefetch("prefetched") - prefetched).as("articles the pool embedded ahead").isPositive();
+    assertThat(cascadePrefetch("predicted") - predicted).as("predictions").isPositive().isLessThanOrEqualTo(articles.size());
   }
 
   /**
@@ -282,8 +285,8 @@ class AggregateTopologyTest {
     }
   }
 
-  private static double prefetched() {
-    return NewslineMetrics.registry().find("newsline.cascade.prefetch").tag("outcome", "prefetched").counters().stream()
+  private static double cascadePrefetch(String outcome) {
+    return NewslineMetrics.registry().find("newsline.cascade.prefetch").tag("outcome", outcome).counters().stream()
         .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 

@@ -50,19 +50,22 @@ import java.util.function.Function;
  * assignment). The articles are cleaned as ingest cleans them, outside the measurement, and dated
  * a minute apart ({@code --undated}: no publication time, so anchors read date lines, as for the
  * e2e corpus in the pipeline). With the cascade, {@code --fine-threads N} has N threads embed with
- * MiniLM, {@code --ahead} articles in advance, the articles the cascade will probably need it for
- * ({@link FineVectors}, as the stage's reorder buffer does); the aggregate figure is then the
- * clustering thread's alone, with the MiniLM embeddings that thread ran itself (the pool had not
- * started or not predicted them) timed apart from the rest, and the digest must not change.
+ * MiniLM ahead the articles the cascade will probably need it for, each predicted once
+ * {@code --predict-ahead} articles before its turn ({@link FineVectors#PREDICT_AHEAD}, as the
+ * stage's reorder buffer does); the aggregate figure is then the clustering thread's alone, with
+ * the MiniLM embeddings that thread ran itself (the pool had not started or not predicted them)
+ * timed apart from the rest (and the event states' encoding shown apart), and the digest must not change.
  *
  * <pre>
  * java -cp "benchmarks/target/classes:benchmarks/target/lib/*" -Dnewsline.embedding=TABLE \
  *     io.newsline.bench.e2e.StageCost --input /tmp/e2e.jsonl [--limit 2500] [--rounds 5] [--stage enrich|aggregate|both]
- *     [--embedding none|SPEC] [--undated] [--fine-threads N [--ahead 64]]
+ *     [--embedding none|SPEC] [--undated] [--fine-threads N [--predict-ahead 2]]
  * </pre>
  */
 public final class StageCost {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** Thread CPU spent encoding event states this round (part of the aggregate figure). */
+  private static long encoding;
 
   private StageCost() {}
 
@@ -74,7 +77,7 @@ public final class StageCost {
     String embedding = null;
     boolean undated = false;
     int fineThreads = 0;
-    int ahead = 64;
+    int predictAhead = FineVectors.PREDICT_AHEAD;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = Path.of(args[++i]);
@@ -84,7 +87,7 @@ public final class StageCost {
         case "--embedding" -> embedding = args[++i];
         case "--undated" -> undated = true;
         case "--fine-threads" -> fineThreads = Integer.parseInt(args[++i]);
-        case "--ahead" -> ahead = Integer.parseInt(args[++i]);
+        case "--predict-ahead" -> predictAhead = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -120,6 +123,7 @@ public final class StageCost {
         long start = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         long hashing = 0;
+        encoding = 0;
         // the settings the stage reads (with -Dnewsline.embedding=cascade, the embedding cascade)
         ClusterSettings settings = ClusterSettings.from(Settings.empty());
         // MiniLM run by this thread (the pool had not started it, or it was not predicted) is timed apart:
@@ -132,23 +136,25 @@ public final class StageCost {
             fine == null ? settings : settings.withCascade(settings.cascade().withFine(fine)), new InMemoryEventRepository());
         java.util.ArrayDeque<ClusterArticle> next = new java.util.ArrayDeque<>();
         int decoded = 0;
+        int offered = 1; // articles offered so far, in order: the first is clustered before it could be
+        int clustered = 0;
         while (decoded < enriched.size() || !next.isEmpty()) {
-          // decode (and, with the pool, offer) up to --ahead articles in advance, as the reorder buffer holds them
-          while (decoded < enriched.size() && (next.isEmpty() || (fine != null && next.size() <= ahead))) {
-            ClusterArticle c = ClusterArticles.from(EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(enriched.get(decoded++))));
-            next.add(c);
-            if (fine != null) {
-              fine.offer(c, clusterer);
-            }
+          // decode up to --predict-ahead articles in advance, as the reorder buffer holds them
+          while (decoded < enriched.size() && (next.isEmpty() || (fine != null && next.size() <= predictAhead))) {
+            next.add(ClusterArticles.from(EnrichedArticle.fromByteBuffer(ByteBuffer.wrap(enriched.get(decoded++)))));
           }
           ClusterArticle a = next.poll();
-          if (fine != null && next.size() >= FineVectors.REOFFER_AHEAD) {
-            // as the topology does: the article that many ahead predicted again on the present state
-            java.util.Iterator<ClusterArticle> later = next.iterator();
-            for (int k = 1; k < FineVectors.REOFFER_AHEAD; k++) {
-              later.next();
+          clustered++;
+          if (fine != null) {
+            // as the topology does: each article predicted once, that many articles before its turn
+            int k = clustered;
+            for (ClusterArticle later : next) {
+              if (k >= offered) {
+                fine.offer(later, clusterer);
+                offered = k + 1;
+              }
+              k++;
             }
-            fine.offer(later.next(), clusterer);
           }
           List<ClusterChange> changes = clusterer.add(a);
           if (fine != null) {
@@ -169,13 +175,14 @@ public final class StageCost {
             clusterer.fineEmbeddings() == 0 ? ""
                 : String.format(Locale.ROOT, "  (cascade: %.1f %% embedded by MiniLM, %.1f %% lazily)", 100.0 * clusterer.fineEmbeddings() / raws.size(),
                     100.0 * clusterer.lazyEmbeddings() / raws.size()));
+        System.out.printf(Locale.ROOT, "  of which event states encoded %.3f ms/article%n", encoding / 1e6 / raws.size());
         if (fine != null) {
           StringBuilder outcomes = new StringBuilder();
           for (FineVectors.Outcome o : FineVectors.Outcome.values()) {
             outcomes.append(' ').append(o.name().toLowerCase(Locale.ROOT)).append(' ').append(fine.count(o));
           }
           System.out.printf(Locale.ROOT, "  MiniLM ahead (%d threads, %d ahead):%s; MiniLM on this thread %.3f ms/article, the rest %.3f%n",
-              fineThreads, ahead, outcomes, inlineFine[0] / 1e6 / raws.size(), aggregateMs[r] - inlineFine[0] / 1e6 / raws.size());
+              fineThreads, predictAhead, outcomes, inlineFine[0] / 1e6 / raws.size(), aggregateMs[r] - inlineFine[0] / 1e6 / raws.size());
           fine.close();
         }
       }
@@ -202,7 +209,11 @@ public final class StageCost {
   /** What the topology does with a change besides handing it to Kafka: serialise it (and store the event). */
   private static List<byte[]> publish(ClusterChange ch) throws IOException {
     if (ch instanceof ClusterChange.EventChanged e) {
-      return List.of(bytes(TimelineBuilder.build(e.event()).toByteBuffer()), EventStateCodec.encode(e.event()));
+      byte[] timeline = bytes(TimelineBuilder.build(e.event()).toByteBuffer());
+      long t = THREADS.getCurrentThreadCpuTime();
+      byte[] state = EventStateCodec.encode(e.event());
+      encoding += THREADS.getCurrentThreadCpuTime() - t;
+      return List.of(timeline, state);
     } else if (ch instanceof ClusterChange.Assigned as) {
       return List.of(bytes(new ArticleAssignment(as.articleId(), as.eventId(), Instant.ofEpochMilli(as.time()), as.similarity(),
           as.reason(), as.title(), as.outlet(), as.url()).toByteBuffer()));

@@ -80,7 +80,8 @@ public final class NewslineMetrics {
    * off the clustering thread: prefetched (handed to the pool), hit (needed, embedded by the pool),
    * stolen (needed, embedded by the clustering thread before the pool reached it), miss (needed, not
    * prefetched: embedded inline), wasted (embedded by the pool, not needed), cancelled (not needed,
-   * never run), full (not prefetched: too many pending).
+   * never run), full (not prefetched: too many pending), predicted (articles whose need the clustering
+   * thread predicted: once each, a few articles before their turn).
    */
   public static Counter cascadePrefetch(String stage, String outcome) {
     return Counter.builder("newsline.cascade.prefetch")
