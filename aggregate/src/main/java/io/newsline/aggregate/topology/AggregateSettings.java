@@ -30,17 +30,28 @@ import java.time.Duration;
  *     with MiniLM, ahead, the buffered articles the cascade will probably need it for
  *     ({@link io.newsline.aggregate.cluster.FineVectors}); 0 embeds on the clustering thread when
  *     needed. Outputs are the same either way [aggregate.cascade.threads; default: cores - 1, at least 1]
+ * @param releaseBudget wall-clock time one call of the stage clusters buffered articles for before
+ *     it leaves the rest for the next: a call is part of one transaction, which the coordinator
+ *     aborts after transaction.timeout.ms (10 s by Streams' default), and the restart would replay
+ *     the same release. Outputs are the same whatever the budget [aggregate.reorder.release.budget]
  */
 public record AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing,
-    int inputPartitions, Duration futureSkew, Duration reorderLag, int cascadeThreads) {
+    int inputPartitions, Duration futureSkew, Duration reorderLag, int cascadeThreads, Duration releaseBudget) {
+  /**
+   * A transaction holds at most about three budgets (releases sharing one, the release cut short,
+   * its continuation's turn before the commit): well within 10 s, even with one article of a loaded
+   * machine's second past the end.
+   */
+  static final Duration RELEASE_BUDGET = Duration.ofSeconds(1);
+
   public AggregateSettings(int partitions, boolean reorder, Duration reorderIdle, boolean embedMissing, int inputPartitions) {
     this(partitions, reorder, reorderIdle, embedMissing, inputPartitions, PublicationTime.DEFAULT_SKEW, null,
-        FineVectors.defaultThreads());
+        FineVectors.defaultThreads(), RELEASE_BUDGET);
   }
 
   public static AggregateSettings defaults() {
     return new AggregateSettings(1, true, Duration.ofSeconds(10), true, 1, PublicationTime.DEFAULT_SKEW, null,
-        FineVectors.defaultThreads());
+        FineVectors.defaultThreads(), RELEASE_BUDGET);
   }
 
   public static AggregateSettings from(Settings s) {
@@ -55,17 +66,25 @@ public record AggregateSettings(int partitions, boolean reorder, Duration reorde
         d.inputPartitions(),
         PublicationTime.skew(s),
         legacyOff ? null : grace,
-        s.getInt("aggregate.cascade.threads", d.cascadeThreads()));
+        s.getInt("aggregate.cascade.threads", d.cascadeThreads()),
+        s.getDuration("aggregate.reorder.release.budget", d.releaseBudget()));
   }
 
   /** The same settings for an enriched topic of {@code n} partitions. */
   public AggregateSettings withInputPartitions(int n) {
     return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, Math.max(1, n), futureSkew, reorderLag,
-        cascadeThreads);
+        cascadeThreads, releaseBudget);
   }
 
   /** The same settings with {@code n} threads embedding ahead for the cascade (0: on the clustering thread). */
   public AggregateSettings withCascadeThreads(int n) {
-    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, inputPartitions, futureSkew, reorderLag, n);
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, inputPartitions, futureSkew, reorderLag, n,
+        releaseBudget);
+  }
+
+  /** The same settings with another release budget (zero: one article per call). */
+  public AggregateSettings withReleaseBudget(Duration budget) {
+    return new AggregateSettings(partitions, reorder, reorderIdle, embedMissing, inputPartitions, futureSkew, reorderLag,
+        cascadeThreads, budget);
   }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -52,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * others back forever; an article that then arrives with an earlier place is clustered after
  * them (the one case where timing decides the order).
  *
+ * <p>A release clusters for at most {@link AggregateSettings#releaseBudget()} (wall clock) and
+ * leaves the rest, still buffered, to a punctuator's next turns: a call of the processor runs
+ * within one transaction, and a release of thousands of articles (the idle release after a backlog
+ * on a loaded machine) outlived transaction.timeout.ms, was aborted by the coordinator, and was
+ * replayed by the restarted task into the same timeout, over and over. The rest is released in the
+ * same key order, so the outputs are the same; only an article that arrives while an idle release
+ * is unfinished takes its place among the ones still waiting.
+ *
  * <p>Outputs: assignments (key article id) and timelines (key event id, null value for an event
  * merged away).
  */
@@ -75,6 +84,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     }
   }
 
+  /** How soon a release cut short by the budget goes on, between the stream thread's commits. */
+  private static final Duration CONTINUE_EVERY = Duration.ofMillis(10);
+
   /** The most articles embedded ahead and not yet clustered (MiniLM's vectors: 1.5 KB each). */
   static final int PREFETCHED = 1_000;
 
@@ -92,6 +104,15 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   private InputProgress progress;
   private long lastArrival;
   private boolean pending;
+  /** The bound of a release the budget cut short, continued by {@link #continuation} (null: none). */
+  private String unfinished;
+  /** While a release is unfinished, the punctuator that goes on with it. */
+  private Cancellable continuation;
+  /**
+   * When the present budget ends (System.nanoTime): releases that follow one another within it
+   * share it, so the process() calls of one round of the stream thread cannot add up past it.
+   */
+  private long releaseDeadline;
   /**
    * The buffered articles as they arrived, by buffer key: releasing one within this processor's
    * life needs no decoding of its stored bytes (the store keeps those for a restart or a moved
@@ -151,6 +172,9 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       }
     }
     lastArrival = context.currentSystemTimeMs();
+    unfinished = null;
+    continuation = null;
+    releaseDeadline = System.nanoTime();
     if (topology.reorder()) {
       Duration every = topology.reorderIdle().dividedBy(2);
       context.schedule(every.isZero() ? Duration.ofMillis(100) : every, PunctuationType.WALL_CLOCK_TIME, this::idleFlush);
@@ -185,19 +209,27 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       prefetch(key, a);
     }
     pending = true;
-    if (bound != null) {
+    // a release cut short goes on in its punctuator alone: a transaction holds a few budgets at most
+    if (bound != null && unfinished == null) {
       drain(bound);
     }
   }
 
   private void idleFlush(long now) {
-    if (pending && now - lastArrival >= topology.reorderIdle().toMillis()) {
+    if (unfinished == null && pending && now - lastArrival >= topology.reorderIdle().toMillis()) {
       drain("~");
     }
   }
 
-  /** Clusters every buffered article whose key sorts before the bound, in key order. */
+  /**
+   * Clusters every buffered article whose key sorts before the bound, in key order, or as many as
+   * the release budget allows (at least one): the rest is left in the buffer for {@link #unfinished}.
+   */
   private void drain(String bound) {
+    long start = System.nanoTime();
+    if (start - releaseDeadline >= 0) {
+      releaseDeadline = start + topology.releaseBudget().toNanos();
+    }
     List<KeyValue<String, byte[]>> ready = new ArrayList<>();
     boolean more = false;
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
@@ -216,7 +248,6 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     List<String> keys = new ArrayList<>(ready.size() + FineVectors.PREDICT_AHEAD);
     List<ClusterArticle> next = new ArrayList<>(ready.size() + FineVectors.PREDICT_AHEAD);
     for (KeyValue<String, byte[]> kv : ready) {
-      buffer.delete(kv.key);
       ClusterArticle a = arrived.remove(kv.key);
       if (a == null) {
         // read back from the store (after a restart, or past the heap's share): predicted now
@@ -235,14 +266,32 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       keys.add(later.getKey());
       next.add(later.getValue());
     }
-    for (int i = 0; i < batch; i++) {
+    int released = 0;
+    while (released < batch) {
+      int i = released++;
       for (int j = i + 1; j <= i + FineVectors.PREDICT_AHEAD && j < next.size(); j++) {
         prefetch(keys.get(j), next.get(j));
       }
+      buffer.delete(keys.get(i));
       cluster(next.get(i));
       predicted.remove(keys.get(i));
+      if (System.nanoTime() - releaseDeadline >= 0) {
+        break;
+      }
     }
-    pending = more;
+    for (int i = released; i < batch; i++) {
+      if (arrived.size() < ARRIVED) {
+        arrived.put(keys.get(i), next.get(i)); // still buffered: kept decoded for the next turn
+      }
+    }
+    unfinished = released < batch ? bound : null;
+    pending = more || unfinished != null;
+    if (unfinished != null && continuation == null) {
+      continuation = context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> drain(unfinished));
+    } else if (unfinished == null && continuation != null) {
+      continuation.cancel();
+      continuation = null;
+    }
   }
 
   /**

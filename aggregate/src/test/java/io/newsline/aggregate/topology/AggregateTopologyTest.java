@@ -247,12 +247,7 @@ class AggregateTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMinutes(11)); // the second input partition is quiet: release the batch
       }
-      List<String> records = new ArrayList<>();
-      for (String topic : List.of(topics.assignments(), topics.events())) {
-        driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
-            .forEach(r -> records.add(topic + " " + r.key() + " " + (r.value() == null ? null : HexFormat.of().formatHex(r.value()))));
-      }
-      published.add(records);
+      published.add(published());
       driver.close();
       driver = null;
     }
@@ -260,6 +255,58 @@ class AggregateTopologyTest {
     assertThat(published.get(1)).isEqualTo(published.get(0));
     assertThat(cascadePrefetch("prefetched") - prefetched).as("articles the pool embedded ahead").isPositive();
     assertThat(cascadePrefetch("predicted") - predicted).as("predictions").isPositive().isLessThanOrEqualTo(articles.size());
+  }
+
+  /**
+   * A release cut short by the budget (here one article per call) goes on in the punctuator's next
+   * turns, each its own transaction, and publishes the same records, byte for byte, as the release
+   * in one call: a release of thousands of articles in one transaction outlived
+   * transaction.timeout.ms under load, and the restarted task replayed it into the same timeout.
+   */
+  @Test
+  void aReleaseCutShortByTheBudgetGoesOnAndPublishesTheSameBytes() throws Exception {
+    List<EnrichedArticle> articles = synthetic(120);
+    List<List<String>> published = new ArrayList<>();
+    for (Duration budget : List.of(Duration.ofMinutes(5), Duration.ZERO)) {
+      settings = settings.with(Map.of("state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+      open(ClusterSettings.defaults(), new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2).withReleaseBudget(budget));
+      for (EnrichedArticle a : articles) {
+        input().pipeInput(a.getId(), a);
+      }
+      driver.advanceWallClockTime(Duration.ofMinutes(11)); // the second input partition is quiet: release them all
+      assertThat(buffered()).as("buffered after the first release, budget %s", budget)
+          .isEqualTo(budget.isZero() ? articles.size() - 1 : 0);
+      for (int turn = 0; turn < articles.size() && buffered() > 0; turn++) {
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+      }
+      assertThat(buffered()).isZero();
+      published.add(published());
+      driver.close();
+      driver = null;
+    }
+    assertThat(published.get(0)).hasSizeGreaterThan(articles.size());
+    assertThat(published.get(1)).isEqualTo(published.get(0));
+  }
+
+  private long buffered() {
+    KeyValueStore<String, byte[]> buffer = driver.getKeyValueStore(ClusteringProcessor.BUFFER);
+    long n = 0;
+    try (var all = buffer.all()) {
+      while (all.hasNext()) {
+        n += all.next().key.startsWith("~") ? 0 : 1;
+      }
+    }
+    return n;
+  }
+
+  /** Every record on the output topics, in order, as topic, key and value bytes. */
+  private List<String> published() {
+    List<String> records = new ArrayList<>();
+    for (String topic : List.of(topics.assignments(), topics.events())) {
+      driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+          .forEach(r -> records.add(topic + " " + r.key() + " " + (r.value() == null ? null : HexFormat.of().formatHex(r.value()))));
+    }
+    return records;
   }
 
   /**
