@@ -4,7 +4,6 @@ import static io.newsline.embedding.OnnxWire.GRAPH_INITIALIZER;
 import static io.newsline.embedding.OnnxWire.GRAPH_NODE;
 import static io.newsline.embedding.OnnxWire.GRAPH_OUTPUT;
 import static io.newsline.embedding.OnnxWire.GRAPH_VALUE_INFO;
-import static io.newsline.embedding.OnnxWire.MODEL_GRAPH;
 import static io.newsline.embedding.OnnxWire.NODE_INPUT;
 import static io.newsline.embedding.OnnxWire.NODE_OUTPUT;
 import static io.newsline.embedding.OnnxWire.TENSOR_NAME;
@@ -30,20 +29,7 @@ final class OnnxGraphCut {
 
   /** The model whose graph ends at {@code tensor}: its one output, renamed to that tensor. */
   static byte[] cut(byte[] model, String tensor) {
-    Out out = new Out();
-    boolean found = false;
-    for (Field f : OnnxWire.fields(model)) {
-      if (f.number() == MODEL_GRAPH) {
-        out.bytes(MODEL_GRAPH, cutGraph(f.bytes(model), tensor));
-        found = true;
-      } else {
-        out.raw(model, f);
-      }
-    }
-    if (!found) {
-      throw new IllegalArgumentException("not an ONNX model: no graph");
-    }
-    return out.toByteArray();
+    return OnnxWire.withGraph(model, graph -> cutGraph(graph, tensor)).toByteArray();
   }
 
   private static byte[] cutGraph(byte[] graph, String tensor) {

@@ -9,7 +9,6 @@ import static io.newsline.embedding.OnnxWire.GRAPH_INITIALIZER;
 import static io.newsline.embedding.OnnxWire.GRAPH_NODE;
 import static io.newsline.embedding.OnnxWire.GRAPH_OUTPUT;
 import static io.newsline.embedding.OnnxWire.GRAPH_VALUE_INFO;
-import static io.newsline.embedding.OnnxWire.MODEL_GRAPH;
 import static io.newsline.embedding.OnnxWire.MODEL_OPSET_IMPORT;
 import static io.newsline.embedding.OnnxWire.NODE_ATTRIBUTE;
 import static io.newsline.embedding.OnnxWire.NODE_DOMAIN;
@@ -97,25 +96,15 @@ final class OnnxGraphFusion {
 
   /** The model with every layer's attention and residual normalisations fused. */
   static byte[] fuse(byte[] model) {
-    Out out = new Out();
-    boolean found = false;
-    for (Field f : OnnxWire.fields(model)) {
-      if (f.number() == MODEL_GRAPH) {
-        OnnxGraphFusion fusion = new OnnxGraphFusion(f.bytes(model));
-        for (int l = 0; l < LAYERS; l++) {
-          fusion.attention("/encoder/layer." + l + "/attention/self/");
-          fusion.skipLayerNorm("/encoder/layer." + l + "/attention/output/");
-          fusion.skipLayerNorm("/encoder/layer." + l + "/output/");
-        }
-        out.bytes(MODEL_GRAPH, fusion.graph());
-        found = true;
-      } else {
-        out.raw(model, f);
+    Out out = OnnxWire.withGraph(model, graph -> {
+      OnnxGraphFusion fusion = new OnnxGraphFusion(graph);
+      for (int l = 0; l < LAYERS; l++) {
+        fusion.attention("/encoder/layer." + l + "/attention/self/");
+        fusion.skipLayerNorm("/encoder/layer." + l + "/attention/output/");
+        fusion.skipLayerNorm("/encoder/layer." + l + "/output/");
       }
-    }
-    if (!found) {
-      throw new IllegalArgumentException("not an ONNX model: no graph");
-    }
+      return fusion.graph();
+    });
     // ONNX Runtime's contrib operators, version 1
     return out.bytes(MODEL_OPSET_IMPORT, new Out().string(OPSET_DOMAIN, CONTRIB).varint(OPSET_VERSION, 1).toByteArray()).toByteArray();
   }

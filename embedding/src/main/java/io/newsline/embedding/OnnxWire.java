@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The protobuf wire format, as far as editing ONNX's {@code ModelProto} needs it ({@link
@@ -104,6 +105,27 @@ final class OnnxWire {
   static String string(byte[] message, int number) {
     List<String> s = strings(message, number);
     return s.isEmpty() ? null : s.get(0);
+  }
+
+  /**
+   * The model with its graph replaced by what {@code rewrite} makes of it, its other fields copied as
+   * they were; more fields may be appended to the message returned.
+   */
+  static Out withGraph(byte[] model, UnaryOperator<byte[]> rewrite) {
+    Out out = new Out();
+    boolean found = false;
+    for (Field f : fields(model)) {
+      if (f.number == MODEL_GRAPH) {
+        out.bytes(MODEL_GRAPH, rewrite.apply(f.bytes(model)));
+        found = true;
+      } else {
+        out.raw(model, f);
+      }
+    }
+    if (!found) {
+      throw new IllegalArgumentException("not an ONNX model: no graph");
+    }
+    return out;
   }
 
   static long varint(byte[] m, int[] at) {
