@@ -33,17 +33,14 @@ final class OwnedPlaces {
     }
     int org = Labels.typeIndex(EntityType.ORGANIZATION);
     int misc = Labels.typeIndex(EntityType.MISC);
-    Set<String> organisations = null;
+    // the article's own organisations, where no such noun follows them ("Glencore said ...")
+    Set<String> organisations = new HashSet<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
       for (Span span : SpanRepair.spans(labels.get(s))) {
-        if (span.type() != org || isBeforeOwnedPlace(p, span)) {
-          continue;
+        if (span.type() == org && !isBeforeOwnedPlace(p, span)) {
+          organisations.add(KindNouns.text(p, span));
         }
-        if (organisations == null) {
-          organisations = new HashSet<>();
-        }
-        organisations.add(KindNouns.text(p, span));
       }
     }
     for (int s = 0; s < labels.size(); s++) {
@@ -51,7 +48,7 @@ final class OwnedPlaces {
       int[] y = labels.get(s);
       for (Span span : SpanRepair.spans(y)) {
         if (span.type() != org && span.type() != misc && isBeforeOwnedPlace(p, span)
-            && (organisations != null && organisations.contains(KindNouns.text(p, span))
+            && (organisations.contains(KindNouns.text(p, span))
                 || gazetteer.containsOrganisation(SpanRepair.words(p.tokens(), span.from(), span.to())))) {
           SpanRepair.write(y, new Span(span.from(), span.to(), org));
         }
