@@ -197,7 +197,7 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
       }
       for (IngestTransaction.Rejected r : n.deadLetters()) {
         byte[] content = r.content() == null ? null : r.content().getBytes(StandardCharsets.UTF_8);
-        p.send(deadLetters.fromInput(r.error(), r.source(), null, content));
+        p.send(deadLetters.fromInput(r.error(), IngestMetrics.reasonOf(r.error()).label(), r.source(), null, content));
       }
       for (IngestTransaction.StateRecord st : transaction.state()) {
         p.send(new ProducerRecord<>(topics.ingestState(), st.key().getBytes(StandardCharsets.UTF_8), st.value()));

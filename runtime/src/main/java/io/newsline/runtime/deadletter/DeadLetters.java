@@ -15,12 +15,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Builds dead-letter records: an Avro {@link DeadLetter} value with the reason and the original
  * bytes, and the same facts as headers so tools can filter without decoding. Every dead letter is
- * counted in newsline_dead_letters_total.
+ * counted in newsline_dead_letters_total under its {@link DeadLetterReason}.
  */
 public final class DeadLetters {
   public static final String H_STAGE = "newsline.stage";
   public static final String H_ERROR_CLASS = "newsline.error.class";
   public static final String H_ERROR_MESSAGE = "newsline.error.message";
+  /** The short category of {@link DeadLetterReason}, also the metric's reason label. */
+  public static final String H_REASON = "newsline.error.reason";
   public static final String H_SOURCE = "newsline.source";
   public static final String H_SOURCE_TOPIC = "newsline.source.topic";
   public static final String H_SOURCE_PARTITION = "newsline.source.partition";
@@ -47,16 +49,19 @@ public final class DeadLetters {
   /** A dead letter for a record that came from Kafka. */
   public ProducerRecord<byte[], byte[]> fromRecord(
       Throwable error, String sourceTopic, int partition, long offset, byte[] key, byte[] value) {
-    return build(error, null, sourceTopic, partition, offset, key, value);
+    return build(error, DeadLetterReason.of(error), null, sourceTopic, partition, offset, key, value);
   }
 
-  /** A dead letter for input that did not come from Kafka (a feed item, a file line, a push request). */
-  public ProducerRecord<byte[], byte[]> fromInput(Throwable error, String source, byte[] key, byte[] value) {
-    return build(error, source, null, null, null, key, value);
+  /**
+   * A dead letter for input that did not come from Kafka (a feed item, a file line, a push request),
+   * counted under the source's own short reason (a metric label, e.g. bad_json).
+   */
+  public ProducerRecord<byte[], byte[]> fromInput(Throwable error, String reason, String source, byte[] key, byte[] value) {
+    return build(error, reason, source, null, null, null, key, value);
   }
 
   private ProducerRecord<byte[], byte[]> build(
-      Throwable error, String unboundedSource, String sourceTopic, Integer partition, Long offset, byte[] key, byte[] value) {
+      Throwable error, String reason, String unboundedSource, String sourceTopic, Integer partition, Long offset, byte[] key, byte[] value) {
     String errorClass = rootCause(error).getClass().getName();
     String message = describe(error);
     String source = bounded(unboundedSource);
@@ -77,11 +82,12 @@ public final class DeadLetters {
     add(headers, H_STAGE, stage);
     add(headers, H_ERROR_CLASS, errorClass);
     add(headers, H_ERROR_MESSAGE, message);
+    add(headers, H_REASON, reason);
     add(headers, H_SOURCE, source);
     add(headers, H_SOURCE_TOPIC, sourceTopic);
     add(headers, H_SOURCE_PARTITION, partition == null ? null : partition.toString());
     add(headers, H_SOURCE_OFFSET, offset == null ? null : offset.toString());
-    NewslineMetrics.deadLetters(NewslineMetrics.registry(), stage, rootCause(error).getClass().getSimpleName()).increment();
+    NewslineMetrics.deadLetters(NewslineMetrics.registry(), stage, reason).increment();
     return new ProducerRecord<>(topic, null, key, serializer.serialize(topic, dl), headers);
   }
 

@@ -34,7 +34,7 @@ public final class NewslineMetrics {
   /** newsline_dead_letters_total{stage, reason}: records sent to the dead-letter topic. */
   public static Counter deadLetters(MeterRegistry registry, String stage, String reason) {
     return Counter.builder("newsline.dead.letters")
-        .description("Input records sent to the dead-letter topic, by stage and error class")
+        .description("Input records sent to the dead-letter topic, by stage and reason category")
         .tag("stage", stage)
         .tag("reason", reason)
         .register(registry);
