@@ -15,7 +15,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +128,7 @@ final class HttpConnection {
     }
     // body framing, checked before anything is read
     boolean hasTransferEncoding = fields.containsKey("transfer-encoding");
-    boolean chunked = HttpWire.isChunked(fields);
+    boolean chunked = HttpWire.isChunkedOnly(fields);
     long length;
     try {
       if (hasTransferEncoding && (http10 || fields.containsKey("content-length"))) {
@@ -147,7 +150,8 @@ final class HttpConnection {
     Map<String, List<String>> query;
     HttpService.Route route = null;
     Map<String, String> params = null;
-    boolean pathMatched = false;
+    // RFC 9110 15.5.6: a 405 lists the methods the resource does support
+    Set<String> allowed = new TreeSet<>();
     try {
       query = HttpService.parseQuery(target.getRawQuery());
       String[] segments = HttpService.split(rawPath);
@@ -156,7 +160,10 @@ final class HttpConnection {
         if (p == null) {
           continue;
         }
-        pathMatched = true;
+        allowed.add(r.method().toUpperCase(Locale.ROOT));
+        if (r.method().equalsIgnoreCase("GET")) {
+          allowed.add("HEAD");
+        }
         // HEAD is answered wherever GET is: the GET answer's head, without its body
         if (r.method().equalsIgnoreCase(method) || (head && r.method().equals("GET"))) {
           route = r;
@@ -168,7 +175,9 @@ final class HttpConnection {
       return fail(e.status(), e.getMessage());
     }
     if (route == null) {
-      Response r = pathMatched ? server.error(405, "method not allowed: " + method) : server.error(404, "no such resource: " + rawPath);
+      Response r = !allowed.isEmpty()
+          ? server.error(405, "method not allowed: " + method).withHeader("Allow", String.join(", ", allowed))
+          : server.error(404, "no such resource: " + rawPath);
       return respond(r, head, keepAlive && !bodyPending, http10);
     }
     HttpService.Route chosen = route;

@@ -167,6 +167,14 @@ public final class HttpWire {
     return codings[codings.length - 1].strip().equalsIgnoreCase("chunked");
   }
 
+  /**
+   * Whether chunked is the only transfer coding. A server must decode every coding it accepts
+   * (RFC 9112 6.1): read as plain chunks, a "gzip, chunked" body would be taken for its compressed bytes.
+   */
+  public static boolean isChunkedOnly(Map<String, List<String>> headers) {
+    return isChunked(headers) && String.join(",", headers.get("transfer-encoding")).split(",").length == 1;
+  }
+
   /** A message body: read in blocks; a single byte is a block of one. */
   private abstract static class BodyInputStream extends InputStream {
     @Override
@@ -256,7 +264,8 @@ public final class HttpWire {
       }
       int semi = line.indexOf(';');
       String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
-      if (hex.isEmpty() || hex.length() > 15) {
+      // hex digits only: Long.parseLong would also take a sign ("-5" gave a negative chunk size)
+      if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
         throw new ProtocolException("invalid chunk size");
       }
       try {

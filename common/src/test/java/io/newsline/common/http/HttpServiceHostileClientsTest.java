@@ -156,6 +156,11 @@ class HttpServiceHostileClientsTest {
     assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length : 3\r\n\r\nabc")).startsWith("HTTP/1.1 400 ");
     assertThat(exchange("GET /ping HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n folded\r\n\r\n")).startsWith("HTTP/1.1 400 ");
     assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n")).startsWith("HTTP/1.1 501 ");
+    // a coding before chunked is not decoded, so it is refused (the body was read as plain chunks)
+    assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")).startsWith("HTTP/1.1 501 ");
+    // a signed chunk size is no chunk size (Long.parseLong took "-5"; the connection was dropped unanswered)
+    assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nab\r\n0\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n+2\r\nab\r\n0\r\n\r\n")).startsWith("HTTP/1.1 400 ");
     assertThat(exchange("GET /ping HTTP/2.0\r\n\r\n")).startsWith("HTTP/1.1 505 ");
     assertThat(exchange("GET /" + "a".repeat(10_000) + " HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 414 ");
     assertThat(exchange("GET /ping HTTP/1.1\r\n" + "X-Big: aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(2000) + "\r\n")).startsWith("HTTP/1.1 431 ");

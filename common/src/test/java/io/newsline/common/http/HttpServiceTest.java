@@ -40,7 +40,9 @@ class HttpServiceTest {
   @Test
   void answersUnknownPathsWrongMethodsErrorsAndOversizedBodies() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
-    assertThat(get("/echo").statusCode()).isEqualTo(405);
+    HttpResponse<String> wrongMethod = get("/echo");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
     HttpResponse<String> conflict = get("/fail");
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.body()).contains("\"error_code\":409").contains("conflict here");
@@ -71,6 +73,9 @@ class HttpServiceTest {
     HttpResponse<String> noGet = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/echo"))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(noGet.statusCode()).isEqualTo(405);
+    HttpResponse<String> postOnGet = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/subjects/s/versions/1"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(postOnGet.headers().firstValue("Allow")).hasValue("GET, HEAD");
   }
 
   @Test
