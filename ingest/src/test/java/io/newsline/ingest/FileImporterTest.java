@@ -76,6 +76,41 @@ class FileImporterTest {
   }
 
   @Test
+  void filesWithAByteOrderMarkAreReadInTheEncodingItAnnounces(@TempDir Path dir) throws Exception {
+    byte[] utf8Bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    String line = Json.write(Map.of("id", "b1", "text", PARAGRAPH.replace("Kharkiv", "Poltava"))) + "\r\n";
+    // Notepad and PowerShell 5's Out-File: a UTF-8 mark, or UTF-16LE with its mark (they were "not valid JSON" / "not valid UTF-8")
+    Files.write(dir.resolve("a.jsonl"), concat(utf8Bom, line.getBytes(StandardCharsets.UTF_8)));
+    Files.write(dir.resolve("b.json"), concat(utf8Bom, Json.write(Map.of("id", "b2", "text", PARAGRAPH.replace("Kharkiv", "Sumy")))
+        .getBytes(StandardCharsets.UTF_8)));
+    Files.write(dir.resolve("c.jsonl"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        line.replace("b1", "b3").replace("Poltava", "Chernihiv").getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(dir.resolve("d.txt"), concat(new byte[] {(byte) 0xFE, (byte) 0xFF},
+        ("Trains run again\n" + PARAGRAPH.replace("Kharkiv", "Zhytomyr")).getBytes(StandardCharsets.UTF_16BE)));
+    try (java.io.OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("e.jsonl.gz")))) {
+      gz.write(concat(utf8Bom, line.replace("b1", "b5").replace("Poltava", "Uman").getBytes(StandardCharsets.UTF_8)));
+    }
+    for (Path p : Files.list(dir).toList()) {
+      Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(10)));
+    }
+    InMemorySink sink = new InMemorySink();
+    try (FileImporter runner = new FileImporter(sink)) {
+      runner.scan(new InputFolder(dir));
+    }
+    assertThat(sink.deadLetters()).isEmpty();
+    assertThat(sink.articles()).extracting(RawArticle::getId)
+        .containsExactlyInAnyOrder("folder:b1", "folder:b2", "folder:b3", "folder:b5", sink.articles().stream()
+            .filter(a -> a.getText().contains("Zhytomyr")).findFirst().orElseThrow().getId());
+    assertThat(sink.articles()).allSatisfy(a -> assertThat(a.getText()).doesNotContain("\uFEFF").startsWith("Engineers in"));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void jsonLinesImportInBatchesWithProgress(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("big.jsonl");
     try (Writer w = Files.newBufferedWriter(file)) {

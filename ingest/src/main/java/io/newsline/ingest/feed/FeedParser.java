@@ -1,6 +1,7 @@
 package io.newsline.ingest.feed;
 
 import io.newsline.common.Hashing;
+import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.Dates;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.fetch.Charsets;
@@ -25,15 +26,12 @@ public final class FeedParser {
   private FeedParser() {}
 
   /**
-   * Parses a feed body. When the HTTP Content-Type named a charset it wins (decoded strictly);
-   * otherwise the XML declaration or byte-order mark decides.
+   * Parses a feed body, decoded strictly: a byte-order mark decides the encoding, else the HTTP
+   * Content-Type's charset, else the XML declaration.
    */
   public static Feed parse(byte[] body, String httpCharset, String feedUrl) {
     // decoded here, strictly, so bad bytes give our error (the JDK parser would also print to stderr)
     String text = Charsets.decode(body, 0, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
-    if (!text.isEmpty() && text.charAt(0) == '\ufeff') {
-      text = text.substring(1);
-    }
     XmlNode root = SecureXml.parse(text, feedUrl);
     URI base = base(feedUrl);
     return switch (root.name) {
@@ -50,16 +48,13 @@ public final class FeedParser {
 
   /** The encoding of an XML document from its byte-order mark or declaration; UTF-8 by default (XML 1.0, 4.3.3). */
   static String xmlEncoding(byte[] b) {
-    if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
-      return "UTF-16BE";
+    ByteOrderMark bom = ByteOrderMark.of(b);
+    if (bom != null) {
+      return bom.charset().name();
     }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
-      return "UTF-16LE";
-    }
-    int skip = b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
-    String head = new String(b, skip, Math.min(b.length - skip, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
+    String head = new String(b, 0, Math.min(b.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
     java.util.regex.Matcher m = XML_DECL_ENCODING.matcher(head);
-    return m.find() && skip == 0 ? m.group(1) : "UTF-8";
+    return m.find() ? m.group(1) : "UTF-8";
   }
 
   private static Feed rss(XmlNode channel, List<XmlNode> outerItems, String format, URI base, String feedUrl) {

@@ -1,5 +1,6 @@
 package io.newsline.ingest.fetch;
 
+import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.Messages;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decodes fetched pages to text: the charset from Content-Type, else a byte-order mark, else a
+ * Decodes fetched pages to text: a byte-order mark, else the charset from Content-Type, else a
  * meta charset in the first bytes, else UTF-8. Decoding is strict: bytes that are not valid in the
  * charset are an error (a clear one), never mojibake or replacement characters.
  */
@@ -37,32 +38,27 @@ public final class Charsets {
   /** Decodes an HTML page; {@code declared} is the Content-Type charset or null. */
   public static String decodeHtml(byte[] body, String declared, String url) {
     String name = declared;
-    int skip = 0;
-    if (name == null) {
-      if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
-        name = "UTF-8";
-        skip = 3;
-      } else if (body.length >= 2 && (body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff) {
-        name = "UTF-16BE";
-        skip = 2;
-      } else if (body.length >= 2 && (body[0] & 0xff) == 0xff && (body[1] & 0xff) == 0xfe) {
-        name = "UTF-16LE";
-        skip = 2;
-      } else {
-        Matcher m = META_CHARSET.matcher(new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1));
-        name = m.find() ? m.group(1) : "UTF-8";
-      }
+    if (name == null && ByteOrderMark.of(body) == null) {
+      Matcher m = META_CHARSET.matcher(new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1));
+      name = m.find() ? m.group(1) : "UTF-8";
     }
-    return decode(body, skip, charset(name, url), url);
+    return decode(body, 0, name == null ? StandardCharsets.UTF_8 : charset(name, url), url);
   }
 
-  /** Decodes strictly in the charset. */
-  public static String decode(byte[] body, int offset, Charset cs, String url) {
+  /**
+   * Decodes strictly in the charset, unless the bytes start with a byte-order mark: that decides
+   * (as browsers and XML parsers do; a feed declaring ISO-8859-1 with a UTF-8 mark is UTF-8) and is
+   * not part of the text.
+   */
+  public static String decode(byte[] body, int offset, Charset declared, String url) {
+    ByteOrderMark bom = offset == 0 ? ByteOrderMark.of(body) : null;
+    Charset cs = bom == null ? declared : bom.charset();
+    int start = bom == null ? offset : bom.length();
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body, offset, body.length - offset))
+          .decode(ByteBuffer.wrap(body, start, body.length - start))
           .toString();
     } catch (CharacterCodingException e) {
       throw new FetchException(IngestError.BAD_ENCODING, url + ": content is not valid " + cs.name() + " (" + e.getMessage() + ")", e);

@@ -10,6 +10,7 @@ import io.newsline.common.http.HttpService;
 import io.newsline.common.http.Request;
 import io.newsline.common.http.Response;
 import io.newsline.ingest.ArticleSink;
+import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.IngestMetrics;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * The push API: {@code POST /articles} with one JSON article or an array of them (the JSON Lines
  * fields: id, title, text or html, url, outlet, published_at, byline, language), authorised by
  * {@code Authorization: Bearer <token>}. Answers 202 with each article's id and duplicate link;
- * 401 (no token), 403 (wrong token), 415 (not JSON), 413 (too large), 400 (bad JSON or invalid
+ * 401 (no token or a wrong one), 415 (not JSON), 413 (too large), 400 (bad JSON or invalid
  * articles, with the reason per article; nothing is ingested then), 503 (broker unavailable).
  * Token, content type and declared size are checked before the body is read (a client without the
  * token cannot make the endpoint wait for a body), and the server bounds connections and the time
@@ -122,7 +123,10 @@ public final class PushEndpoint implements AutoCloseable {
     }
     // compare hashes, so neither the content nor the length of the token leaks through timing
     if (!MessageDigest.isEqual(tokenHash, Hashing.sha256(auth.substring(7).strip().getBytes(StandardCharsets.UTF_8)))) {
-      return Response.error(403, "invalid token");
+      // RFC 6750: a wrong token is 401 with error="invalid_token" (403 means a valid token lacking a
+      // scope), so clients that renew credentials on 401 do so instead of giving up
+      return new Response(401, Response.JSON, error(401, "invalid token"),
+          Map.of("WWW-Authenticate", "Bearer realm=\"newsline\", error=\"invalid_token\""));
     }
     String type = req.header("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
@@ -211,10 +215,13 @@ public final class PushEndpoint implements AutoCloseable {
     return o;
   }
 
+  /** The body as UTF-8, strictly; a UTF-8 byte-order mark is ignored (RFC 8259 8.1 allows that). */
   private static String strictUtf8(byte[] body) {
+    ByteOrderMark bom = ByteOrderMark.of(body);
+    int start = bom != null && bom.charset().equals(StandardCharsets.UTF_8) ? bom.length() : 0;
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body, start, body.length - start)).toString();
     } catch (CharacterCodingException e) {
       throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is not valid UTF-8", e);
     }

@@ -1,11 +1,13 @@
 package io.newsline.ingest.source;
 
+import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,13 +73,17 @@ public final class FileArticles {
       sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.TOO_LARGE, "file of more than " + MAX_FILE_BYTES + " bytes exceeds the limit", null), source, null));
       return;
     }
+    // UTF-8, unless a byte-order mark says otherwise (Windows tools write UTF-16 with one)
+    ByteOrderMark bom = ByteOrderMark.of(bytes);
+    Charset charset = bom == null ? StandardCharsets.UTF_8 : bom.charset();
+    int start = bom == null ? 0 : bom.length();
     String content;
     try {
-      content = StandardCharsets.UTF_8.newDecoder()
+      content = charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
     } catch (CharacterCodingException e) {
-      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is not valid UTF-8", e), source, null));
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is not valid " + charset.name(), e), source, null));
       return;
     }
     try {

@@ -1,5 +1,6 @@
 package io.newsline.ingest.source;
 
+import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
 import java.io.BufferedInputStream;
@@ -62,14 +63,16 @@ public final class JsonLinesReader implements Closeable {
   public static JsonLinesReader open(Path file, long maxDecompressedBytes, boolean followLinks) throws IOException {
     OpenOption[] options = followLinks ? new OpenOption[0] : new OpenOption[] {LinkOption.NOFOLLOW_LINKS};
     InputStream in = new BufferedInputStream(Files.newInputStream(file, options), 1 << 16);
+    ByteOrderMark bom;
     try {
       in.mark(2);
       int b1 = in.read();
       int b2 = in.read();
       in.reset();
       if (b1 == 0x1f && b2 == 0x8b) {
-        in = new CappedInputStream(new GZIPInputStream(in, 1 << 16), maxDecompressedBytes);
+        in = new BufferedInputStream(new CappedInputStream(new GZIPInputStream(in, 1 << 16), maxDecompressedBytes), 1 << 16);
       }
+      bom = byteOrderMark(in);
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;
@@ -77,10 +80,22 @@ public final class JsonLinesReader implements Closeable {
     return new JsonLinesReader(
         new InputStreamReader(
             in,
-            StandardCharsets.UTF_8.newDecoder()
+            (bom == null ? StandardCharsets.UTF_8 : bom.charset()).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)),
         MAX_LINE_CHARS);
+  }
+
+  /** The byte-order mark the stream starts with (then read past it), or null (then nothing is read). */
+  private static ByteOrderMark byteOrderMark(InputStream in) throws IOException {
+    in.mark(ByteOrderMark.MAX_LENGTH);
+    byte[] head = in.readNBytes(ByteOrderMark.MAX_LENGTH);
+    in.reset();
+    ByteOrderMark bom = ByteOrderMark.of(head, head.length);
+    if (bom != null) {
+      in.skipNBytes(bom.length());
+    }
+    return bom;
   }
 
   /** The number of the last line returned (0 before the first). */

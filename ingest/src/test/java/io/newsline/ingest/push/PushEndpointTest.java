@@ -75,7 +75,10 @@ class PushEndpointTest {
     HttpResponse<String> noToken = post(null, "application/json", "{\"text\": \"x\"}");
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertThat(noToken.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-    assertThat(post("Bearer wrong", "application/json", "{\"text\": \"x\"}").statusCode()).isEqualTo(403);
+    // RFC 6750 3.1: a wrong token is 401 invalid_token, so clients renew it; 403 is for a missing scope
+    HttpResponse<String> wrongToken = post("Bearer wrong", "application/json", "{\"text\": \"x\"}");
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(wrongToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"newsline\", error=\"invalid_token\"");
     HttpResponse<String> notJson = post("Bearer " + TOKEN, "text/plain", "hello");
     assertThat(notJson.statusCode()).isEqualTo(415);
     assertThat(message(notJson)).contains("application/json");
@@ -96,6 +99,13 @@ class PushEndpointTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xC3, '"', '}'})).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(badUtf8.statusCode()).isEqualTo(400);
+    HttpResponse<String> bom = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("\uFEFF{\"title\": \"no text\"}", StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    // a UTF-8 byte-order mark is ignored (RFC 8259 8.1): the JSON is read, not refused as "not valid JSON"
+    assertThat(bom.statusCode()).isEqualTo(400);
+    assertThat(bom.body()).contains("1 of 1 articles are invalid").contains("article has no");
     assertThat(new String(badUtf8.body(), StandardCharsets.UTF_8)).contains("not valid UTF-8");
     assertThat(sink.articles()).isEmpty();
 
