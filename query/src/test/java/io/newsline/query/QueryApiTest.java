@@ -161,6 +161,11 @@ class QueryApiTest {
     assertThat(eventIds(json("/api/events?since=" + Instant.ofEpochMilli(3000)))).containsExactly("ev-talks", "ev-aide");
     assertThat(eventIds(json("/api/events?since=2000&status=active"))).containsExactly("ev-talks", "ev-aide", "ev-2");
     assertThat(eventIds(json("/api/events?status=dormant"))).isEmpty();
+    // times past what epoch milliseconds hold are valid ISO-8601 (they were a 500), and a limit
+    // too long for an int is capped like any other large one (it was a 400)
+    assertThat(eventIds(json("/api/events?since=%2B999999999-12-31T23:59:59Z"))).isEmpty();
+    assertThat(eventIds(json("/api/events?since=-999999999-01-01T00:00:00Z"))).containsExactly("ev-talks", "ev-aide", "ev-2");
+    assertThat(eventIds(json("/api/events?limit=99999999999999999999"))).containsExactly("ev-talks", "ev-aide", "ev-2");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.newsline.query.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.micrometer.core.instrument.Timer;
+import io.newsline.common.PublicationTime;
 import io.newsline.common.http.Handler;
 import io.newsline.common.http.HttpError;
 import io.newsline.common.http.Request;
@@ -269,7 +270,10 @@ public final class QueryApi {
       if (s.length() == 10) {
         return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
       }
-      return Instant.parse(s).toEpochMilli();
+      // a time beyond what epoch milliseconds hold (+999999999-12-31T23:59:59Z) is still a valid
+      // ISO-8601 time: it means "after (or before) everything", not a server error
+      Instant t = Instant.parse(s);
+      return PublicationTime.representable(t) ? t.toEpochMilli() : t.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
     } catch (DateTimeParseException | NumberFormatException e) {
       throw ApiError.badRequest("since: an ISO-8601 time (2026-12-06T04:00:00Z), a date (2026-12-06) or epoch milliseconds, not '" + s + "'");
     }
@@ -284,6 +288,10 @@ public final class QueryApi {
     try {
       n = Integer.parseInt(s);
     } catch (NumberFormatException e) {
+      // larger values are capped, not refused, however many digits they have
+      if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+        return settings.maxLimit();
+      }
       throw ApiError.badRequest("limit: a whole number from 1 to " + settings.maxLimit() + ", not '" + s + "'");
     }
     if (n < 1) {
