@@ -266,7 +266,8 @@ final class LocalCommand implements Callable<Integer> {
     String why = d.getErrorMessage().strip().replaceAll("\\s+", " ");
     // fetch errors name their URL, which is also the dead letter's source: say it once
     why = why.startsWith(where + ": ") ? why.substring(where.length() + 2) : why;
-    return "dead letter (" + d.getStage() + "): " + where + ": " + (why.length() > 200 ? why.substring(0, 200) + "..." : why);
+    // the source is a file name or URL anyone could choose: printable, like the summary
+    return TerminalText.printable("dead letter (" + d.getStage() + "): " + where + ": " + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
   }
 
   /** Settings for the feed and push options, when given. */

@@ -1,5 +1,7 @@
 package io.newsline.cli;
 
+import static io.newsline.cli.TerminalText.printable;
+
 import io.newsline.avro.EventTimeline;
 import io.newsline.avro.TimelineArticle;
 import io.newsline.avro.TimelineQuote;
@@ -20,13 +22,13 @@ final class TimelineReport {
         .toList();
     out.printf("%n=== %d event%s ===%n", sorted.size(), sorted.size() == 1 ? "" : "s");
     for (EventTimeline e : sorted) {
-      out.printf("%n%s  %s%n", e.getEventId(), e.getLabel());
+      out.printf("%n%s  %s%n", printable(e.getEventId()), printable(e.getLabel()));
       out.printf("  %s, %s, %s, %s; %s, first seen %s, last updated %s%n",
           count(e.getArticleCount(), "article"), count(e.getOutletCount(), "outlet"), count(e.getEntityCount(), "entity"),
           count(e.getQuoteCount(), "quote"), e.getStatus(), e.getFirstSeen(), e.getLastUpdated());
       for (TimelineArticle a : e.getArticles()) {
-        out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : a.getOutlet(),
-            clip(headline(a, openings), 140), a.getId());
+        out.printf("  - %s  %-10s %s [%s]%n", a.getTime(), a.getOutlet() == null ? "-" : printable(a.getOutlet()),
+            clip(headline(a, openings), 140), printable(a.getId()));
       }
       String top = e.getTopEntities().stream().limit(8)
           .map(en -> clip(en.getName(), 60) + " (" + en.getArticles() + ")").collect(Collectors.joining(", "));
@@ -36,7 +38,7 @@ final class TimelineReport {
           .sorted(Comparator.comparingInt((TimelineQuote q) -> q.getOutlets().size()).reversed()).limit(5).toList();
       for (TimelineQuote q : quotes) {
         out.printf("  quote: %s: \"%s\" (%s: %s)%n", q.getSpeaker() == null ? "?" : clip(q.getSpeaker(), 60), clip(q.getText(), 90),
-            count(q.getOutlets().size(), "outlet"), String.join(", ", q.getOutlets()));
+            count(q.getOutlets().size(), "outlet"), printable(String.join(", ", q.getOutlets())));
       }
     }
   }
@@ -51,10 +53,11 @@ final class TimelineReport {
 
   /**
    * The text cut to at most {@code max} characters, "..." marking the cut: names and headlines come
-   * from feeds and may be any length (data written before enrich capped names, or by other producers).
+   * from feeds and may be any length (data written before enrich capped names, or by other producers),
+   * and are made {@link TerminalText#printable}.
    */
   static String clip(String text, int max) {
-    return text.length() > max ? text.substring(0, max - 3) + "..." : text;
+    return printable(text.length() > max ? text.substring(0, max - 3) + "..." : text);
   }
 
   static String count(int n, String noun) {

@@ -53,6 +53,25 @@ class TerminalLinesTest {
   }
 
   @Test
+  void dataCannotSendEscapeSequencesToTheTerminal() {
+    // an outlet, label or file name from the data with a terminal escape: it was printed as it came
+    String esc = "Evil\u001b]0;owned\u0007\u001b[2J\u202ecod.exe";
+    TimelineArticle a = new TimelineArticle("a1\u001b[1m", esc, null, esc, Instant.EPOCH, List.of());
+    EventTimeline e = EventTimeline.newBuilder().setEventId("ev-1").setLabel(esc).setStatus("active")
+        .setFirstSeen(Instant.EPOCH).setLastUpdated(Instant.EPOCH).setVersion(1).setMergedFrom(List.of())
+        .setArticles(List.of(a)).setTopEntities(List.of()).setStanceByOutlet(List.of())
+        .setQuotes(List.of()).setArticleCount(1).setOutletCount(1).setEntityCount(0).setQuoteCount(0).build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    TimelineReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of(e), id -> null);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e), printed);
+    assertTrue(printed.contains("Evil\ufffd]0;owned\ufffd\ufffd[2J\ufffdcod.exe"), printed);
+    DeadLetter d = DeadLetter.newBuilder().setStage("ingest").setErrorClass("X")
+        .setErrorMessage("article has no text").setSource("in/\u001b[2Ja.txt").setFailedAt(Instant.EPOCH).build();
+    assertEquals("dead letter (ingest): in/\ufffd[2Ja.txt: article has no text", LocalCommand.describe(d));
+  }
+
+  @Test
   void openingsAreTheFirstLineCutAtAWord() {
     assertEquals("First line", ArticleOpening.of("  First   line\nsecond line"));
     String longLine = "word ".repeat(40);

@@ -86,9 +86,12 @@ public final class ArticleNormalizer {
     String url = blankToNull(in.url());
     String canonicalUrl = Urls.canonical(in.canonicalUrl() != null ? in.canonicalUrl() : url);
     String contentHash = contentHash(text);
-    String outlet = in.outlet() != null ? in.outlet() : Urls.host(url != null ? url : canonicalUrl);
-    return new Prepared(in, articleId(in, contentHash), title, text, in.byline() != null ? in.byline() : cut(clean.byline(), MAX_BYLINE_CHARS),
-        url, canonicalUrl, outlet, contentHash, Fingerprint.of(text));
+    // outlet and byline are one line of text like the title: control characters (a terminal's escape
+    // sequences in `local`'s summary, line breaks in log lines) and zero-width ones go
+    String namedOutlet = in.outlet() == null ? null : TextCleaner.normalizeTitle(in.outlet());
+    String outlet = namedOutlet != null ? namedOutlet : Urls.host(url != null ? url : canonicalUrl);
+    String byline = in.byline() != null ? TextCleaner.normalizeTitle(in.byline()) : cut(clean.byline(), MAX_BYLINE_CHARS);
+    return new Prepared(in, articleId(in, contentHash), title, text, byline, url, canonicalUrl, outlet, contentHash, Fingerprint.of(text));
   }
 
   /** Looks the prepared article up among those seen and builds its record; single-threaded. */

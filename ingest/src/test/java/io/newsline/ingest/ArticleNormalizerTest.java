@@ -115,6 +115,20 @@ class ArticleNormalizerTest {
   }
 
   @Test
+  void controlCharactersLeaveOneLineFieldsAndSeparateWordsInTheText() {
+    // an outlet with a terminal escape sequence reached `local`'s summary on the operator's terminal as it came
+    RawArticle a = normalizer.normalize(new IncomingArticle("push", "p", "c1", null, "Evil\u001b]0;owned\u0007 \u001b[2JNews\n",
+        "Harbour \u001b[31mclosed", "Oslo harbour closed.\fPage two: the fleet waits\u000bat anchor.", null, false,
+        "Jane\u0000 Doe\r\nX-Injected: yes", null, null), NOW);
+    assertThat(a.getOutlet()).isEqualTo("Evil]0;owned [2JNews");
+    assertThat(a.getTitle()).isEqualTo("Harbour [31mclosed");
+    assertThat(a.getByline()).isEqualTo("Jane Doe X-Injected: yes");
+    assertThat(a.getText()).isEqualTo("Oslo harbour closed.\nPage two: the fleet waits\nat anchor.");
+    assertThat(normalizer.normalize(new IncomingArticle("push", "p", "c2", "https://news.example/a", "\u0007\u200b ", null,
+        "Text of the second article.", null, false), NOW).getOutlet()).isEqualTo("news.example");
+  }
+
+  @Test
   void htmlIsExtractedWithItsMetadata() {
     String html = "<html lang='fr'><head><title>Titre | Site</title><link rel=canonical href='https://site.example/canon'>"
         + "<meta name=author content='Marie Curie'></head><body><nav>Menu Accueil</nav><article><p>Un paragraphe assez long pour compter, avec des virgules, et du texte.</p>"

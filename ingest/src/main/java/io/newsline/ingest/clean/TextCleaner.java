@@ -184,7 +184,7 @@ public final class TextCleaner {
     return m.matches() ? m.group(1).strip() : null;
   }
 
-  /** Whole-text normalisation: line endings, NUL, control and zero-width characters, Unicode NFC. */
+  /** Whole-text normalisation: line endings, NUL, control and zero-width characters (separating controls become line breaks), Unicode NFC. */
   static String normalize(String raw) {
     String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (isClean(s)) {
@@ -198,7 +198,7 @@ public final class TextCleaner {
           continue;
         }
         sb.append('\n');
-      } else if (c == '\u2028' || c == '\u2029') {
+      } else if (c == '\u2028' || c == '\u2029' || isBreakControl(c)) {
         sb.append('\n');
       } else if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || isInvisible(c))) {
         sb.append(c);
@@ -215,6 +215,14 @@ public final class TextCleaner {
       }
     }
     return true;
+  }
+
+  /**
+   * Controls that separate text (vertical tab, form feed: pdftotext's page break, the file, group,
+   * record and unit separators, next line): a line break, so the words on either side stay apart.
+   */
+  private static boolean isBreakControl(char c) {
+    return c == '\u000b' || c == '\u000c' || (c >= '\u001c' && c <= '\u001f') || c == '\u0085';
   }
 
   private static boolean isInvisible(char c) {
