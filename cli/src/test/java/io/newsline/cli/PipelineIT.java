@@ -115,6 +115,7 @@ class PipelineIT {
     assertThat(header(poison, DeadLetters.H_SOURCE_PARTITION)).isNotBlank();
     assertThat(header(poison, DeadLetters.H_SOURCE_OFFSET)).isNotBlank();
     assertThat(header(poison, DeadLetters.H_ERROR_CLASS)).isNotBlank();
+    assertThat(header(poison, DeadLetters.H_REASON)).isEqualTo("undecodable");
     assertThat(header(poison, DeadLetters.H_ERROR_MESSAGE)).contains("42");
     DeadLetter dl = serdes.deadLetters().deserializer().deserialize(stack.topics().deadLetter(), poison.value());
     assertThat(dl.getSourceTopic()).isEqualTo(stack.topics().raw());

@@ -76,19 +76,23 @@ class EnrichTopologyTest {
   @Test
   void undecodableRecordIsDeadLetteredAndTheStageContinues() {
     double before = deadLetters();
+    double undecodable = deadLetters("undecodable");
     TestInputTopic<String, byte[]> bytes = driver.createInputTopic(topics.raw(), new StringSerializer(), new ByteArraySerializer());
     bytes.pipeInput("bad", "this is not Avro".getBytes(StandardCharsets.UTF_8));
     raw().pipeInput("a2", article("a2", null, "Kyiv said on Monday that talks with Washington continue."));
     assertThat(deadLetters()).isEqualTo(before + 1);
+    assertThat(deadLetters("undecodable")).isEqualTo(undecodable + 1);
     assertThat(enriched().readValue().getId()).isEqualTo("a2");
   }
 
   @Test
   void articleTheEnricherRejectsIsDeadLetteredAndTheStageContinues() {
     double before = deadLetters();
+    double rejected = deadLetters("rejected");
     raw().pipeInput("huge", article("huge", null, "word ".repeat(EnrichedArticles.MAX_TEXT_CHARS / 5 + 1)));
     raw().pipeInput("a4", article("a4", null, "Ushakov spoke in Moscow."));
     assertThat(deadLetters()).isEqualTo(before + 1);
+    assertThat(deadLetters("rejected")).isEqualTo(rejected + 1);
     assertThat(enriched().readValue().getId()).isEqualTo("a4");
   }
 
@@ -97,6 +101,7 @@ class EnrichTopologyTest {
     Settings small = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
         "topics.max.message.bytes", "200000"));
     double before = deadLetters();
+    double tooLarge = deadLetters("too_large");
     try (TopologyTestDriver stage = new TopologyTestDriver(EnrichTopology.build(topics, TopicSerdes.from(small).raw(),
         TopicSerdes.from(small).enriched(), ArticleEnricher.standard()), KafkaSettings.streams("enrich", small))) {
       TestInputTopic<String, RawArticle> in = stage.createInputTopic(topics.raw(), new StringSerializer(), serdes.raw().serializer());
@@ -104,6 +109,7 @@ class EnrichTopologyTest {
       in.pipeInput("big", article("big", null, "Putin met Zelensky in Kyiv. ".repeat(5400)));
       in.pipeInput("a6", article("a6", null, "Ushakov spoke in Moscow."));
       assertThat(deadLetters()).isEqualTo(before + 1);
+      assertThat(deadLetters("too_large")).isEqualTo(tooLarge + 1);
       assertThat(stage.createOutputTopic(topics.enriched(), new StringDeserializer(), serdes.enriched().deserializer())
           .readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a6");
     }
@@ -184,6 +190,12 @@ class EnrichTopologyTest {
 
   private static double deadLetters() {
     return NewslineMetrics.registry().find("newsline.dead.letters").tag("stage", "enrich").counters().stream()
+        .mapToDouble(c -> c.count()).sum();
+  }
+
+  /** Dead letters under one reason label: a short category, not an exception class name. */
+  private static double deadLetters(String reason) {
+    return NewslineMetrics.registry().find("newsline.dead.letters").tags("stage", "enrich", "reason", reason).counters().stream()
         .mapToDouble(c -> c.count()).sum();
   }
 
