@@ -231,13 +231,15 @@ public final class FileImporter implements AutoCloseable {
    * One pass over the folder; returns the number of files handled. A file that fails (an Error
    * included), or whose every input was dead-lettered, is set aside in failed/ with the reason beside
    * it; symbolic links are refused, not followed.
-   * When the dead letter cannot be published (broker down) the file stays for the next scan.
+   * When the dead letter cannot be published (broker down) the file stays for the next scan, and
+   * so does a file that changed while it was read (a writer still at work).
    */
   public int scan(InputFolder folder) {
     int handled = 0;
     try {
       for (Path file : folder.ready()) {
         Throwable error = null;
+        List<Long> version = folder.version(file);
         try {
           if (Files.isSymbolicLink(file)) {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE,
@@ -262,8 +264,12 @@ public final class FileImporter implements AutoCloseable {
           LOG.warn("cannot ingest {}: {}", file, DeadLetters.describe(e));
           publish(IngestTransaction.rejection(new IngestTransaction.Rejected(e, "folder", file.toString(), null)));
         }
-        folder.done(file, error);
         handled++;
+        if (!version.equals(folder.version(file))) {
+          LOG.warn("{} changed while it was read: left in place, read again once it is quiet", file);
+          continue;
+        }
+        folder.done(file, error);
       }
     } catch (IOException | UncheckedIOException e) {
       LOG.error("cannot list input folder {}: {}", folder.dir(), e.toString());

@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,36 @@ class FileImporterTest {
     }
     assertThat(sink.articles()).extracting(RawArticle::getId).hasSize(31).containsOnlyOnce("jsonl:r0", "jsonl:r19", "jsonl:r20", "jsonl:r29")
         .filteredOn("jsonl:r3"::equals).hasSize(2);
+  }
+
+  @Test
+  void aFileStillBeingWrittenIsNotMovedAwayWithItsRestUnread(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slow.jsonl");
+    Files.writeString(file, Json.write(Map.of("id", "s0", "text", "First. " + PARAGRAPH)) + "\n");
+    settle(dir);
+    InMemorySink sink = new InMemorySink();
+    // the writer paused longer than the settling time, and goes on while the first part is published
+    ArticleSink writerGoesOn = transaction -> {
+      try {
+        Files.writeString(file, Json.write(Map.of("id", "s1", "text", "Second. " + PARAGRAPH)) + "\n", StandardOpenOption.APPEND);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return sink.publish(transaction);
+    };
+    InputFolder folder = new InputFolder(dir);
+    try (FileImporter runner = new FileImporter(writerGoesOn)) {
+      runner.scan(folder);
+    }
+    // it was moved to processed/ after the first line, and the writer's second line went with it, unread
+    assertThat(file).exists();
+    settle(dir);
+    try (FileImporter runner = new FileImporter(sink)) {
+      runner.scan(folder);
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:s0", "folder:s1");
+    assertThat(dir.resolve("processed/slow.jsonl")).exists();
+    assertThat(file).doesNotExist();
   }
 
   @Test

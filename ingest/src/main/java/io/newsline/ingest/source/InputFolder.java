@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * A watched folder: files dropped into it (txt, html, json, jsonl, jsonl.gz) are read, handed to
  * the ingest, then moved to processed/ (or failed/ when unreadable). Hidden and partial files
  * (.tmp, .part, names starting with a dot) and files changed in the last second are left alone,
- * so a writer can copy a file in without it being read half-written.
+ * so a writer can copy a file in without it being read half-written; a file that changed while it
+ * was read anyway is left in place and read again (what was published already is recognised as a
+ * repeated delivery and not published twice).
  *
  * <p>Whoever can drop files here is not trusted with the rest of the file system: symbolic links
  * are listed (so they can be refused and set aside) but never followed, and files are opened
@@ -102,6 +104,16 @@ public final class InputFolder {
       LOG.error("cannot write the reason beside {} in {}: {}", file.getFileName(), failed, e.toString());
       return true;
     }
+  }
+
+  /**
+   * What tells a file's content changed: size, modification time and identity. Taken before a file
+   * is read and compared after: a writer that pauses longer than the settling time (a slow download,
+   * an exporter writing in bursts) is read half-way, and moving the file then would take the rest
+   * it still writes out of the folder unread.
+   */
+  public List<Long> version(Path file) {
+    return signature(file);
   }
 
   /** Files handled but not moved away (not read again while unchanged). */
