@@ -174,13 +174,18 @@ final class EntityAssembler {
 
   /**
    * One type per folded name: curated names take their curated type, others the majority of their
-   * mentions (a title's counting half; the first mention wins ties); a part of a person's full name in the article becomes that
+   * mentions (a title's counting half; the first mention wins ties; a mention whose line decides its
+   * type neither votes nor changes); a name closed by a legal form, or written so elsewhere, is an
+   * organisation; a part of a person's full name in the article becomes that
    * person (a last part whatever it was tagged; a first part unless tagged a place).
    */
   static List<RawMention> unifyTypes(List<RawMention> mentions) {
     Map<String, EnumMap<EntityType, Integer>> votes = new HashMap<>();
     Map<String, EntityType> first = new HashMap<>();
     for (RawMention m : mentions) {
+      if (m.ownType()) {
+        continue;
+      }
       String key = m.key();
       // A headline's capitals say less about a name's type than running text.
       int vote = m.field() == Field.TITLE ? 1 : 2;
@@ -200,13 +205,17 @@ final class EntityAssembler {
       }
       if (people.surnames.contains(key) || people.byPart.containsKey(key) && best != EntityType.LOCATION) {
         best = EntityType.PERSON;
-      } else if (best != EntityType.ORGANIZATION && companies.contains(key)) {
+      } else if (best != EntityType.ORGANIZATION && (companies.contains(key) || endsInLegalForm(key))) {
         best = EntityType.ORGANIZATION;
       }
       decided.put(key, best);
     }
     List<RawMention> out = new ArrayList<>(mentions.size());
     for (RawMention m : mentions) {
+      if (m.ownType()) {
+        out.add(m);
+        continue;
+      }
       EntityType t = decided.get(m.key());
       KnownEntities.Known known = KnownEntities.get().lookupKey(m.key());
       if (known != null) {
@@ -218,9 +227,15 @@ final class EntityAssembler {
   }
 
   /** Legal forms that close a company's name: "Kekkila Oy", "Cargill Inc", "Acme Corp". */
-  private static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp",
+  static final Set<String> LEGAL_FORMS = Set.of("inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp",
       "oy", "oyj", "ab", "asa", "ag", "gmbh", "kg", "sa", "sas", "spa", "srl", "nv", "bv", "bhd", "pte",
       "pty", "kk", "tbk");
+
+  /** A folded name of two or more words closed by a legal form: only a company's name ends so. */
+  private static boolean endsInLegalForm(String key) {
+    int space = key.lastIndexOf(' ');
+    return space > 0 && LEGAL_FORMS.contains(key.substring(space + 1));
+  }
 
   /**
    * Folded names that the article also writes as an organisation with only a legal form after

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Title Case headings ("Putin Pushes Back on Key U.S. Ideas", "Largest Obstacle") capitalise
  * every word, and the tagger then takes common words for names. A heading mention is kept as is
- * when it is confirmed: found in the article's prose, a listed phrase or a curated name.
+ * when it is confirmed: found in the article's prose, a listed phrase, a curated name, or closed
+ * by a legal form ("BORROWER - Mitsubishi Gas Chemical Co Ltd", "IPO FILING -- Homegate
+ * Hospitality Inc": only a company's name ends so).
  * Otherwise it is cut at words the dictionary lists only in lower case, and of each piece the
  * longest confirmed part is kept ("Putin Meets Trump Envoys" gives Putin and Trump, "Google Race"
  * gives Google), or the piece itself if none of its words has a lower-case use (an unknown name).
@@ -71,7 +73,8 @@ final class HeadingFilter {
     String[] words = java.util.Arrays.copyOfRange(c.words(), from, to);
     String text = text(c, from, to);
     return inProse.contains(KnownEntities.key(text)) || gazetteer.containsName(words)
-        || KnownEntities.get().lookup(text) != null;
+        || KnownEntities.get().lookup(text) != null
+        || to - from > 1 && EntityAssembler.LEGAL_FORMS.contains(KnownEntities.key(words[words.length - 1]));
   }
 
   private static String text(Candidate c, int from, int to) {

@@ -154,7 +154,7 @@ final class SpanRepair {
     out = withListedPlaces(tokens, out, per, gazetteer);
     out = withOrganisationWords(tokens, out, per, org, gazetteer);
     out = withPlaceNouns(tokens, out, per, org);
-    out = AndCoNames.apply(tokens, out, org);
+    out = AndCoNames.apply(tokens, out, org, gazetteer);
     if (kind != LineKind.ALL_CAPS) {
       out = withDateline(tokens, out, gazetteer);
     }

@@ -42,4 +42,24 @@ class EntityAssemblerTest {
         m(100, "Ford", EntityType.PERSON)));
     assertThat(es).extracting(Entity::id).contains("loc:pakistan", "per:ford");
   }
+
+  @Test
+  void aMentionWhoseLineDecidesItsTypeKeepsItWhateverTheArticleVotes() {
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "DETROIT", EntityType.ORGANIZATION),
+        m(20, "DETROIT", EntityType.ORGANIZATION),
+        m(40, "DETROIT", EntityType.LOCATION).withOwnType(),
+        m(60, "Detroit", EntityType.LOCATION)));
+    assertThat(es).extracting(Entity::id).containsExactlyInAnyOrder("org:detroit", "loc:detroit");
+    assertThat(es).filteredOn(e -> e.id().equals("loc:detroit")).flatExtracting(Entity::mentions).hasSize(1);
+  }
+
+  @Test
+  void aNameClosedByALegalFormIsAnOrganisation() {
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "BlackBerry Ltd", EntityType.LOCATION),
+        m(30, "Strawn LLP", EntityType.PERSON),
+        m(60, "Co", EntityType.PERSON)));
+    assertThat(es).extracting(Entity::id).containsExactlyInAnyOrder("org:blackberry_ltd", "org:strawn_llp", "per:co");
+  }
 }

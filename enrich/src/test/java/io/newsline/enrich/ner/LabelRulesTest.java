@@ -192,4 +192,16 @@ class LabelRulesTest {
     OwnedPlaces.apply(t.layout(), t.labels(), Gazetteer.load());
     assertThat(t.spans()).containsExactly("Rio Tinto/ORG", "Kumba/ORG", "Kumba/ORG", "BHP/ORG", "Escondida/LOC");
   }
+
+  @Test
+  void aFixtureLineMakesTheVisitorsAClubAndTheHomeCityAPlace() {
+    Tagged t = Tagged.of("KANSAS CITY AT DETROIT\nFrance at Japan\nTrump at Davos\nBoston at Oakland today")
+        .label("KANSAS CITY", LOC).label("DETROIT", ORG).label("France", LOC).label("Japan", LOC)
+        .label("Trump", PER).label("Davos", LOC).label("Boston", LOC).label("Oakland", LOC);
+    boolean[] fixtures = FixtureLines.apply(t.layout(), t.labels(), Gazetteer.load());
+    // A country is its national team; a person, or more than the two names, is no fixture.
+    assertThat(fixtures).containsExactly(true, false, false, false);
+    assertThat(t.spans()).containsExactly("KANSAS CITY/ORG", "DETROIT/LOC", "France/LOC", "Japan/LOC", "Trump/PER",
+        "Davos/LOC", "Boston/LOC", "Oakland/LOC");
+  }
 }

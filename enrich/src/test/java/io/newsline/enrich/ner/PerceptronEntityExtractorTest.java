@@ -102,6 +102,14 @@ class PerceptronEntityExtractorTest {
   }
 
   @Test
+  void aCompanyClosedByALegalFormIsNotCutInAHeading() {
+    List<Entity> es = NER.extract(new ArticleText("b", null, "BORROWER - Mitsubishi Gas Chemical Co Ltd\n"
+        + "LEAD MGR - Nomura Securities Co Ltd\nThe bonds pay 3 percent."));
+    assertThat(es).flatExtracting(Entity::mentions).extracting(Mention::text)
+        .contains("Mitsubishi Gas Chemical Co Ltd", "Nomura Securities Co Ltd").doesNotContain("Mitsubishi", "Nomura");
+  }
+
+  @Test
   void aListOfNamesEndingWithAFullStopIsNoHeading() {
     // Title Case by its long words (all names), but a sentence: its opening capital is no heading's.
     List<Entity> es = NER.extract(new ArticleText("l", null, "Bowling: Gough 10-0-44-1, Croft 10-1-36-2.\n"

@@ -71,6 +71,35 @@ class SpanRepairTest {
   }
 
   @Test
+  void aPartnershipOfSurnamesIsOneFirm() {
+    assertThat(new Sentence("-- Donaldson Lufkin & Jenrette cut its rating on the stock.")
+        .label("Donaldson Lufkin", PER).label("Jenrette", ORG).repaired())
+        .containsExactly("Donaldson Lufkin & Jenrette/ORG");
+    assertThat(new Sentence("A deal with Vital Information and Kessler & Grunwald is likely.")
+        .label("Kessler", PER).label("Grunwald", ORG).repaired())
+        .containsExactly("Kessler & Grunwald/ORG");
+  }
+
+  @Test
+  void notAPersonWithAGivenNameAListedFirmACommonWordOrTheEndOfAList() {
+    assertNoPartnership("Shares of Elon Musk and Tesla fell.", "Elon Musk", "Tesla");
+    assertNoPartnership("Later Trump and House Republicans failed.", "Trump", "House");
+    assertNoPartnership("The provinces of Kivu, Maniema, Shaba and Bandundu have priority.", "Shaba", "Bandundu");
+    assertNoPartnership("Narrow successes for Wasps and Bristol.", "Bristol", "Bristol");
+  }
+
+  /** The person (none if it is the organisation itself) and the organisation stay as tagged. */
+  private static void assertNoPartnership(String text, String person, String organisation) {
+    Sentence s = new Sentence(text).label(organisation, ORG);
+    List<String> expected = new ArrayList<>(List.of(organisation + "/ORG"));
+    if (!person.equals(organisation)) {
+      s.label(person, PER);
+      expected.add(0, person + "/PER");
+    }
+    assertThat(s.repaired()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void aNameBeforeAndAnotherNameStaysApart() {
     assertThat(new Sentence("Talks between Smith and Cooper went on.")
         .label("Smith", PER).label("Cooper", PER).repaired())
