@@ -87,7 +87,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     ListHeadings.apply(layout, labels);
     KindNouns.apply(layout, labels, gazetteer);
     OwnedPlaces.apply(layout, labels, gazetteer);
-    boolean[] fixtures = FixtureLines.apply(layout, labels, gazetteer);
+    int[] ownTypeEnd = FixtureLines.apply(layout, labels, gazetteer);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
@@ -119,7 +119,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           String name = end > start ? p.source().substring(start, end) : "";
           if (hasLetterOrDigit(name) && !(modifier && type == EntityType.MISC)) {
             RawMention m = RawMention.of(p.field(), start, end, name, type, p.lead());
-            found.add(candidate(fixtures[s] ? m.withOwnType() : m, p, begin, i + 1, heading));
+            found.add(candidate(begin < ownTypeEnd[s] ? m.withOwnType() : m, p, begin, i + 1, heading));
           }
           begin = -1;
         }

@@ -198,10 +198,22 @@ class LabelRulesTest {
     Tagged t = Tagged.of("KANSAS CITY AT DETROIT\nFrance at Japan\nTrump at Davos\nBoston at Oakland today")
         .label("KANSAS CITY", LOC).label("DETROIT", ORG).label("France", LOC).label("Japan", LOC)
         .label("Trump", PER).label("Davos", LOC).label("Boston", LOC).label("Oakland", LOC);
-    boolean[] fixtures = FixtureLines.apply(t.layout(), t.labels(), Gazetteer.load());
+    int[] ownTypeEnd = FixtureLines.apply(t.layout(), t.labels(), Gazetteer.load());
     // A country is its national team; a person, or more than the two names, is no fixture.
-    assertThat(fixtures).containsExactly(true, false, false, false);
+    assertThat(ownTypeEnd).containsExactly(4, 0, 0, 0);
     assertThat(t.spans()).containsExactly("KANSAS CITY/ORG", "DETROIT/LOC", "France/LOC", "Japan/LOC", "Trump/PER",
         "Davos/LOC", "Boston/LOC", "Oakland/LOC");
+  }
+
+  @Test
+  void aListedPlaceBeforeAColonAndAClubsScoreIsTheGround() {
+    Tagged t = Tagged.of("Chesterfield: Worcestershire 238 (W. Weston 100 not out).\n"
+            + "Apple: Citi Sees 550 and 950 Apple Watches")
+        .label("Chesterfield", ORG).label("Worcestershire", ORG).label("W. Weston", PER).label("Apple", ORG)
+        .label("Citi Sees", ORG);
+    int[] ownTypeEnd = FixtureLines.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(ownTypeEnd).containsExactly(1, 0);
+    assertThat(t.spans()).startsWith("Chesterfield/LOC", "Worcestershire/ORG", "W. Weston/PER", "Apple/ORG",
+        "Citi Sees/ORG");
   }
 }
