@@ -13,11 +13,11 @@ import java.util.List;
  * Stanley &amp; Co"), whatever the tagger made of either: it reads the partner's name as a person
  * and "Co" alone as anything. {@link EntityAssembler} then types the name written alone ("Arthur
  * Yates") as the company too. So is a partnership, surnames joined by "and" or "&amp;" whose last
- * the tagger took for an organisation and the first for a person or nothing ("Duff and Phelps",
- * "Donaldson Lufkin &amp; Jenrette", "Coopers and Lybrand"): not when the person's first word is a
- * given name ("Elon Musk and Tesla"), a list knows the organisation ("Musk and Tesla") or its word
- * has a lower-case use ("President Trump and House Republicans"), nor at the end of a list of
- * names ("Maniema, Shaba and Bandundu").
+ * the tagger took for an organisation and the first for a person or nothing ("Donaldson Lufkin
+ * &amp; Jenrette"): not when the person's first word is a given name ("Elon Musk and Tesla"), a
+ * list knows the organisation ("Musk and Tesla") or its word has a lower-case use ("President
+ * Trump and House Republicans"), nor at the end of a list of names ("Maniema, Shaba and
+ * Bandundu").
  */
 final class AndCoNames {
   private AndCoNames() {}
@@ -52,7 +52,7 @@ final class AndCoNames {
     for (int s = 0; s < out.size(); s++) {
       Span last = out.get(s);
       int link = last.from() - 1;
-      if (last.type() != org || last.to() - last.from() != 1 || link < 2 || !isConjunction(tokens.get(link).text())
+      if (last.type() != org || last.to() - last.from() != 1 || link < 1 || !isConjunction(tokens.get(link).text())
           || gazetteer.containsOrganisation(SpanRepair.words(tokens, last.from(), last.to()))
           || HeadingFilter.hasLowerCaseUse(tokens.get(last.from()).text(), gazetteer)) {
         continue;
@@ -65,7 +65,7 @@ final class AndCoNames {
       } else {
         from = untaggedSurnames(tokens, link, before == null ? 0 : before.to(), gazetteer);
       }
-      if (from < 0 || tokens.get(from - 1).text().equals(",")) {
+      if (from < 0 || from > 0 && tokens.get(from - 1).text().equals(",")) {
         continue;
       }
       if (out == spans) {
