@@ -45,6 +45,8 @@ final class LocalCommand implements Callable<Integer> {
   /** Written into the data folder once the bundled samples are in Kafka: later starts do not ingest them again. */
   static final String SAMPLES_MARKER = "samples-ingested";
   private static final String HOST = "127.0.0.1";
+  /** The most records of an earlier start's backlog counted at a restart (they are read to be counted). */
+  private static final long BACKLOG_COUNTED = 10_000;
 
   @Option(names = "--once", description = "Exit 0 once the input is fully processed (smoke tests); without it, keep running.")
   boolean once;
@@ -139,6 +141,9 @@ final class LocalCommand implements Callable<Integer> {
     // before the stages: what is in the topics now is earlier runs'; everything after, feed polls
     // at the stages' start included, is this run's (printed, and counted as this run's progress)
     PipelineMonitor monitor = closer.register(new PipelineMonitor(s));
+    PendingInput pending = closer.register(new PendingInput(s, Stages.ALL));
+    // an earlier start stopped with input in the pipeline (Ctrl-C mid-way): the stages go on with it first
+    long backlog = resuming ? pending.count(BACKLOG_COUNTED) : 0;
     checkStop();
     StageContext context = new StageContext(s, ops, closer);
     step("starting the stages: " + String.join(", ", Stages.ALL.stream().map(Stage::name).toList()) + " (exactly-once)");
@@ -151,8 +156,10 @@ final class LocalCommand implements Callable<Integer> {
         .map(IngestStage.Running.class::cast).findFirst().orElseThrow();
     IngestSources sources = ingest.sources();
     if (resuming) {
-      out.printf("resuming with the data in %s: %s, %s%n", folder.dir(),
-          TimelineReport.count(monitor.events().size(), "event"), TimelineReport.count(monitor.assigned(), "article"));
+      out.printf("resuming with the data in %s: %s, %s%s%n", folder.dir(),
+          TimelineReport.count(monitor.events().size(), "event"), TimelineReport.count(monitor.assigned(), "article"),
+          backlog <= 0 ? "" : String.format(Locale.ROOT, "; %s%d more an earlier start left to process",
+              backlog >= BACKLOG_COUNTED ? "at least " : "", backlog));
     }
     for (Stage.Running stage : stages) {
       while (!stage.awaitRunning(Duration.ofMillis(250))) {
@@ -182,7 +189,7 @@ final class LocalCommand implements Callable<Integer> {
     if (once && sources.poller() != null) {
       sources.poller().awaitFirstPolls(Duration.ofMinutes(2));
     }
-    return follow(monitor, ingest.service(), t0);
+    return follow(monitor, pending, ingest.service(), t0);
   }
 
   /** The bundled samples, once per data folder: a restart must not ingest them again as new articles. */
@@ -221,10 +228,13 @@ final class LocalCommand implements Callable<Integer> {
 
   /**
    * Prints progress until the input is processed; with --once returns then, else keeps reporting
-   * until Ctrl-C or SIGTERM. Counts are of the whole cluster, earlier starts included; what this
-   * start ingested is caught up when as many assignments and dead letters arrived since it began.
+   * until Ctrl-C or SIGTERM. Counts are of the whole cluster, earlier starts included. The input is
+   * processed when what this start ingested has come out (as many assignments and dead letters
+   * since it began: its last transaction may not be readable on the raw topic yet), every stage has
+   * processed everything on its input, whichever start put it there, and the summary has read
+   * every output.
    */
-  private int follow(PipelineMonitor monitor, IngestService ingest, long t0) throws InterruptedException {
+  private int follow(PipelineMonitor monitor, PendingInput pending, IngestService ingest, long t0) throws InterruptedException {
     long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
     String lastProgress = "";
     long reportedAt = -1;
@@ -241,8 +251,10 @@ final class LocalCommand implements Callable<Integer> {
         out.println(progress);
         lastProgress = progress;
       }
-      boolean caughtUp = monitor.processedSinceStart() >= published && monitor.articlesOnTimelines() >= assigned;
-      if (caughtUp && reportedAt != monitor.changes()) {
+      // the checks of the cluster only when there is something new to report
+      boolean caughtUp = reportedAt != monitor.changes() && monitor.processedSinceStart() >= published
+          && pending.drained() && pending.readUpToNow(monitor.positions());
+      if (caughtUp) {
         reportedAt = monitor.changes();
         TimelineReport.print(out, monitor.events(), monitor::opening);
         out.printf(Locale.ROOT, "%nall input processed in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ final class PipelineMonitor implements AutoCloseable {
   /** Dead letters that arrived since this monitor started, not yet taken for printing. */
   private final List<DeadLetter> newDeadLetters = new ArrayList<>();
   private boolean started;
+  /** How far the topics have been read (set by the reading thread). */
+  private volatile Map<TopicPartition, Long> positions;
 
   PipelineMonitor(Settings settings) {
     this.topics = new Topics(settings);
@@ -63,6 +66,7 @@ final class PipelineMonitor implements AutoCloseable {
     // what earlier runs left (a restart on kept data): counted in, but not as this run's progress
     reader.readToEnd(this::apply, Duration.ofMinutes(1));
     this.processedBefore = processed();
+    this.positions = reader.positions();
     synchronized (this) {
       started = true;
     }
@@ -75,6 +79,7 @@ final class PipelineMonitor implements AutoCloseable {
     while (running) {
       try {
         reader.poll(Duration.ofMillis(200), this::apply);
+        positions = reader.positions();
       } catch (WakeupException e) {
         return; // closing
       } catch (RuntimeException e) {
@@ -169,9 +174,12 @@ final class PipelineMonitor implements AutoCloseable {
     return deadLettersByStage.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Articles counted by the current timelines: catches up with assigned() once timelines are published. */
-  synchronized int articlesOnTimelines() {
-    return events.values().stream().mapToInt(EventTimeline::getArticleCount).sum();
+  /**
+   * How far each partition of the watched topics has been read: what is printed includes every
+   * record before these offsets.
+   */
+  Map<TopicPartition, Long> positions() {
+    return positions;
   }
 
   synchronized List<EventTimeline> events() {

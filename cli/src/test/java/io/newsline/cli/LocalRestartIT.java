@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * `newsline local --once` keeps its data: the first start on an empty --data folder turns the five
  * samples into one event; a second start on the same folder finds that event, does not ingest the
- * samples again, and adds what arrived since; --fresh starts over. (A second process on a held folder:
- * {@link LocalShutdownIT}.)
+ * samples again, and adds what arrived since; --fresh starts over. A start that stopped with input
+ * still in the pipeline leaves it to the next start, which finishes it before it says the input is
+ * processed. (A second process on a held folder: {@link LocalShutdownIT}.)
  */
 class LocalRestartIT {
   private static final String OTHER_STORY = """
@@ -50,6 +53,34 @@ class LocalRestartIT {
     assertThat(fresh.exit).as(fresh.out).isZero();
     assertThat(fresh.out).contains("--fresh: deleted the data in " + data.toAbsolutePath())
         .contains("ingested 5 bundled sample articles").contains("=== 1 event ===").contains("5 articles, 5 outlets");
+  }
+
+  /**
+   * The first start gives up (as after a Ctrl-C) as soon as the samples are in Kafka (0s: most wait on
+   * the raw topic) or after a while (30s: most are clustered, the rest wait in aggregate's reorder
+   * buffer, which releases its last article only after an hour without input).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"0s", "30s"})
+  void aRestartFinishesWhatAnEarlierStartLeftBeforeItSaysTheInputIsProcessed(String firstStartGivesUpAfter, @TempDir Path dir) throws Exception {
+    Path data = dir.resolve("data");
+    Path input = Files.createDirectories(dir.resolve("input"));
+
+    Run stopped = local("--once", "--timeout", firstStartGivesUpAfter, "-Daggregate.reorder.idle=1h", "--data", data.toString(), "--input", input.toString());
+    assertThat(stopped.exit).as(stopped.out).isEqualTo(1);
+    assertThat(stopped.out).contains("ingested 5 bundled sample articles");
+    assertThat(stopped.err).contains("timed out before the input was processed");
+
+    Run resumed = local("--once", "--data", data.toString(), "--input", input.toString());
+    assertThat(resumed.exit).as(resumed.out).isZero();
+    assertThat(resumed.out).contains("=== 1 event ===").contains("5 articles, 5 outlets").contains("bundled samples are in already");
+    assertThat(resumed.out.split("all input processed", -1)).hasSize(2);
+    assertThat(resumed.out).containsPattern("resuming with the data in .*: \\d+ events?, \\d articles?; [1-5] more an earlier start left to process\n");
+
+    Run idle = local("--once", "--data", data.toString(), "--input", input.toString());
+    assertThat(idle.exit).as(idle.out).isZero();
+    assertThat(idle.out).contains("resuming with the data in " + data.toAbsolutePath() + ": 1 event, 5 articles\n")
+        .contains("=== 1 event ===").contains("5 articles, 5 outlets").contains("all input processed");
   }
 
   private record Run(int exit, String out, String err) {}

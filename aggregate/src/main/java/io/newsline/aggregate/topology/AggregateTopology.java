@@ -31,6 +31,23 @@ public final class AggregateTopology {
 
   private AggregateTopology() {}
 
+  /**
+   * The changelog of the reorder buffer of the aggregate application {@code applicationId}: the keys
+   * it holds (not deleted) that are {@linkplain #isBufferedArticle buffered articles} are the articles
+   * aggregate has read and not yet clustered.
+   */
+  public static String reorderBufferChangelog(String applicationId) {
+    return applicationId + "-" + ClusteringProcessor.BUFFER + "-changelog";
+  }
+
+  /**
+   * Whether a key of the reorder buffer is an article's: {@link ClusteringProcessor}'s own keys (the
+   * input partitions' progress) start with "~", after every article's.
+   */
+  public static boolean isBufferedArticle(String bufferKey) {
+    return !bufferKey.startsWith("~");
+  }
+
   public static Topology build(Topics topics, ClusterSettings settings, Serde<EnrichedArticle> enriched,
       Serde<ArticleAssignment> assignments, Serde<EventTimeline> events) {
     return build(topics, settings, AggregateSettings.defaults(), enriched, assignments, events);

@@ -129,6 +129,16 @@ public final class CompactedTopicReader implements AutoCloseable {
     consumer.poll(timeout).forEach(handler);
   }
 
+  /**
+   * How far each partition has been read: the offset of the next record to hand over (past
+   * transaction markers and aborted records). From the thread that polls.
+   */
+  public Map<TopicPartition, Long> positions() {
+    Map<TopicPartition, Long> at = new HashMap<>();
+    partitions.forEach(tp -> at.put(tp, consumer.position(tp, METADATA_TIMEOUT)));
+    return at;
+  }
+
   /** Makes a {@link #poll} blocked in another thread return by throwing a WakeupException. */
   public void wakeup() {
     consumer.wakeup();
