@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,16 +18,14 @@ import java.util.regex.Pattern;
 /**
  * Lenient publication-time parsing for what feeds and pages carry: ISO-8601 with or without offset
  * or seconds, dates alone, RFC 822/1123 with zone names (RSS pubDate), "2025-12-03 10:00:00".
- * Times without a zone are taken as UTC. Unparseable text gives null, never an exception.
+ * Times without a zone are taken as UTC. Unparseable text gives null, never an exception: a value
+ * whose time or zone is malformed (hour 25, offset +25:00, February 31) is unknown, not its date
+ * at midnight or a neighbouring day; only a value that is a date alone means midnight UTC.
  */
 public final class Dates {
-  private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
   private static final List<DateTimeFormatter> LOCAL =
       List.of(
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT),
-          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT),
-          DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT),
-          DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT));
+          strict("uuuu-MM-dd HH:mm:ss"), strict("uuuu-MM-dd HH:mm"), strict("uuuu-MM-dd'T'HH:mm"), strict("uuuu/MM/dd HH:mm:ss"));
   /** Zone names RFC 822 allows (and feeds use) that java.time's RFC 1123 parser does not. */
   private static final Map<String, String> ZONES =
       Map.ofEntries(
@@ -52,6 +52,11 @@ public final class Dates {
       // next format
     }
     try {
+      return ZonedDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // next format
+    }
+    try {
       return Instant.parse(s);
     } catch (DateTimeParseException ignored) {
       // next format
@@ -69,7 +74,7 @@ public final class Dates {
       }
     }
     try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s).atStartOfDay().toInstant(ZoneOffset.UTC);
+      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException ignored) {
       // next format
     }
@@ -95,5 +100,10 @@ public final class Dates {
     }
   }
 
-  private static final DateTimeFormatter RFC_1123_NO_DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+  /** STRICT: the default (SMART) resolver turns February 31 into the 28th and 24:00 into the next day. */
+  private static DateTimeFormatter strict(String pattern) {
+    return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  }
+
+  private static final DateTimeFormatter RFC_1123_NO_DAY = strict("d MMM uuuu HH:mm:ss Z");
 }

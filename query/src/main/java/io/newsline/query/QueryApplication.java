@@ -5,6 +5,7 @@ import io.newsline.common.config.Settings;
 import io.newsline.query.api.QueryApi;
 import io.newsline.query.model.EventIndex;
 import io.newsline.query.store.BoundedRocksDb;
+import io.newsline.query.store.BrokerEventsTopic;
 import io.newsline.query.store.KafkaDeadLetterSink;
 import io.newsline.query.store.QueryTopology;
 import io.newsline.query.store.RecordDecoder;
@@ -43,6 +44,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   private final KafkaDeadLetterSink deadLetters;
   private final RecordDecoder decoder;
   private final StreamsStage streams;
+  private final BrokerEventsTopic eventsTopic;
   private final QueryApi api;
   private final QuerySettings settings;
 
@@ -59,7 +61,8 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
     KafkaStreams ks = streams.streams();
     StoreReader reader = new StoreReader(
         name -> ks.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())), deserializers);
-    api = new QueryApi(index, reader, settings, () -> ks.state() == KafkaStreams.State.RUNNING);
+    eventsTopic = new BrokerEventsTopic(KafkaSettings.clientConfig(s), topics.events(), Duration.ofSeconds(5));
+    api = new QueryApi(index, eventsTopic, reader, settings, () -> ks.state() == KafkaStreams.State.RUNNING);
     Gauge.builder("newsline.query.events", index, EventIndex::size).description("Events in the query stage's read model")
         .register(NewslineMetrics.registry());
     Gauge.builder("newsline.query.stream.clients", api.stream(), s2 -> s2.clients()).description("Open live streams (SSE)")
@@ -105,6 +108,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   /** Starts the stage; Kafka Streams returns once the global stores have read the topics to their end. */
   public QueryApplication start() {
     streams.start();
+    eventsTopic.current(); // learns the topic's id, which positions carry from now on
     return this;
   }
 
@@ -143,6 +147,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   public void close() {
     closing.set(true);
     streams.close();
+    eventsTopic.close();
     deadLetters.close();
   }
 }

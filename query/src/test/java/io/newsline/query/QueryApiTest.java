@@ -6,6 +6,7 @@ import static io.newsline.query.testing.Timelines.PUTIN;
 import static io.newsline.query.testing.Timelines.USHAKOV;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.ArticleAssignment;
@@ -17,6 +18,7 @@ import io.newsline.common.http.HttpService;
 import io.newsline.query.api.EventStream;
 import io.newsline.query.api.QueryApi;
 import io.newsline.query.model.EventIndex;
+import io.newsline.query.model.EventsTopic;
 import io.newsline.query.store.QueryTopology;
 import io.newsline.query.store.RecordDecoder;
 import io.newsline.query.store.StoreReader;
@@ -58,9 +60,10 @@ class QueryApiTest {
   private static TestRegistry registry;
   private static TopicSerdes serdes;
   private final Topics topics = new Topics(Settings.empty());
-  private final EventIndex index = new EventIndex();
+  private EventIndex index;
   private final List<String> deadLettered = new ArrayList<>();
   private final AtomicBoolean ready = new AtomicBoolean(true);
+  private final BrokerSays broker = new BrokerSays();
   private final HttpClient client = HttpClient.newHttpClient();
   private TopologyTestDriver driver;
   private HttpService http;
@@ -83,6 +86,12 @@ class QueryApiTest {
 
   @BeforeEach
   void start() throws Exception {
+    start(0);
+  }
+
+  /** A query instance, new index and stores, serving on this port (0: any). */
+  private void start(int port) throws Exception {
+    index = new EventIndex();
     Settings s = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
         "query.limit.max", "3"));
     RecordDecoder decoder = new RecordDecoder((e, topic, p, o, k, v) -> deadLettered.add(new String(k, StandardCharsets.UTF_8)), () -> false);
@@ -96,8 +105,8 @@ class QueryApiTest {
     articles = driver.createInputTopic(topics.enriched(), new StringSerializer(), new ByteArraySerializer());
     assignments = driver.createInputTopic(topics.assignments(), new StringSerializer(), new ByteArraySerializer());
     StoreReader reader = new StoreReader(name -> driver.getKeyValueStore(name), deserializers);
-    api = new QueryApi(index, reader, QuerySettings.from(s), ready::get);
-    http = HttpService.builder("test", "127.0.0.1", 0).errorBody((status, message) -> Map.of("error", message)).start();
+    api = new QueryApi(index, broker, reader, QuerySettings.from(s), ready::get);
+    http = HttpService.builder("test", "127.0.0.1", port).errorBody((status, message) -> Map.of("error", message)).start();
     api.mount(http::route, QuerySettings.from(s).streamLimits(http.maxConnections(), http.maxConnectionsPerClient()));
   }
 
@@ -184,6 +193,7 @@ class QueryApiTest {
       assertThat(Json.parse(r.body()).path("error").asText()).as(path).isNotBlank();
     }
     assertThat(get("/api/stream?from=x.y").statusCode()).isEqualTo(400);
+    assertThat(get("/api/stream?from=1.2@no%20id").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -283,6 +293,109 @@ class QueryApiTest {
       events.pipeInput("ev-1", (byte[]) null);
       message = nextMessage(lines);
       assertThat(message).containsExactly("id: 4", "event: removed", "data: {\"event_id\":\"ev-1\",\"merged_into\":null}");
+    }
+  }
+
+  @Test
+  void aPositionTheTopicCanNeverReachGetsAResetThenLiveChangesNotSilence() throws Exception {
+    broker.id = "NEWxINCARNATION";
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+    broker.ends = new long[] {2};
+    assertThat(json("/api/events").path("position").asText()).isEqualTo("2@NEWxINCARNATION");
+    // a tab open since before `local --fresh`: its position (an older page's, without topic id) is beyond the topic's end
+    try (BufferedReader lines = stream("41")) {
+      assertThat(nextMessage(lines)).containsExactly("retry: 2000");
+      List<String> reset = nextMessage(lines);
+      assertThat(reset.subList(0, 2)).containsExactly("id: 2@NEWxINCARNATION", "event: reset");
+      JsonNode data = Json.parse(reset.get(2).substring("data: ".length()));
+      assertThat(data.path("position").asText()).isEqualTo("2@NEWxINCARNATION");
+      assertThat(data.path("reason").asText()).contains("beyond the end of the events topic");
+      assertThat(nextMessage(lines)).containsExactly("id: 2@NEWxINCARNATION");
+      publish(Timelines.timeline("ev-3", "Three", 3000, List.of("reuters"), List.of(PUTIN)));
+      List<String> live = nextMessage(lines); // offset 2, below the stale 41: skipped before the fix
+      assertThat(live.get(0)).isEqualTo("id: 3@NEWxINCARNATION");
+      assertThat(Json.parse(live.get(1).substring("data: ".length())).path("event_id").asText()).isEqualTo("ev-3");
+    }
+    broker.ends = new long[] {3};
+    // a position naming another incarnation is void even where its offsets exist in this one
+    try (BufferedReader lines = stream("1@OLDxINCARNATION")) {
+      assertThat(nextMessage(lines)).containsExactly("retry: 2000");
+      assertThat(nextMessage(lines).subList(0, 2)).containsExactly("id: 3@NEWxINCARNATION", "event: reset");
+    }
+  }
+
+  @Test
+  void aPositionAheadOfALaggingInstanceButWithinTheTopicWaitsForIt() throws Exception {
+    broker.id = "SAMExINCARNATION";
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    broker.ends = new long[] {3}; // another instance has read to 3 already; this one is at 1
+    try (BufferedReader lines = stream("3@SAMExINCARNATION")) {
+      assertThat(nextMessage(lines)).containsExactly("retry: 2000");
+      assertThat(nextMessage(lines)).containsExactly("id: 3@SAMExINCARNATION");
+      publish(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+      publish(Timelines.timeline("ev-3", "Three", 3000, List.of("reuters"), List.of(PUTIN)));
+      publish(Timelines.timeline("ev-4", "Four", 4000, List.of("reuters"), List.of(PUTIN)));
+      List<String> live = nextMessage(lines); // offsets 1 and 2 the client has: not sent again
+      assertThat(live.get(0)).isEqualTo("id: 4@SAMExINCARNATION");
+      assertThat(Json.parse(live.get(1).substring("data: ".length())).path("event_id").asText()).isEqualTo("ev-4");
+    }
+    // a position without topic id, within what the instance has read, resumes as before and gets the id
+    try (BufferedReader lines = stream("3")) {
+      assertThat(nextMessage(lines)).containsExactly("retry: 2000");
+      assertThat(nextMessage(lines).get(0)).isEqualTo("id: 4@SAMExINCARNATION");
+    }
+  }
+
+  @Test
+  void theDashboardLoadsAgainWhenItsStreamResumesOnARecreatedTopic() throws Exception {
+    assumeTrue(HeadlessChromium.binary() != null, "no chromium: apt-get install chromium chromium-driver");
+    broker.id = "FIRSTxTOPIC";
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("reuters"), List.of(PUTIN)));
+    broker.ends = new long[] {2};
+    int port = URI.create(http.baseUrl()).getPort();
+    Duration wait = Duration.ofSeconds(30);
+    try (HeadlessChromium browser = HeadlessChromium.start(1024, 768)) {
+      browser.open(http.baseUrl() + "/");
+      assertThat(browser.waitFor("document.querySelectorAll('#events .event-card').length === 2", wait)).isTrue();
+      assertThat(browser.waitFor("document.querySelector('#live').classList.contains('on')", wait)).isTrue();
+      // `newsline local --fresh` with the tab open: the instance goes, the topic is recreated, a new instance comes
+      stop();
+      broker.id = "SECONDxTOPIC";
+      start(port);
+      publish(Timelines.timeline("ev-9", "Nine", 9000, List.of("reuters"), List.of(PUTIN)));
+      broker.ends = new long[] {1};
+      assertThat(browser.waitFor("[...document.querySelectorAll('#events .event-card')].map(c => c.dataset.eventId).join() === 'ev-9'", wait))
+          .as("the tab drops the old topic's events and shows the new one's").isTrue();
+      publish(Timelines.timeline("ev-10", "Ten", 10000, List.of("reuters"), List.of(PUTIN)));
+      assertThat(browser.waitFor("window.newsline.liveUpdates.some(u => u.event_id === 'ev-10')", wait))
+          .as("and follows it live").isTrue();
+      assertThat(browser.errors()).as("nothing but the stream the old instance cut")
+          .allMatch(e -> e.startsWith("log: Failed to load resource: net::") && e.contains("/api/stream"));
+    }
+  }
+
+  private BufferedReader stream(String lastEventId) throws Exception {
+    HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream"))
+        .header("Last-Event-ID", lastEventId).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+  }
+
+  /** The broker's view of the events topic, as the test sets it (the test driver has no broker). */
+  private static final class BrokerSays implements EventsTopic {
+    volatile String id;
+    volatile long[] ends;
+
+    @Override
+    public String knownId() {
+      return id;
+    }
+
+    @Override
+    public State current() {
+      return ends == null ? null : new State(id, ends);
     }
   }
 

@@ -65,4 +65,31 @@ class FeedBasicsTest {
     assertThat(Dates.parse("2025-12-03")).isEqualTo(Instant.parse("2025-12-03T00:00:00Z"));
     assertThat(Dates.parse("yesterday")).isNull();
   }
+
+  @Test
+  void aMalformedTimeOrZoneIsAnUnknownDateNotMidnightOrAnotherDay() {
+    assertThat(Dates.parse("2026-12-07T10:00:00+25:00")).isNull();
+    assertThat(Dates.parse("2026-12-07T25:00:00Z")).isNull();
+    assertThat(Dates.parse("2026-12-07T10:00:00 nonsense")).isNull();
+    assertThat(Dates.parse("2026-12-07T")).isNull();
+    assertThat(Dates.parse("2026-12-07 24:00:00")).isNull();
+    assertThat(Dates.parse("2026-02-31 10:00:00")).isNull();
+    assertThat(Dates.parse("Mon, 07 Dec 2026 10:00:00 +2500")).isNull();
+    assertThat(Dates.parse("Mon, 07 Dec 2026 10:00:00 XYZ")).isNull();
+    assertThat(Dates.parse("Mon, 07 Dec 2026 24:00:00 GMT")).isNull();
+    assertThat(Dates.parse("31 Feb 2026 10:00:00 GMT")).isNull();
+    assertThat(Dates.parse("2026-12-07T10:00:60Z")).isNull();
+  }
+
+  @Test
+  void validNeighboursStillParse() {
+    assertThat(Dates.parse("2026-12-07")).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
+    assertThat(Dates.parse("2026-12-07T10:00:00+05")).isEqualTo(Instant.parse("2026-12-07T05:00:00Z"));
+    assertThat(Dates.parse("2026-12-07T10:00:00+14:00")).isEqualTo(Instant.parse("2026-12-06T20:00:00Z"));
+    assertThat(Dates.parse("2026-12-07T10:00:00+01:00[Europe/Paris]")).isEqualTo(Instant.parse("2026-12-07T09:00:00Z"));
+    assertThat(Dates.parse("2026-12-07T10:00")).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));
+    assertThat(Dates.parse("2026-12-07 23:59:59")).isEqualTo(Instant.parse("2026-12-07T23:59:59Z"));
+    assertThat(Dates.parse("2024-02-29 10:00")).isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
+    assertThat(Dates.parse("Mon, 07 Dec 2026 10:00:00 -1200")).isEqualTo(Instant.parse("2026-12-07T22:00:00Z"));
+  }
 }

@@ -63,6 +63,20 @@ class FeedParserTest {
   }
 
   @Test
+  void anItemDateWithAnInvalidOffsetIsUnknownNotMidnight() {
+    String rss = "<rss version=\"2.0\"><channel><title>t</title>"
+        + "<item><guid>a</guid><title>A</title><pubDate>2026-12-07T10:00:00+25:00</pubDate></item>"
+        + "<item><guid>b</guid><title>B</title><pubDate>Mon, 07 Dec 2026 10:00:00 +2500</pubDate></item>"
+        + "</channel></rss>";
+    String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+        + "<entry><id>c</id><title>C</title><updated>2026-12-07T10:00:00+25:00</updated></entry></feed>";
+    assertThat(FeedParser.parse(rss.getBytes(StandardCharsets.UTF_8), null, "https://a.example/rss").items())
+        .extracting(FeedItem::published).containsExactly(null, null);
+    assertThat(FeedParser.parse(atom.getBytes(StandardCharsets.UTF_8), null, "https://a.example/atom").items())
+        .extracting(FeedItem::published).containsExactly((Instant) null);
+  }
+
+  @Test
   void declaredEncodingIsHonoured() throws IOException {
     Feed f = FeedParser.parse(bytes("feeds/latin1.xml"), null, "https://latin.example/rss");
     assertThat(f.items().get(0).title()).isEqualTo("Café reopens");

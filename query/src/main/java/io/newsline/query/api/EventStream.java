@@ -4,7 +4,9 @@ import io.newsline.common.http.Request;
 import io.newsline.common.http.Response;
 import io.newsline.query.model.Change;
 import io.newsline.query.model.EventIndex;
+import io.newsline.query.model.EventsTopic;
 import io.newsline.query.model.Position;
+import io.newsline.query.model.StalePosition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,6 +28,10 @@ import java.util.function.Consumer;
  * the latest state of every event that changed since, then live changes. A client too slow to
  * keep up is disconnected and catches up the same way when it reconnects.
  *
+ * <p>A position that can never be reached (the events topic was recreated since, see
+ * {@link StalePosition}) gets {@code event: reset} with the instance's current position: the
+ * client drops what it shows and loads it again, then follows from there.
+ *
  * <p>A stream holds one of the HTTP server's connections (and its thread) for as long as it is
  * open, so streams are bounded below the server's limits ({@link Limits}): whatever the streams,
  * connections remain for API requests, health checks and scrapes, from every address.
@@ -36,13 +42,15 @@ public final class EventStream {
   static final int RETRY_MILLIS = 2000;
 
   private final EventIndex index;
+  private final EventsTopic topic;
   private final Duration heartbeat;
   private final Map<InetAddress, Integer> perAddress = new HashMap<>();
   private volatile Limits limits;
   private int clients;
 
-  public EventStream(EventIndex index, Limits limits, Duration heartbeat) {
+  public EventStream(EventIndex index, EventsTopic topic, Limits limits, Duration heartbeat) {
     this.index = index;
+    this.topic = topic;
     this.limits = limits;
     this.heartbeat = heartbeat;
   }
@@ -127,9 +135,15 @@ public final class EventStream {
       }
     };
     try {
-      EventIndex.Backlog backlog = index.subscribe(from, listener);
-      Position sent = from == null ? backlog.position() : from.copy();
+      String stale = from == null ? null : StalePosition.reason(from, index.position(), topic);
+      Position resumed = stale == null ? from : null;
+      EventIndex.Backlog backlog = index.subscribe(resumed, listener);
+      String known = topic.knownId();
+      Position sent = resumed == null ? backlog.position().in(known) : resumed.in(known == null ? resumed.topicId() : known);
       write(out, "retry: " + RETRY_MILLIS + "\n\n");
+      if (stale != null) {
+        reset(out, sent, stale);
+      }
       for (Change c : backlog.changes()) {
         send(out, c, sent);
       }
@@ -146,6 +160,17 @@ public final class EventStream {
     } finally {
       index.unsubscribe(listener);
     }
+  }
+
+  /** Tells the client its position is void: reload everything, then follow from {@code now}. */
+  private static void reset(OutputStream out, Position now, String reason) throws IOException {
+    String data = new String(JsonBody.bytes(g -> {
+      g.writeStartObject();
+      g.writeStringField("position", now.toString());
+      g.writeStringField("reason", reason);
+      g.writeEndObject();
+    }), StandardCharsets.UTF_8);
+    write(out, "id: " + now + "\nevent: reset\ndata: " + data + "\n\n");
   }
 
   private static void send(OutputStream out, Change c, Position sent) throws IOException {

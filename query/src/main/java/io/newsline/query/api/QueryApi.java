@@ -12,6 +12,7 @@ import io.newsline.query.model.Cursor;
 import io.newsline.query.model.EntityView;
 import io.newsline.query.model.EventFilter;
 import io.newsline.query.model.EventIndex;
+import io.newsline.query.model.EventsTopic;
 import io.newsline.query.model.EventSummary;
 import io.newsline.query.model.Page;
 import io.newsline.query.model.SearchText;
@@ -44,6 +45,7 @@ public final class QueryApi {
   static final int MAX_VALUE = 256;
 
   private final EventIndex index;
+  private final EventsTopic topic;
   private final StoreReader stores;
   private final QuerySettings settings;
   private final EventStream stream;
@@ -52,14 +54,16 @@ public final class QueryApi {
   private final byte[] openApi;
 
   /**
+   * @param topic what the broker says of the events topic (its id goes into positions)
    * @param ready whether the stores are loaded and queryable; until then the API answers 503
    */
-  public QueryApi(EventIndex index, StoreReader stores, QuerySettings settings, BooleanSupplier ready) {
+  public QueryApi(EventIndex index, EventsTopic topic, StoreReader stores, QuerySettings settings, BooleanSupplier ready) {
     this.index = index;
+    this.topic = topic;
     this.stores = stores;
     this.settings = settings;
     this.ready = ready;
-    this.stream = new EventStream(index, EventStream.Limits.DEFAULT, settings.heartbeat());
+    this.stream = new EventStream(index, topic, EventStream.Limits.DEFAULT, settings.heartbeat());
     this.files = new StaticFiles(settings.webDir());
     this.openApi = resource("/io/newsline/query/openapi.json");
   }
@@ -124,7 +128,7 @@ public final class QueryApi {
   private Response events(Request r) {
     EventFilter f = new EventFilter(status(r), value(r, "entity"), value(r, "outlet"), words(r), since(r));
     Page<EventSummary> page = index.page(f, cursor(r), limit(r));
-    String position = index.position().toString();
+    String position = index.position().in(topic.knownId()).toString();
     return JsonBody.ok(g -> {
       g.writeStartObject();
       writeEvents(g, "events", page.items());

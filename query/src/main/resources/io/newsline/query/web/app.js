@@ -243,7 +243,17 @@ function setLive(state, text) {
 function deliver(kind, data, id) {
   if (id) streamPosition = id;
   if (kind === "removed") onRemoved(data);
+  else if (kind === "reset") resync();
   else onChange(data);
+}
+
+/**
+ * The server could not resume from our position (the events topic was recreated since): what the
+ * page shows may be gone, so it is loaded again; the stream follows from the position it sent.
+ */
+function resync() {
+  route.moved = false; // redrawn in place: focus stays where the reader left it
+  route();
 }
 
 function connect() {
@@ -270,6 +280,7 @@ function connect() {
   };
   source.onmessage = pass("change");
   source.addEventListener("removed", pass("removed"));
+  source.addEventListener("reset", pass("reset"));
 }
 
 function follow() {
