@@ -31,7 +31,7 @@ public final class FeedParser {
    */
   public static Feed parse(byte[] body, String httpCharset, String feedUrl) {
     // decoded here, strictly, so bad bytes give our error (the JDK parser would also print to stderr)
-    String text = Charsets.decode(body, 0, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
+    String text = Charsets.decode(body, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
     XmlNode root = SecureXml.parse(text, feedUrl);
     URI base = base(feedUrl);
     return switch (root.name) {

@@ -42,7 +42,7 @@ public final class Charsets {
       Matcher m = META_CHARSET.matcher(new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1));
       name = m.find() ? m.group(1) : "UTF-8";
     }
-    return decode(body, 0, name == null ? StandardCharsets.UTF_8 : charset(name, url), url);
+    return decode(body, name == null ? StandardCharsets.UTF_8 : charset(name, url), url);
   }
 
   /**
@@ -50,10 +50,10 @@ public final class Charsets {
    * (as browsers and XML parsers do; a feed declaring ISO-8859-1 with a UTF-8 mark is UTF-8) and is
    * not part of the text.
    */
-  public static String decode(byte[] body, int offset, Charset declared, String url) {
-    ByteOrderMark bom = offset == 0 ? ByteOrderMark.of(body) : null;
+  public static String decode(byte[] body, Charset declared, String url) {
+    ByteOrderMark bom = ByteOrderMark.of(body);
     Charset cs = bom == null ? declared : bom.charset();
-    int start = bom == null ? offset : bom.length();
+    int start = bom == null ? 0 : bom.length();
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -57,7 +57,7 @@ public final class PoliteFetcher implements AutoCloseable {
       throw new FetchException(IngestError.UNSUPPORTED_CONTENT_TYPE, r.uri() + ": content type " + mime + " is not an article page");
     }
     String text = mime != null && mime.equals("text/plain")
-        ? Charsets.decode(r.body(), 0, Charsets.charset(orUtf8(Charsets.fromContentType(type)), r.uri().toString()), r.uri().toString())
+        ? Charsets.decode(r.body(), Charsets.charset(orUtf8(Charsets.fromContentType(type)), r.uri().toString()), r.uri().toString())
         : Charsets.decodeHtml(r.body(), Charsets.fromContentType(type), r.uri().toString());
     return new Page(r.uri(), mime, text);
   }
