@@ -166,7 +166,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         if (kv.key.startsWith(PROGRESS)) {
           progress.restore(Integer.parseInt(kv.key.substring(PROGRESS.length())),
               Long.parseLong(new String(kv.value, StandardCharsets.US_ASCII)));
-        } else if (!kv.key.startsWith("~")) {
+        } else if (AggregateTopology.isBufferedArticle(kv.key)) {
           pending = true;
         }
       }
@@ -235,7 +235,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> kv = it.next();
-        if (kv.key.startsWith("~")) {
+        if (!AggregateTopology.isBufferedArticle(kv.key)) {
           break;
         }
         if (kv.key.compareTo(bound) >= 0) {
