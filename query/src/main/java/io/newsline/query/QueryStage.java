@@ -4,6 +4,7 @@ import io.newsline.runtime.Topics;
 import io.newsline.runtime.stage.Stage;
 import io.newsline.runtime.stage.StageContext;
 import io.newsline.runtime.streams.StreamsReset;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class QueryStage implements Stage {
 
   /** Health first (STARTING while the stores read the topics), then the routes, then the application. */
   @Override
-  public QueryApplication start(StageContext context) {
+  public QueryApplication start(StageContext context) throws IOException {
     QueryApplication app = context.closer().register(QueryApplication.create(context.settings()));
     context.ops().register(app);
     app.mount(context.ops());

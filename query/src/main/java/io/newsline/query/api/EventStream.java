@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  *
  * <p>A position that can never be reached (the events topic was recreated since, see
  * {@link StalePosition}) gets {@code event: reset} with the instance's current position: the
- * client drops what it shows and loads it again, then follows from there.
+ * client drops what it shows and loads it again, then follows from there. When the instance reads
+ * recreated topics again ({@link Change#CLEARED}), open streams end: their clients reconnect with a
+ * position of the earlier topic and are told to reset.
  *
  * <p>A stream holds one of the HTTP server's connections (and its thread) for as long as it is
  * open, so streams are bounded below the server's limits ({@link Limits}): whatever the streams,
@@ -151,7 +153,9 @@ public final class EventStream {
       write(out, "id: " + sent + "\n\n");
       while (!overflow.get()) {
         Change c = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        if (c == null) {
+        if (c == Change.CLEARED) {
+          return; // the client reconnects from its position, which the rebuilt instance tells stale
+        } else if (c == null) {
           write(out, ": keep-alive\n\n");
         } else if (!sent.covers(c.partition(), c.offset())) {
           send(out, c, sent);

@@ -106,6 +106,30 @@ public final class EventIndex implements EventSummary.Interner {
     }
   }
 
+  /**
+   * Forgets every event and rewinds the position, for a stage that reads its topics again from
+   * the beginning (they were recreated); listeners get {@link Change#CLEARED}.
+   */
+  public void clear() {
+    lock.writeLock().lock();
+    try {
+      byId.clear();
+      byRecency.clear();
+      byStatus.clear();
+      entities.clear();
+      outlets.clear();
+      words.clear();
+      vocabulary.clear();
+      strings.clear();
+      mergedInto.clear();
+      removals.clear();
+      applied.rewind();
+      record(Change.CLEARED);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   private void forget(EventSummary old) {
     byRecency.remove(old);
     NavigableSet<EventSummary> sameStatus = byStatus.get(old.status);

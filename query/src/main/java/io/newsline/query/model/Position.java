@@ -111,6 +111,11 @@ public final class Position {
     next[partition] = Math.max(next[partition], offset + 1);
   }
 
+  /** Back to the start of every partition (the topic is read again from the beginning). */
+  void rewind() {
+    next = new long[0];
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();

@@ -44,6 +44,25 @@ class EventIndexTest {
   }
 
   @Test
+  void clearForgetsEveryEventRewindsThePositionAndTellsTheListeners() {
+    put(Timelines.timeline("ev-talks", "Putin refuses compromise in Moscow talks", 3000, List.of("reuters"), List.of(PUTIN, MOSCOW)));
+    put(Timelines.timeline("ev-kremlin", "Kremlin aide Ushakov", 2000, List.of("tass"), List.of(USHAKOV, KREMLIN)));
+    List<Change> seen = new java.util.ArrayList<>();
+    index.subscribe(null, seen::add);
+    index.clear();
+    assertThat(seen).containsExactly(Change.CLEARED);
+    assertThat(index.size()).isZero();
+    assertThat(index.position().toString()).isEqualTo("0");
+    assertThat(ids(index.page(EventFilter.ALL, null, 10))).isEmpty();
+    assertThat(ids(index.page(new EventFilter(null, null, null, SearchText.words("moscow"), null), null, 10))).isEmpty();
+    assertThat(index.entity("per:vladimir_putin", null, 10)).isNull();
+    offset = 0; // the recreated topic's offsets start again
+    put(Timelines.timeline("ev-new", "New", 1000, List.of("reuters"), List.of(PUTIN)));
+    assertThat(ids(index.page(new EventFilter(null, "per:vladimir_putin", null, null, null), null, 10))).containsExactly("ev-new");
+    assertThat(index.position().toString()).isEqualTo("1");
+  }
+
+  @Test
   void filtersByStatusEntityOutletWordsAndTime() {
     put(Timelines.timeline("ev-talks", "Putin refuses compromise in Moscow talks", 3000, List.of("reuters", "bbc"), List.of(PUTIN, MOSCOW)));
     put(Timelines.timeline("ev-kremlin", "Kremlin aide Ushakov: proposals acceptable", 2000, List.of("tass"), List.of(USHAKOV, KREMLIN)));

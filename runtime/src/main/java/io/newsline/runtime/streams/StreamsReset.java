@@ -3,9 +3,14 @@ package io.newsline.runtime.streams;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.stage.Stage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -34,6 +39,12 @@ public final class StreamsReset implements Stage.Reset {
   public int reset(Settings s, PrintStream out, PrintStream err) throws Exception {
     Properties p = KafkaSettings.streams(stage, s);
     String appId = p.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    Path state = Path.of(p.getProperty(StreamsConfig.STATE_DIR_CONFIG), appId);
+    if (inUse(state)) {
+      // the query stage has no consumer group to tell a running instance by: its locked state does
+      err.println("stage " + stage + " (" + appId + ") is still running on " + state + ": stop it first");
+      return 1;
+    }
     try (Admin admin = Admin.create(KafkaSettings.clientConfig(s))) {
       try {
         admin.deleteConsumerGroups(List.of(appId)).all().get();
@@ -46,7 +57,7 @@ public final class StreamsReset implements Stage.Reset {
         if (!(e.getCause() instanceof GroupIdNotFoundException)) {
           throw e;
         }
-        out.println("no consumer group " + appId + " yet");
+        out.println("no consumer group " + appId);
       }
       List<String> internal = admin.listTopics().names().get().stream()
           .filter(t -> t.startsWith(appId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
@@ -56,7 +67,6 @@ public final class StreamsReset implements Stage.Reset {
         out.println("deleted internal topics " + internal);
       }
     }
-    Path state = Path.of(p.getProperty(StreamsConfig.STATE_DIR_CONFIG), appId);
     if (Files.exists(state)) {
       try (Stream<Path> files = Files.walk(state)) {
         for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -66,5 +76,23 @@ public final class StreamsReset implements Stage.Reset {
       out.println("deleted local state " + state);
     }
     return 0;
+  }
+
+  /** Whether a Kafka Streams instance holds the state directory (it locks {@code .lock} in it while it runs). */
+  static boolean inUse(Path state) throws IOException {
+    Path lock = state.resolve(".lock");
+    if (!Files.exists(lock)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+      FileLock held = channel.tryLock();
+      if (held == null) {
+        return true;
+      }
+      held.release();
+      return false;
+    } catch (OverlappingFileLockException sameProcess) {
+      return true;
+    }
   }
 }

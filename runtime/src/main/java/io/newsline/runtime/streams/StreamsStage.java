@@ -31,6 +31,8 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   private static final int MAX_FAILURES = 10;
   private static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** How Kafka Streams ends the name of the thread that keeps global stores. */
+  private static final String GLOBAL_THREAD = "-GlobalStreamThread";
   /** Longer than the pause between two retries: a stage that went this long without a registry failure recovered. */
   static final Duration FAILURE_HOLD = MAX_BACKOFF.plusSeconds(15);
 
@@ -95,6 +97,11 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
 
   private synchronized StreamThreadExceptionResponse onThreadFailure(Throwable e) {
     long now = System.currentTimeMillis();
+    if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD)) {
+      // a global thread cannot be replaced (Kafka Streams 4.3 fails with a ClassCastException when asked to)
+      LOG.error("{}: the global stream thread failed; stopping the stage: {}", stage, e.toString());
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     if (RegistryFailureException.causes(e)) {
       return retryAfterRegistryFailure(e, now);
     }
