@@ -46,6 +46,8 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   private volatile long registryFailedAt;
   private volatile String registryFailure;
   private int registryRetries;
+  /** The failure that made the stage stop, for health; null while it has not. */
+  private volatile String stoppedBy;
 
   public StreamsStage(String stage, Topology topology, Properties props) {
     this.stage = stage;
@@ -91,7 +93,7 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
     return switch (s) {
       case RUNNING -> Status.up(s.name());
       case CREATED, REBALANCING -> Status.starting(s.name());
-      default -> Status.down(s.name());
+      default -> Status.down(stoppedBy == null ? s.name() : s.name() + ": " + stoppedBy);
     };
   }
 
@@ -99,7 +101,8 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
     long now = System.currentTimeMillis();
     if (Thread.currentThread().getName().endsWith(GLOBAL_THREAD)) {
       // a global thread cannot be replaced (Kafka Streams 4.3 fails with a ClassCastException when asked to)
-      LOG.error("{}: the global stream thread failed; stopping the stage: {}", stage, e.toString());
+      stoppedBy = "the global stream thread failed: " + DeadLetters.describe(e);
+      LOG.error("{}: {}; stopping the stage", stage, stoppedBy);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
     if (RegistryFailureException.causes(e)) {
@@ -110,6 +113,8 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
       failures.removeFirst();
     }
     if (failures.size() > MAX_FAILURES) {
+      stoppedBy = "stream threads failed " + failures.size() + " times in " + FAILURE_WINDOW.toMinutes() + " minutes, last: "
+          + DeadLetters.describe(e);
       LOG.error("{}: stream thread failed {} times in {}; stopping the stage", stage, failures.size(), FAILURE_WINDOW, e);
       return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }

@@ -54,6 +54,8 @@ class GlobalThreadFailureIT {
           Thread.sleep(100);
         }
         assertThat(stage.status().state()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(stage.status().detail()).as("health says why").contains("global stream thread failed")
+            .contains("a global store cannot take this record");
         Thread.sleep(500);
         assertThat(uncaught).isEmpty();
       }
