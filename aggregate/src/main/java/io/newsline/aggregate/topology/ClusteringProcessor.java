@@ -71,6 +71,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   /** Buffer keys of the input partitions' progress: "~input-" + partition -> its last order time (decimal). */
   private static final String PROGRESS = "~input-";
   private static final Logger LOG = LoggerFactory.getLogger(ClusteringProcessor.class);
+  private static final Counter ASSIGNED = NewslineMetrics.records("aggregate", "assigned");
   private static final Counter MINILM = NewslineMetrics.cascadeMiniLm("aggregate");
   private static final Counter MIGRATED = NewslineMetrics.migratedEvents("aggregate");
   private static final Counter MINILM_LAZY = NewslineMetrics.cascadeMiniLmLazy("aggregate");
@@ -353,6 +354,7 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         ArticleAssignment assignment = new ArticleAssignment(as.articleId(), as.eventId(), Instant.ofEpochMilli(as.time()),
             as.similarity(), as.reason(), as.title(), as.outlet(), as.url());
         context.forward(new Record<>(as.articleId(), new ClusterOutput(assignment, null), ts));
+        ASSIGNED.increment();
       } else if (change instanceof ClusterChange.EventChanged e) {
         context.forward(new Record<>(e.event().id, new ClusterOutput(null, TimelineBuilder.build(e.event())), ts));
       } else if (change instanceof ClusterChange.EventRemoved r) {

@@ -120,9 +120,12 @@ class AggregateTopologyTest {
     AggregateSettings topology = new AggregateSettings(1, false, Duration.ofSeconds(10), false, 1);
     open(cluster, topology);
     List<EnrichedArticle> articles = synthetic(300);
+    double assignedBefore = NewslineMetrics.registry().get("newsline.records").tags("stage", "aggregate", "outcome", "assigned").counter().count();
     articles.forEach(a -> input().pipeInput(a.getId(), a));
     ReferenceClustering expected = new ReferenceClustering(articles, cluster, 1);
     assertThat(assignments()).isEqualTo(expected.assignments);
+    assertThat(NewslineMetrics.registry().get("newsline.records").tags("stage", "aggregate", "outcome", "assigned").counter().count())
+        .as("newsline_records_total counts every assignment published (merges reassign)").isGreaterThanOrEqualTo(assignedBefore + assignments().size());
     Map<String, EventTimeline> events = events();
     assertThat(events.keySet()).isEqualTo(expected.events.keySet());
     for (String k : events.keySet()) {

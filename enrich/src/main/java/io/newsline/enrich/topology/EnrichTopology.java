@@ -1,5 +1,7 @@
 package io.newsline.enrich.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.newsline.runtime.ops.NewslineMetrics;
 import io.newsline.avro.EnrichedArticle;
 import io.newsline.avro.RawArticle;
 import io.newsline.enrich.ArticleEnricher;
@@ -19,13 +21,20 @@ import org.apache.kafka.streams.kstream.Produced;
  * the stage's error handlers.
  */
 public final class EnrichTopology {
+  /** newsline_records_total{stage="enrich", outcome="enriched"} (dead letters count in newsline_dead_letters_total). */
+  private static final Counter ENRICHED = NewslineMetrics.records("enrich", "enriched");
+
   private EnrichTopology() {}
 
   public static Topology build(Topics topics, Serde<RawArticle> raw, Serde<EnrichedArticle> enriched, ArticleEnricher enricher) {
     StreamsBuilder b = new StreamsBuilder();
     b.stream(topics.raw(), Consumed.with(Serdes.String(), raw).withName("raw-articles"))
         .filter((id, article) -> article != null, Named.as("skip-tombstones"))
-        .mapValues(article -> EnrichedArticles.enrich(article, enricher), Named.as("enrich"))
+        .mapValues(article -> {
+          EnrichedArticle out = EnrichedArticles.enrich(article, enricher);
+          ENRICHED.increment();
+          return out;
+        }, Named.as("enrich"))
         .to(topics.enriched(), Produced.with(Serdes.String(), enriched).withName("enriched-articles"));
     return b.build();
   }

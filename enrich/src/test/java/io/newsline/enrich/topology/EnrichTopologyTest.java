@@ -56,6 +56,7 @@ class EnrichTopologyTest {
 
   @Test
   void enrichesArticlesWithEntitiesWhoseOffsetsPointAtTheirText() {
+    double enrichedBefore = NewslineMetrics.registry().get("newsline.records").tags("stage", "enrich", "outcome", "enriched").counter().count();
     raw().pipeInput("a1", article("a1", "Putin meets US envoys in Moscow",
         "Russian President Vladimir Putin met Steve Witkoff in Moscow on Tuesday. Putin said talks were useful."));
     EnrichedArticle out = enriched().readValue();
@@ -70,6 +71,8 @@ class EnrichTopologyTest {
     assertThat(out.getEnricher()).startsWith("newsline-enrich").contains("embedding=");
     // the default embedding, the cascade: enrich gives the shipped table's vector (aggregate adds MiniLM's where needed)
     assertThat(out.getEmbedding().remaining()).isEqualTo(StaticEmbeddings.bundled().dims());
+    assertThat(NewslineMetrics.registry().get("newsline.records").tags("stage", "enrich", "outcome", "enriched").counter().count())
+        .isEqualTo(enrichedBefore + 1);
   }
 
   /** The dead-letter record itself is checked on a real broker (PipelineIT): TopologyTestDriver does not capture it. */
