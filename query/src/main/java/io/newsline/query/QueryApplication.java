@@ -1,6 +1,7 @@
 package io.newsline.query;
 
 import io.micrometer.core.instrument.Gauge;
+import io.newsline.common.config.ConfigException;
 import io.newsline.common.config.Settings;
 import io.newsline.query.api.QueryApi;
 import io.newsline.query.model.EventIndex;
@@ -80,15 +81,19 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   private volatile boolean rebuildFailed;
 
   private QueryApplication(Settings s) {
+    // settings first: nothing is opened for a stage that cannot start
+    apiHost = s.get("query.api.host", "0.0.0.0");
+    apiPort = s.has("query.api.port") ? s.getInt("query.api.port", 0) : null;
+    if (apiPort != null && apiPort != 0 && s.has("http.port") && apiPort == s.getInt("http.port", 0)) {
+      throw new ConfigException("setting query.api.port must differ from http.port (leave it unset to serve the API on http.port)");
+    }
+    settings = QuerySettings.from(s);
     topics = new Topics(s);
     TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(s));
     deadLetters = new KafkaDeadLetterSink(KafkaSettings.clientConfig(s), topics.deadLetter(), serdes.deadLetters().serializer());
     decoder = new RecordDecoder(deadLetters, closing::get);
     deserializers = new QueryTopology.Deserializers(
         serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
-    settings = QuerySettings.from(s);
-    apiHost = s.get("query.api.host", "0.0.0.0");
-    apiPort = s.has("query.api.port") ? s.getInt("query.api.port", 0) : null;
     streamsConfig = streamsConfig(s, settings);
     streams = newStreams();
     StoreReader reader = new StoreReader(name -> streams.streams().store(

@@ -3,6 +3,7 @@ package io.newsline.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsline.common.config.ConfigException;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.ops.OpsServer;
 import java.net.BindException;
@@ -60,6 +61,12 @@ class QueryApiPortTest {
         QueryApplication app = QueryApplication.create(settings(Map.of("query.api.port", String.valueOf(taken.getLocalPort()))))) {
       assertThatThrownBy(() -> app.mount(ops)).isInstanceOf(BindException.class).hasMessageContaining("query.api.port");
     }
+  }
+
+  @Test
+  void theApiPortMustNotBeTheStagePort() {
+    assertThatThrownBy(() -> QueryApplication.create(settings(Map.of("http.port", "8094", "query.api.port", "8094"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("query.api.port must differ from http.port");
   }
 
   private static Settings settings(Map<String, String> extra) throws Exception {
