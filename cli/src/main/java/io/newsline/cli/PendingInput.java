@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -57,6 +60,7 @@ final class PendingInput implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PendingInput.class);
   /** Per question to the cluster: the in-process broker answers in milliseconds unless it is in trouble. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final int TIMEOUT_MS = (int) TIMEOUT.toMillis();
   private static final Duration POLL = Duration.ofMillis(100);
   private static final List<TransactionState> COMPLETING =
       List.of(TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
@@ -154,7 +158,7 @@ final class PendingInput implements AutoCloseable {
 
   /** The stages' groups with their input topics and then their repartition topics (made by the stage at its first start). */
   private Map<String, List<String>> steps() throws ExecutionException, InterruptedException {
-    Set<String> existing = admin.listTopics().names().get();
+    Set<String> existing = topicNames();
     Map<String, List<String>> steps = new LinkedHashMap<>();
     inputs.forEach((group, topics) -> {
       List<String> all = new ArrayList<>(topics);
@@ -188,16 +192,31 @@ final class PendingInput implements AutoCloseable {
 
   private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws ExecutionException, InterruptedException {
     try {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      Map<TopicPartition, OffsetAndMetadata> offsets = answer(
+          admin.listConsumerGroupOffsets(group, new ListConsumerGroupOffsetsOptions().timeoutMs(TIMEOUT_MS))
+              .partitionsToOffsetAndMetadata(), "consumer group " + group);
       return offsets == null ? Map.of() : offsets;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GroupIdNotFoundException) {
         return Map.of(); // the stage has not committed anything yet
       }
       throw e;
+    }
+  }
+
+  private Set<String> topicNames() throws ExecutionException, InterruptedException {
+    return answer(admin.listTopics(new ListTopicsOptions().timeoutMs(TIMEOUT_MS)).names(), "the topics");
+  }
+
+  /**
+   * The admin client's answer within {@link #TIMEOUT}, not its 60 s default: {@code local} asks
+   * between stops, and a broker in trouble must not hold Ctrl-C for a minute.
+   */
+  private static <T> T answer(KafkaFuture<T> future, String about) throws ExecutionException, InterruptedException {
+    try {
+      return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new TimeoutException("no answer about consumer group " + group, e);
+      throw new TimeoutException("no answer about " + about + " in " + TIMEOUT.toSeconds() + " s", e);
     }
   }
 
@@ -227,7 +246,8 @@ final class PendingInput implements AutoCloseable {
 
   /** Whether any transaction is between its commit (or abort) and its markers. */
   private boolean completing() throws ExecutionException, InterruptedException {
-    return !admin.listTransactions(new ListTransactionsOptions().filterStates(COMPLETING)).all().get().isEmpty();
+    return !answer(admin.listTransactions(new ListTransactionsOptions().filterStates(COMPLETING).timeoutMs(TIMEOUT_MS)).all(),
+        "the transactions").isEmpty();
   }
 
   /** Articles in aggregate's reorder buffer, by its changelog read up to its end now. */
@@ -236,7 +256,7 @@ final class PendingInput implements AutoCloseable {
       return 0;
     }
     if (buffer == null) {
-      if (!admin.listTopics().names().get().contains(bufferChangelog)) {
+      if (!topicNames().contains(bufferChangelog)) {
         return 0; // aggregate has not started yet: it buffered nothing
       }
       buffer = CompactedTopicReader.open(clientConfig, bufferChangelog);

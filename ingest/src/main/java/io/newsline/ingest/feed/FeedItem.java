@@ -10,6 +10,8 @@ import java.util.List;
  * @param id guid, Atom id or rdf:about; the link when the feed gives none
  * @param content the full text when the feed carries it (content:encoded, Atom content)
  * @param summary description or Atom summary
+ * @param damage why the item is not to be ingested (bytes not valid in the feed's encoding), or null;
+ *     its fields then carry U+FFFD where those bytes were, for the dead letter
  */
 public record FeedItem(
     String id,
@@ -19,4 +21,5 @@ public record FeedItem(
     String content,
     Instant published,
     String author,
-    List<String> categories) {}
+    List<String> categories,
+    String damage) {}

@@ -27,17 +27,24 @@ public final class FeedParser {
 
   /**
    * Parses a feed body, decoded strictly: a byte-order mark decides the encoding, else the HTTP
-   * Content-Type's charset, else the XML declaration.
+   * Content-Type's charset, else the XML declaration. Items holding bytes not valid UTF-8 come
+   * with their {@link FeedItem#damage()}; see {@link FeedDamage} for when the whole feed fails.
    */
   public static Feed parse(byte[] body, String httpCharset, String feedUrl) {
     // decoded here, strictly, so bad bytes give our error (the JDK parser would also print to stderr)
-    String text = Charsets.decode(body, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
-    XmlNode root = SecureXml.parse(text, feedUrl);
+    FeedDamage damage = FeedDamage.decode(body, Charsets.charset(httpCharset != null ? httpCharset : xmlEncoding(body), feedUrl), feedUrl);
+    XmlNode root;
+    try {
+      root = SecureXml.parse(damage.text(), feedUrl);
+    } catch (FetchException e) {
+      // invalid bytes in the markup itself (a tag name): the encoding is the first fault
+      throw damage.any() && e.reason() == IngestError.XML_MALFORMED ? damage.failsTheFeed("") : e;
+    }
     URI base = base(feedUrl);
     return switch (root.name) {
-      case "rss" -> rss(root.child("channel"), root.children("item"), "rss2", base, feedUrl);
-      case "RDF" -> rss(root.child("channel"), root.children("item"), "rss1", base, feedUrl);
-      case "feed" -> atom(root, base);
+      case "rss" -> rss(root, root.child("channel"), root.children("item"), "rss2", base, feedUrl, damage);
+      case "RDF" -> rss(root, root.child("channel"), root.children("item"), "rss1", base, feedUrl, damage);
+      case "feed" -> atom(root, base, damage);
       default -> throw new FetchException(IngestError.NOT_A_FEED,
           feedUrl + ": root element <" + root.name + "> is not RSS, RDF or Atom");
     };
@@ -57,12 +64,14 @@ public final class FeedParser {
     return m.find() ? m.group(1) : "UTF-8";
   }
 
-  private static Feed rss(XmlNode channel, List<XmlNode> outerItems, String format, URI base, String feedUrl) {
+  private static Feed rss(XmlNode root, XmlNode channel, List<XmlNode> outerItems, String format, URI base, String feedUrl,
+      FeedDamage damage) {
     if (channel == null) {
       throw new FetchException(IngestError.NOT_A_FEED, feedUrl + ": RSS document without a <channel>");
     }
     List<XmlNode> itemNodes = new ArrayList<>(channel.children("item"));
     itemNodes.addAll(outerItems); // RSS 1.0 puts items next to the channel
+    damage.check(root, itemNodes);
     List<FeedItem> items = new ArrayList<>();
     for (XmlNode i : itemNodes) {
       String link = resolve(base, firstText(i.child("link"), null));
@@ -70,7 +79,7 @@ public final class FeedParser {
       String about = i.attributes.get("rdf:about");
       String id = firstText(guid, about != null ? about : link);
       if (guid != null && link == null && !"false".equalsIgnoreCase(guid.attributes.get("isPermaLink"))) {
-        link = resolve(base, guid.text().strip());
+        link = webLink(resolve(base, guid.text().strip())); // a "urn:..." guid is an id, not a page to fetch
       }
       String title = plain(firstText(i.child("title"), null));
       String summary = firstText(i.child("description"), null);
@@ -80,15 +89,17 @@ public final class FeedParser {
       List<String> categories = new ArrayList<>();
       i.children("category").forEach(c -> categories.add(c.text().strip()));
       i.children("subject").forEach(c -> categories.add(c.text().strip()));
-      items.add(new FeedItem(idOf(id, link, title, summary), link, title, summary, content, Dates.parse(date), author, categories));
+      items.add(damage.of(i, new FeedItem(idOf(id, link, title, summary), link, title, summary, content, Dates.parse(date), author,
+          categories, null)));
     }
     return new Feed(format, plain(firstText(channel.child("title"), null)), firstText(channel.child("link"), null),
         language(firstText(channel.child("language"), firstText(channel.child("language", DC), null))), items);
   }
 
-  private static Feed atom(XmlNode feed, URI feedBase) {
+  private static Feed atom(XmlNode feed, URI feedBase, FeedDamage damage) {
     URI base = xmlBase(feed, feedBase);
     List<FeedItem> items = new ArrayList<>();
+    damage.check(feed, feed.children("entry"));
     for (XmlNode e : feed.children("entry")) {
       URI entryBase = xmlBase(e, base);
       String link = resolve(entryBase, alternateLink(e));
@@ -102,7 +113,8 @@ public final class FeedParser {
       List<String> categories = new ArrayList<>();
       e.children("category").forEach(c -> categories.add(c.attributes.getOrDefault("label", c.attributes.getOrDefault("term", ""))));
       String id = firstText(e.child("id"), link);
-      items.add(new FeedItem(idOf(id, link, title, summary), link, title, summary, content, Dates.parse(date), authorName, categories));
+      items.add(damage.of(e, new FeedItem(idOf(id, link, title, summary), link, title, summary, content, Dates.parse(date),
+          authorName, categories, null)));
     }
     return new Feed("atom", atomText(feed.child("title"), true), resolve(base, alternateLink(feed)),
         language(feed.attributes.get("xml:lang")), items);
@@ -170,6 +182,11 @@ public final class FeedParser {
     } catch (Exception e) {
       return l;
     }
+  }
+
+  private static String webLink(String url) {
+    String l = url == null ? "" : url.toLowerCase(Locale.ROOT);
+    return l.startsWith("http://") || l.startsWith("https://") ? url : null;
   }
 
   /** HTML (or entity-laden text) to one line of plain text. */

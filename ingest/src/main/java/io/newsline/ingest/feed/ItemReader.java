@@ -30,6 +30,10 @@ final class ItemReader {
   record Result(IncomingArticle article, IngestTransaction.Rejected failure) {}
 
   Result read(FeedSource src, Feed feed, FeedItem item) throws InterruptedException {
+    if (item.damage() != null) {
+      return new Result(null, failure(src, item, new FetchException(IngestError.BAD_ENCODING,
+          src.url() + ": item " + Messages.quote(item.id()) + ": " + item.damage())));
+    }
     int contentChars = plainLength(item.content());
     String best = contentChars >= plainLength(item.summary()) ? item.content() : item.summary();
     IncomingArticle fromFeed = best == null || plainLength(best) == 0 ? null : article(src, feed, item, best, true);

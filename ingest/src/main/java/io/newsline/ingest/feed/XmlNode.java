@@ -73,6 +73,26 @@ final class XmlNode {
     }
   }
 
+  /** How often {@code c} occurs in the text and attribute values of this element and its descendants. */
+  int count(char c) {
+    int n = 0;
+    for (String v : attributes.values()) {
+      n += count(v, c);
+    }
+    for (Object o : content) {
+      n += o instanceof String s ? count(s, c) : ((XmlNode) o).count(c);
+    }
+    return n;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
   /** The children as markup (Atom type="xhtml" content). */
   String innerXml() {
     StringBuilder sb = new StringBuilder();

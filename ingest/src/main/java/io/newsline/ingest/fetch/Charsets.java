@@ -3,10 +3,8 @@ package io.newsline.ingest.fetch;
 import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.Messages;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import io.newsline.ingest.StrictDecoding;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -45,23 +43,12 @@ public final class Charsets {
     return decode(body, name == null ? StandardCharsets.UTF_8 : charset(name, url), url);
   }
 
-  /**
-   * Decodes strictly in the charset, unless the bytes start with a byte-order mark: that decides
-   * (as browsers and XML parsers do; a feed declaring ISO-8859-1 with a UTF-8 mark is UTF-8) and is
-   * not part of the text.
-   */
+  /** Decodes strictly ({@link StrictDecoding}: a byte-order mark decides); invalid bytes are a {@code bad_encoding} failure. */
   public static String decode(byte[] body, Charset declared, String url) {
-    ByteOrderMark bom = ByteOrderMark.of(body);
-    Charset cs = bom == null ? declared : bom.charset();
-    int start = bom == null ? 0 : bom.length();
     try {
-      return cs.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body, start, body.length - start))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new FetchException(IngestError.BAD_ENCODING, url + ": content is not valid " + cs.name() + " (" + e.getMessage() + ")", e);
+      return StrictDecoding.decode(body, declared);
+    } catch (StrictDecoding.InvalidBytesException e) {
+      throw new FetchException(IngestError.BAD_ENCODING, url + ": content is " + e.getMessage(), e);
     }
   }
 

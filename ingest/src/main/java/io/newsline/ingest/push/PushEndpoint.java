@@ -17,13 +17,12 @@ import io.newsline.ingest.IngestMetrics;
 import io.newsline.ingest.IngestTransaction;
 import io.newsline.ingest.Messages;
 import io.newsline.ingest.RejectedInputException;
+import io.newsline.ingest.StrictDecoding;
 import io.newsline.ingest.TransactionResult;
 import io.newsline.ingest.source.ArticleJson;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.common.config.Settings;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -215,15 +214,20 @@ public final class PushEndpoint implements AutoCloseable {
     return o;
   }
 
-  /** The body as UTF-8, strictly; a UTF-8 byte-order mark is ignored (RFC 8259 8.1 allows that). */
+  /**
+   * The body as UTF-8, strictly; a UTF-8 byte-order mark is ignored (RFC 8259 8.1 allows that), a
+   * UTF-16 one refused: JSON between systems is UTF-8.
+   */
   private static String strictUtf8(byte[] body) {
     ByteOrderMark bom = ByteOrderMark.of(body);
-    int start = bom != null && bom.charset().equals(StandardCharsets.UTF_8) ? bom.length() : 0;
+    if (bom != null && !bom.charset().equals(StandardCharsets.UTF_8)) {
+      throw new RejectedInputException(IngestError.BAD_ENCODING,
+          "request body is " + bom.charset().name() + " (it starts with its byte-order mark): JSON must be sent as UTF-8", null);
+    }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body, start, body.length - start)).toString();
-    } catch (CharacterCodingException e) {
-      throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is not valid UTF-8", e);
+      return StrictDecoding.decode(body, StandardCharsets.UTF_8);
+    } catch (StrictDecoding.InvalidBytesException e) {
+      throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is " + e.getMessage(), e);
     }
   }
 

@@ -1,14 +1,12 @@
 package io.newsline.ingest.source;
 
-import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IncomingArticle;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
+import io.newsline.ingest.StrictDecoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -74,16 +72,11 @@ public final class FileArticles {
       return;
     }
     // UTF-8, unless a byte-order mark says otherwise (Windows tools write UTF-16 with one)
-    ByteOrderMark bom = ByteOrderMark.of(bytes);
-    Charset charset = bom == null ? StandardCharsets.UTF_8 : bom.charset();
-    int start = bom == null ? 0 : bom.length();
     String content;
     try {
-      content = charset.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-    } catch (CharacterCodingException e) {
-      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is not valid " + charset.name(), e), source, null));
+      content = StrictDecoding.decode(bytes, StandardCharsets.UTF_8);
+    } catch (StrictDecoding.InvalidBytesException e) {
+      sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "file is " + e.getMessage(), e), source, null));
       return;
     }
     try {

@@ -3,6 +3,7 @@ package io.newsline.ingest.source;
 import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.IngestError;
 import io.newsline.ingest.RejectedInputException;
+import io.newsline.ingest.StrictDecoding;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -80,9 +80,7 @@ public final class JsonLinesReader implements Closeable {
     return new JsonLinesReader(
         new InputStreamReader(
             in,
-            (bom == null ? StandardCharsets.UTF_8 : bom.charset()).newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            StrictDecoding.decoder(bom == null ? StandardCharsets.UTF_8 : bom.charset())),
         MAX_LINE_CHARS);
   }
 

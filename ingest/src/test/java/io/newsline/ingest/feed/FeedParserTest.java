@@ -114,6 +114,75 @@ class FeedParserTest {
   }
 
   @Test
+  void anItemWithAnInvalidByteIsSetApartAndTheOthersAreKept() {
+    Feed f = FeedParser.parse(badBytesIn(rss("<item><guid>a</guid><title>Good one</title><description>fine</description></item>",
+        "<item><guid>b</guid><title>Bad \u0000 one</title><description>x</description></item>",
+        "<item><guid>c</guid><title>Good two</title><description><![CDATA[<p>caf\u00e9 &amp; more</p>]]></description></item>")),
+        null, "https://bad.example/rss");
+    assertThat(f.title()).isEqualTo("Channel");
+    assertThat(f.items()).extracting(FeedItem::id).containsExactly("a", "b", "c");
+    assertThat(f.items().get(0).damage()).isNull();
+    assertThat(f.items().get(2).damage()).isNull();
+    assertThat(f.items().get(2).summary()).isEqualTo("<p>caf\u00e9 &amp; more</p>");
+    FeedItem bad = f.items().get(1);
+    assertThat(bad.damage()).isEqualTo("content is not valid UTF-8: byte 0xFF in 1 place of the item; the feed's other items are ingested");
+    assertThat(bad.title()).isEqualTo("Bad \uFFFD one");
+    // Atom alike
+    Feed atom = FeedParser.parse(badBytesIn("<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>T</title>"
+        + "<entry><id>x</id><title>ok</title><summary>s</summary></entry><entry><id>y</id><title>b\u0000d</title><summary>s</summary></entry></feed>"),
+        null, "https://bad.example/atom");
+    assertThat(atom.items()).extracting(i -> i.damage() != null).containsExactly(false, true);
+  }
+
+  @Test
+  void invalidBytesOutsideTheItemsOrInMostItemsOrInTheMarkupFailTheFeed() {
+    String item = "<item><guid>%s</guid><title>t\u0000</title></item>";
+    assertThatThrownBy(() -> FeedParser.parse(badBytesIn(rss(item.formatted("a"), item.formatted("b"), "<item><guid>c</guid></item>")), null, "https://x.example/rss"))
+        .hasMessage("https://x.example/rss: content is not valid UTF-8: byte 0xFF at offset 102 (in 2 of 3 items: is its encoding labelled wrongly?)")
+        .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))
+        .extracting(FetchException::reason).isEqualTo(IngestError.BAD_ENCODING);
+    assertThatThrownBy(() -> FeedParser.parse(badBytesIn("<rss><channel><title>x</title><link>http://x\u0000/</link>"
+        + "<item><guid>a</guid><title>t</title></item></channel></rss>"), null, "https://x.example/rss"))
+        .hasMessageEndingWith("(outside its items)")
+        .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))
+        .extracting(FetchException::reason).isEqualTo(IngestError.BAD_ENCODING);
+    assertThatThrownBy(() -> FeedParser.parse(badBytesIn("<rss><channel><title>x</title><item><gu\u0000id>a</gu\u0000id></item></channel></rss>"),
+        null, "https://x.example/rss"))
+        .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))
+        .extracting(FetchException::reason).isEqualTo(IngestError.BAD_ENCODING);
+    // in a comment the parser drops, an invalid byte harms nothing
+    assertThat(FeedParser.parse(badBytesIn(rss("<!-- \u0000 --><item><guid>a</guid><title>t</title></item>")), null, "https://x.example/rss")
+        .items()).singleElement().extracting(FeedItem::damage).isNull();
+  }
+
+  @Test
+  void onlyUtf8IsSalvaged() {
+    // 0x81 is no character in windows-1252: the whole feed fails, as it did (see FeedDamage)
+    byte[] body = rss("<item><guid>a</guid><title>t</title></item>", "<item><guid>b</guid><title>t\u0000</title></item>",
+        "<item><guid>c</guid><title>t</title></item>").replace("utf-8", "windows-1252").getBytes(StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < body.length; i++) {
+      body[i] = body[i] == 0 ? (byte) 0x81 : body[i];
+    }
+    assertThatThrownBy(() -> FeedParser.parse(body, null, "https://x.example/rss"))
+        .hasMessageContaining("not valid windows-1252")
+        .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))
+        .extracting(FetchException::reason).isEqualTo(IngestError.BAD_ENCODING);
+  }
+
+  private static String rss(String... items) {
+    return "<?xml version='1.0' encoding='utf-8'?><rss><channel><title>Channel</title>" + String.join("", items) + "</channel></rss>";
+  }
+
+  /** UTF-8 bytes of the text with each U+0000 turned into the invalid byte 0xFF. */
+  private static byte[] badBytesIn(String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < b.length; i++) {
+      b[i] = b[i] == 0 ? (byte) 0xFF : b[i];
+    }
+    return b;
+  }
+
+  @Test
   void htmlAndGarbageAreNotFeeds() {
     assertThatThrownBy(() -> FeedParser.parse("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null, "https://x.example/"))
         .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))

@@ -205,6 +205,44 @@ class FeedPollerTest {
   }
 
   @Test
+  void oneInvalidByteCostsItsItemOnlyOnceAndTheFeedsOtherItemsAreIngested() throws Exception {
+    String text = "A full paragraph of text carried by the feed itself, with commas, and more words. ".repeat(8);
+    StringBuilder feedXml = new StringBuilder("<?xml version='1.0' encoding='utf-8'?><rss><channel><title>Mixed</title>");
+    for (String id : List.of("one", "bad", "two")) {
+      feedXml.append("<item><guid>urn:").append(id).append("</guid><title>Item ").append(id).append(id.equals("bad") ? " \u0000" : "")
+          .append("</title><description>").append(text).append("</description></item>");
+    }
+    byte[] body = feedXml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < body.length; i++) {
+      body[i] = body[i] == 0 ? (byte) 0xC3 : body[i]; // a Latin-1 "é" cut from its second byte
+    }
+    web.bytes("/mixed.xml", 200, "application/rss+xml", body);
+    FeedPoller poller = new FeedPoller(List.of(), Map.of(), fetcher, sink, Clock.systemUTC(), backoff(), 1, 100, 200);
+    FeedSource feed = new FeedSource(web.url("/mixed.xml"), Duration.ofMinutes(5), FeedSource.PageMode.AUTO);
+    double before = errors("feed", IngestError.BAD_ENCODING);
+
+    FeedPoller.PollResult r = poller.poll(feed);
+
+    assertThat(r.outcome()).isEqualTo("ok");
+    assertThat(sink.articles()).extracting(RawArticle::getTitle).containsExactlyInAnyOrder("Item one", "Item two");
+    // one dead letter: a "urn:" guid (a permalink by RSS's default) is no page to fetch, not an invalid_url each
+    IngestTransaction.Rejected dl = sink.deadLetters().get(0);
+    assertThat(sink.deadLetters()).hasSize(1);
+    assertThat(IngestMetrics.reasonOf(dl.error())).isEqualTo(IngestError.BAD_ENCODING);
+    assertThat(dl.error().getMessage()).isEqualTo(feed.url() + ": item 'urn:bad': content is not valid UTF-8: byte 0xC3 in 1 place"
+        + " of the item; the feed's other items are ingested");
+    assertThat(dl.content()).contains("Item bad \uFFFD");
+    assertThat(errors("feed", IngestError.BAD_ENCODING)).isEqualTo(before + 1);
+    assertThat(poller.state(feed.url()).consecutiveErrors()).isZero();
+    // seen like the others: the next poll neither ingests nor reports anything again
+    int deadLetters = sink.deadLetters().size();
+    poller.poll(feed);
+    assertThat(sink.articles()).hasSize(2);
+    assertThat(sink.deadLetters()).hasSize(deadLetters);
+    poller.close();
+  }
+
+  @Test
   void whenPublishingFailsNothingIsMarkedSeen() throws Exception {
     web.text("/one.xml", 200, "application/rss+xml", "<rss><channel><title>t</title><item><title>Only item</title>"
         + "<link>" + web.url("/private/x") + "</link><description>Only a summary, but enough text to be kept as one.</description>"

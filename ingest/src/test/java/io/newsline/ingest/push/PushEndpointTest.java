@@ -106,7 +106,13 @@ class PushEndpointTest {
     // a UTF-8 byte-order mark is ignored (RFC 8259 8.1): the JSON is read, not refused as "not valid JSON"
     assertThat(bom.statusCode()).isEqualTo(400);
     assertThat(bom.body()).contains("1 of 1 articles are invalid").contains("article has no");
-    assertThat(new String(badUtf8.body(), StandardCharsets.UTF_8)).contains("not valid UTF-8");
+    assertThat(new String(badUtf8.body(), StandardCharsets.UTF_8)).contains("request body is not valid UTF-8: byte 0xC3 at offset 6");
+    HttpResponse<String> utf16 = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("\uFEFF{\"text\": \"fine\"}", StandardCharsets.UTF_16LE)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(utf16.statusCode()).isEqualTo(400);
+    assertThat(message(utf16)).contains("request body is UTF-16LE (it starts with its byte-order mark): JSON must be sent as UTF-8");
     assertThat(sink.articles()).isEmpty();
 
     sink.failing = true;
