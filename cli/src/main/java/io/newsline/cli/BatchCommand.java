@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,18 +29,22 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--no-clean", description = "Keep title and text exactly as given (offsets index the input).")
   boolean noClean;
 
-  @Option(names = "--ingested-at", paramLabel = "TIME", description = {
+  @Option(names = "--ingested-at", converter = OptionValues.Time.class, paramLabel = "TIME", description = {
       "When the articles count as ingested (ISO-8601, e.g. 2026-12-01T00:00:00Z); default: the input file's last-modified time.",
       "Publication times later than this plus dates.future.skew are treated as unknown."})
   Instant ingestedAt;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin ConfigOptions config;
 
   @Override
   public Integer call() throws Exception {
+    if (Files.isDirectory(input)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--input: " + input + " is a folder; give a JSON Lines file");
+    }
     if (!Files.isReadable(input)) {
-      System.err.println("cannot read " + input);
-      return 2;
+      throw new CommandLine.ParameterException(spec.commandLine(), "--input: cannot read " + input);
     }
     Settings s = config.load();
     Progress progress = new Progress("batch", System.err, 2000);

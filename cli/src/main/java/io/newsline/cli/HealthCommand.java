@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** newsline health URL: exit 0 when the endpoint answers 200 (container health checks without curl). */
 @Command(name = "health", mixinStandardHelpOptions = true, description = "Probe a health endpoint: exit 0 on HTTP 200, 1 otherwise.")
 final class HealthCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "URL", description = "e.g. http://localhost:8092/health")
+  @Parameters(paramLabel = "URL", converter = OptionValues.HttpUrl.class, description = "e.g. http://localhost:8092/health")
   URI url;
 
   @Override

@@ -64,26 +64,28 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--no-samples", description = "Do not ingest the bundled sample articles.")
   boolean noSamples;
 
-  @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka's port (default ${DEFAULT-VALUE}; a free port if taken, 0 for a free one).", defaultValue = "9092")
+  @Option(names = "--kafka-port", converter = OptionValues.Port.class, paramLabel = "PORT", description = "Kafka's port (default ${DEFAULT-VALUE}; a free port if taken, 0 for a free one).", defaultValue = "9092")
   int kafkaPort;
 
-  @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
+  @Option(names = "--registry-port", converter = OptionValues.Port.class, paramLabel = "PORT", description = "Schema registry port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8081")
   int registryPort;
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "Health, metrics, query API and dashboard port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
+  @Option(names = "--http-port", converter = OptionValues.Port.class, paramLabel = "PORT", description = "Health, metrics, query API and dashboard port (default ${DEFAULT-VALUE}; a free port if taken).", defaultValue = "8080")
   int httpPort;
 
-  @Option(names = "--timeout", description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
-  String timeout;
+  @Option(names = "--timeout", converter = OptionValues.Length.class, description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
+  Duration timeout;
 
   @Option(names = "--feed", paramLabel = "URL", description = "Also poll this RSS or Atom feed (repeatable; see docs/ingest.md).")
   List<String> feeds = List.of();
 
-  @Option(names = "--push-port", paramLabel = "PORT", description = "Also accept articles on POST http://127.0.0.1:PORT/articles (with --push-token).")
+  @Option(names = "--push-port", converter = OptionValues.Port.class, paramLabel = "PORT", description = "Also accept articles on POST http://127.0.0.1:PORT/articles (with --push-token).")
   Integer pushPort;
 
   @Option(names = "--push-token", paramLabel = "TOKEN", description = "Bearer token the push endpoint requires.")
   String pushToken;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin ConfigOptions config;
 
@@ -94,6 +96,9 @@ final class LocalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long t0 = System.nanoTime();
+    if (pushPort != null && (pushToken == null || pushToken.isBlank())) { // before Kafka starts, not after
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--push-port needs --push-token");
+    }
     Settings user = config.load(); // a bad config file fails before anything starts
     Thread hook = new Thread(closer::close, "local-shutdown");
     try (StopSignal signal = StopSignal.install()) {
@@ -235,7 +240,7 @@ final class LocalCommand implements Callable<Integer> {
    * every output.
    */
   private int follow(PipelineMonitor monitor, PendingInput pending, IngestService ingest, long t0) throws InterruptedException {
-    long deadline = System.nanoTime() + io.newsline.common.config.Durations.parse(timeout).toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     String lastProgress = "";
     long reportedAt = -1;
     while (!stop.requested()) {
@@ -289,9 +294,6 @@ final class LocalCommand implements Callable<Integer> {
       o.put("ingest.feeds", String.join(",", feeds));
     }
     if (pushPort != null) {
-      if (pushToken == null || pushToken.isBlank()) {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--push-port needs --push-token");
-      }
       o.put("ingest.push.host", HOST);
       o.put("ingest.push.port", String.valueOf(pushPort));
       o.put("ingest.push.token", pushToken);

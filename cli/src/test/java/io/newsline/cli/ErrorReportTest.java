@@ -40,6 +40,35 @@ class ErrorReportTest {
   }
 
   @Test
+  void badOptionValuesAreUsageErrorsNamingTheOptionBeforeAnythingStarts(@TempDir Path dir) {
+    // they were IllegalArgumentExceptions with exit 1, --http-port -1 and --timeout after Kafka had started
+    Path data = dir.resolve("data");
+    Run port = run("local", "--data", data.toString(), "--http-port", "-1");
+    assertThat(port.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(port.err).isEqualTo("newsline local: Invalid value for option '--http-port': a port from 0 to 65535, not '-1'"
+        + " (see newsline local --help)");
+    assertThat(run("local", "--data", data.toString(), "--kafka-port", "70000").err).contains("a port from 0 to 65535, not '70000'");
+    assertThat(run("local", "--data", data.toString(), "--push-port", "99999", "--push-token", "t").err)
+        .contains("'--push-port': a port from 0 to 65535");
+    Run timeout = run("local", "--data", data.toString(), "--once", "--timeout", "banana");
+    assertThat(timeout.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(timeout.err).contains("'--timeout': a duration such as 30s, 5m or 2h, not 'banana'");
+    assertThat(run("local", "--data", data.toString(), "--push-port", "0").err)
+        .isEqualTo("newsline local: --push-port needs --push-token (see newsline local --help)"); // was "local: ...", after Kafka started
+    assertThat(data).doesNotExist(); // nothing started
+    Run time = run("batch", "--input", "x.jsonl", "--output", dir.toString(), "--ingested-at", "yesterday");
+    assertThat(time.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(time.err).contains("'--ingested-at': an ISO-8601 time such as 2026-12-01T00:00:00Z, not 'yesterday'")
+        .doesNotContain("java.");
+    Run folder = run("batch", "--input", dir.toString(), "--output", dir.resolve("out").toString());
+    assertThat(folder.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(folder.err).isEqualTo("newsline batch: --input: " + dir + " is a folder; give a JSON Lines file (see newsline batch --help)");
+    Run url = run("health", "localhost:8092/health");
+    assertThat(url.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(url.err).contains("an http(s) URL such as http://localhost:8092/health, not 'localhost:8092/health'");
+  }
+
+  @Test
   void aDataFolderThatIsAFileIsUsageError(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("data"), "x");
     Run r = run("local", "--data", file.toString());

@@ -18,6 +18,9 @@ public final class Json {
           .disable(SerializationFeature.INDENT_OUTPUT)
           // a name given twice is ambiguous (which one did the sender mean?): refuse it, not the last one wins
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // two values where one is expected ({...} {...}: JSON Lines sent as one document) are an
+          // error, not the first value read and the rest dropped without a word
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private Json() {}

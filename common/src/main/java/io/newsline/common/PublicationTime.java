@@ -11,7 +11,9 @@ import java.util.Locale;
  * 3000 would make every later article "old" for good. A time later than the moment the article was
  * seen plus a small skew (clocks and time zones disagree a little) is therefore not a publication
  * time: it is treated as unknown, and the article's ingestion time stands in for it. Times that do
- * not fit the topics' millisecond timestamps (year +999999999) are unknown too. Plain Java, no clock:
+ * not fit the topics' record timestamps are unknown too: after year 292278994, or before 1970, which
+ * Kafka refuses as a negative timestamp (an article dated 0000-12-31 was dead-lettered by aggregate
+ * with "Timestamp may not be negative"). Plain Java, no clock:
  * the reference is always a time the caller read from the record or its own input, so the verdict
  * is the same on every replay.
  */
@@ -21,7 +23,7 @@ public final class PublicationTime {
   /** Feeds in local time labelled UTC and unsynchronised clocks stay within this; the broker allows record times an hour ahead too. */
   public static final Duration DEFAULT_SKEW = Duration.ofHours(1);
 
-  private static final Instant MIN = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant MIN = Instant.EPOCH;
   private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
 
   private PublicationTime() {}
@@ -34,7 +36,7 @@ public final class PublicationTime {
     ABSENT,
     /** Later than the reference plus the skew. */
     FUTURE,
-    /** Outside what a millisecond timestamp can hold. */
+    /** Outside what a record timestamp can hold (before 1970, or past millisecond range). */
     OUT_OF_RANGE;
 
     /** The metric label: future, out_of_range. */
@@ -71,7 +73,7 @@ public final class PublicationTime {
     return Verdict.TRUSTED;
   }
 
-  /** Whether a time fits a millisecond timestamp (Avro timestamp-millis, Kafka record times). */
+  /** Whether a time fits a Kafka record timestamp (non-negative epoch milliseconds). */
   public static boolean representable(Instant t) {
     return t == null || !(t.isBefore(MIN) || t.isAfter(MAX));
   }

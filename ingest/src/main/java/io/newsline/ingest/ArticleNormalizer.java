@@ -130,7 +130,7 @@ public final class ArticleNormalizer {
    */
   private IncomingArticle fromHtml(IncomingArticle d) {
     HtmlArticleExtractor.Extracted page = html.extract(d.text(), d.url());
-    String pageUrl = fits(page.canonicalUrl(), MAX_URL_CHARS);
+    String pageUrl = page.canonicalUrl() == null || !Urls.isWeb(page.canonicalUrl()) ? null : fits(page.canonicalUrl(), MAX_URL_CHARS);
     return new IncomingArticle(d.sourceType(), d.source(), d.id(), d.url() != null ? d.url() : pageUrl,
         d.outlet() != null ? d.outlet() : cut(page.siteName(), MAX_OUTLET_CHARS),
         d.title() != null ? d.title() : cut(page.title(), MAX_TITLE_CHARS), page.text(),
@@ -149,6 +149,14 @@ public final class ArticleNormalizer {
     checkLength("byline", delivered.byline(), MAX_BYLINE_CHARS, IngestError.INVALID_ARTICLE);
     checkLength("outlet", delivered.outlet(), MAX_OUTLET_CHARS, IngestError.INVALID_ARTICLE);
     checkLength("language", delivered.language(), MAX_LANGUAGE_CHARS, IngestError.INVALID_ARTICLE);
+    checkWebUrl("url", delivered.url());
+    checkWebUrl("canonical_url", delivered.canonicalUrl());
+  }
+
+  private static void checkWebUrl(String field, String value) {
+    if (value != null && !value.isBlank() && !Urls.isWeb(value)) {
+      throw new RejectedInputException(IngestError.INVALID_URL, field + " must be an http(s) URL, not " + Messages.quote(value), null);
+    }
   }
 
   private static void checkLength(String field, String value, int max, IngestError reason) {

@@ -249,6 +249,9 @@ public final class FileImporter implements AutoCloseable {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
           ImportCount count = importFile(file, "folder", folder.limits(), Progress.silent());
+          if (count.articles() == 0 && count.deadLetters() == 0) { // said, not moved to processed/ as if read
+            throw new RejectedInputException("no article in the file: it is empty or holds only blank lines");
+          }
           if (count.nothingIngested()) {
             // every input in it is already dead-lettered with its reason: the file goes with the failed ones
             error = new RejectedInputException("nothing in the file could be ingested: " + count.deadLetters()

@@ -18,10 +18,23 @@ import java.util.HexFormat;
 public final class StrictDecoding {
   /** Noncharacters: never in interchanged text, allowed in XML content, not in XML names. */
   private static final char FIRST_MARK = '\uFDD0';
+  /** What {@link #markingDecoder} puts where bytes were invalid. */
+  public static final char MARK = FIRST_MARK;
   private static final char LAST_MARK = '\uFDEF';
   private static final int CHUNK = 8192;
 
   private StrictDecoding() {}
+
+  /**
+   * A decoder for streams read line by line: each invalid sequence becomes {@link #MARK}, so one bad
+   * line is reported and the lines after it are read (a reporting decoder fails ahead of the reader,
+   * in the buffer it fills, taking the good lines before the bad one with it). A line that holds the
+   * noncharacter U+FDD0 itself is reported too: never in interchanged text, it is a safe loss.
+   */
+  public static CharsetDecoder markingDecoder(Charset charset) {
+    return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(MARK));
+  }
 
   /** A decoder that reports malformed and unmappable input (for streams). */
   public static CharsetDecoder decoder(Charset charset) {

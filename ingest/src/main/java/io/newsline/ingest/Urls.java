@@ -38,6 +38,20 @@ public final class Urls {
     }
   }
 
+  /**
+   * Whether the text is an absolute http(s) URL with a host: what a news article's address is, and
+   * all a reader of the topics may make a link of (a "javascript:" one would run in a dashboard).
+   */
+  public static boolean isWeb(String url) {
+    try {
+      URI u = new URI(url.strip());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /** The outlet of a URL: its host without www. */
   public static String host(String url) {
     if (url == null) {

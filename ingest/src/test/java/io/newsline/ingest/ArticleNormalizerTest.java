@@ -175,6 +175,23 @@ class ArticleNormalizerTest {
     assertThat(page.getLanguage()).isNull();
   }
 
+  @Test
+  void urlsAreHttpOrTheArticleIsRejectedAndAPagesOwnIsDropped() {
+    // a "javascript:" url was published as given: the topics are read by dashboards other than ours
+    String text = seed(0);
+    for (String bad : List.of("javascript:alert(1)", "file:///etc/passwd", "/relative/path", "data:text/html,x")) {
+      assertThatThrownBy(() -> normalizer.normalize(new IncomingArticle("push", "p", null, bad, null, null, text, null, false), NOW))
+          .as(bad).isInstanceOf(RejectedInputException.class).hasMessageStartingWith("url must be an http(s) URL, not '")
+          .extracting(e -> ((RejectedInputException) e).reason()).isEqualTo(IngestError.INVALID_URL);
+    }
+    assertThatThrownBy(() -> normalizer.normalize(new IncomingArticle("push", "p", null, null, null, null, text, null, false, null, null,
+        "javascript:x"), NOW)).hasMessageStartingWith("canonical_url must be an http(s) URL");
+    assertThat(normalizer.normalize(new IncomingArticle("push", "p", null, "HTTPS://X.example/a", null, null, text, null, false), NOW)
+        .getUrl()).isEqualTo("HTTPS://X.example/a");
+    String html = "<html><head><link rel=canonical href='javascript:alert(1)'></head><body><article><p>" + text + "</p></article></body></html>";
+    assertThat(normalizer.normalize(new IncomingArticle("push", "p", null, null, null, null, html, null, true), NOW).getCanonicalUrl()).isNull();
+  }
+
   /** The limit a "field of N characters" message names: N - 1. */
   private static int limitIn(String message) {
     return Integer.parseInt(message.replaceAll("\\D", "")) - 1;
@@ -209,13 +226,16 @@ class ArticleNormalizerTest {
 
   @Test
   void aDateNoTimestampCanHoldIsUnknownInsteadOfFailingLater() {
-    for (String text : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
+    // before 1970 too: Kafka refuses negative record timestamps (aggregate dead-lettered "0000-12-31T23:59:59.999Z",
+    // epoch milliseconds -62135596800001 from a push, with "Timestamp may not be negative")
+    for (String text : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0000-12-31T23:59:59.999Z", "1969-12-31T23:59:59Z")) {
       Instant parsed = Dates.parse(text);
       assertThat(parsed).as(text).isNotNull();
       RawArticle a = normalizer.normalize(dated("r" + text.charAt(0), parsed), NOW);
       assertThat(a.getPublishedAt()).as(text).isNull();
       assertThat(a.getPublishedAtUntrusted()).isEqualTo(parsed.toString());
     }
+    assertThat(normalizer.normalize(dated("epoch", Instant.EPOCH), NOW).getPublishedAt()).isEqualTo(Instant.EPOCH);
   }
 
   @Test

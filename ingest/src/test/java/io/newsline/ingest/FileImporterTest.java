@@ -187,6 +187,54 @@ class FileImporterTest {
   }
 
   @Test
+  void anEmptyFileWaitsForItsWriterAndOneLeftEmptyIsADeadLetter(@TempDir Path dir) throws Exception {
+    // `slow-command > folder/x.jsonl`: the shell creates the file, the command writes seconds later; it was
+    // read empty, moved to processed/ without a word, and the lines then written there were never read
+    Path file = Files.createFile(dir.resolve("x.jsonl"));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(10)));
+    InMemorySink sink = new InMemorySink();
+    InputFolder folder = new InputFolder(dir);
+    try (FileImporter runner = new FileImporter(sink)) {
+      assertThat(runner.scan(folder)).isZero();
+      Files.writeString(file, Json.write(Map.of("id", "late", "text", PARAGRAPH)) + "\n");
+      settle(dir);
+      assertThat(runner.scan(folder)).isEqualTo(1);
+      assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:late");
+      // still empty after a minute: a dead letter saying so, and set aside with the failed ones
+      Path empty = Files.createFile(dir.resolve("y.jsonl"));
+      Files.setLastModifiedTime(empty, FileTime.from(Instant.now().minusMillis(InputFolder.EMPTY_SETTLE_MILLIS + 1000)));
+      assertThat(runner.scan(folder)).isEqualTo(1);
+    }
+    assertThat(sink.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.error()).hasMessage("no article in the file: it is empty or holds only blank lines");
+      assertThat(d.source()).endsWith("y.jsonl");
+    });
+    assertThat(dir.resolve("failed/y.jsonl")).exists();
+  }
+
+  @Test
+  void aLineWithInvalidBytesCostsThatLineOnly(@TempDir Path dir) throws Exception {
+    // it was "invalid UTF-8 in line 1; rest of file skipped": the decoder fails ahead of the reader, so
+    // the good line before the bad one was lost too, and the one after it
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes((Json.write(Map.of("id", "l1", "text", PARAGRAPH)) + "\n{\"text\": \"caf").getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE9); // Latin-1
+    bytes.writeBytes(("\"}\n" + Json.write(Map.of("id", "l3", "text", PARAGRAPH.replace("Kharkiv", "Lviv"))) + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("mixed.jsonl"), bytes.toByteArray());
+    settle(dir);
+    InMemorySink sink = new InMemorySink();
+    try (FileImporter runner = new FileImporter(sink)) {
+      runner.scan(new InputFolder(dir));
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:l1", "folder:l3");
+    assertThat(sink.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(IngestMetrics.reasonOf(d.error())).isEqualTo(IngestError.BAD_ENCODING);
+      assertThat(d.source()).endsWith("mixed.jsonl:2");
+      assertThat(d.content()).isEqualTo("{\"text\": \"caf\uFFFD\"}");
+    });
+  }
+
+  @Test
   void symbolicLinksInTheFolderAreRefusedNotFollowed(@TempDir Path dir) throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     Path secret = Files.writeString(dir.resolve("secret.txt"), "Secret memo\n" + PARAGRAPH);

@@ -98,11 +98,19 @@ final class HttpConnection {
       if (line.split(" ", -1).length != 3) {
         return fail(400, "malformed request line");
       }
-      fields = HttpWire.readHeaders(in, server.maxHeaderBytes, MAX_HEADER_FIELDS, true);
     } catch (SocketTimeoutException e) {
       return fail(408, "request header not received within " + seconds(server.headerTimeoutNanos));
     } catch (HttpWire.TooLargeException e) {
-      return fail(e.getMessage().startsWith("line") ? 414 : 431, e.getMessage());
+      return fail(414, "request " + e.getMessage());
+    } catch (HttpWire.ProtocolException e) {
+      return fail(400, e.getMessage());
+    }
+    try {
+      fields = HttpWire.readHeaders(in, server.maxHeaderBytes, MAX_HEADER_FIELDS, true);
+    } catch (SocketTimeoutException e) {
+      return fail(408, "request header not received within " + seconds(server.headerTimeoutNanos));
+    } catch (HttpWire.TooLargeException e) { // a long header line too: 414 is for the request target
+      return fail(431, e.getMessage().startsWith("line") ? "header " + e.getMessage() : e.getMessage());
     } catch (HttpWire.ProtocolException e) {
       return fail(400, e.getMessage());
     }
@@ -115,6 +123,10 @@ final class HttpConnection {
     }
     if (method.isEmpty() || !method.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
       return fail(400, "malformed method");
+    }
+    if (!parts[1].chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // raw UTF-8 (curl sends it as typed) read byte by byte: refused, never searched as mojibake
+      return fail(400, "request target with a byte that is not printable ASCII: percent-encode it (curl -G --data-urlencode)");
     }
     URI target;
     try {

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -329,11 +331,35 @@ public final class HttpService implements AutoCloseable {
     return q;
   }
 
+  /**
+   * Percent-decodes a path segment or query part ({@code +} stays a plus), strictly: bytes that are
+   * not UTF-8 are a 400, not U+FFFD (a search for {@code %FF} found every event).
+   */
   static String decode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s; // the request line is ASCII (HttpConnection)
+    }
+    byte[] bytes = new byte[s.length()];
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '%') {
+        bytes[n++] = (byte) c;
+        continue;
+      }
+      int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+      if (lo < 0) {
+        throw new HttpError(400, "malformed percent-encoding in the request target");
+      }
+      bytes[n++] = (byte) (hi << 4 | lo);
+      i += 2;
+    }
     try {
-      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new HttpError(400, "malformed percent-encoding in the request target");
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+    } catch (CharacterCodingException e) {
+      throw new HttpError(400, "percent-encoded bytes in the request target are not UTF-8");
     }
   }
 

@@ -234,7 +234,11 @@ public final class HttpWire {
       if (chunkLeft == 0) {
         chunkLeft = nextChunkSize();
         if (chunkLeft == 0) {
-          readHeaders(in, MAX_TRAILER_BYTES, 64, false); // trailer fields, ignored
+          try {
+            readHeaders(in, MAX_TRAILER_BYTES, 64, false); // trailer fields, ignored
+          } catch (TooLargeException e) { // not the body's size: a 400 saying what, not a 413 about the body
+            throw new ProtocolException("trailer: " + e.getMessage());
+          }
           done = true;
           return -1;
         }
@@ -258,7 +262,12 @@ public final class HttpWire {
     }
 
     private long nextChunkSize() throws IOException {
-      String line = readLine(in, MAX_SIZE_LINE);
+      String line;
+      try {
+        line = readLine(in, MAX_SIZE_LINE);
+      } catch (TooLargeException e) { // a chunk extension kept going: a 400 saying so, not a 413 about the body
+        throw new ProtocolException("chunk size " + e.getMessage());
+      }
       if (line == null) {
         throw new EOFException("connection closed before a chunk size");
       }

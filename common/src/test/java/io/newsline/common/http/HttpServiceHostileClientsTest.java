@@ -169,6 +169,32 @@ class HttpServiceHostileClientsTest {
   }
 
   @Test
+  void oversizedPartsAreNamedWithTheirOwnStatus() throws Exception {
+    http = server().start();
+    // one long header line was "414 URI Too Long"
+    assertThat(exchange("GET /ping HTTP/1.1\r\nX-Big: " + "a".repeat(40_000) + "\r\n\r\n"))
+        .startsWith("HTTP/1.1 431 ").contains("header line longer than");
+    assertThat(exchange("GET /" + "a".repeat(10_000) + " HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 414 ").contains("request line longer than");
+    // an endless chunk extension or trailer was "413: request body larger than ..." for a two-byte body
+    assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;" + "x".repeat(10_000) + "\r\nab\r\n0\r\n\r\n"))
+        .startsWith("HTTP/1.1 400 ").contains("chunk size line longer than");
+    assertThat(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n" + "X-T: t\r\n".repeat(100) + "\r\n"))
+        .startsWith("HTTP/1.1 400 ").contains("trailer: more than 64 header fields");
+  }
+
+  @Test
+  void aRequestTargetMustBeAsciiAndItsPercentEncodingUtf8() throws Exception {
+    http = server().get("/q", r -> Response.text(200, "text/plain", r.query("x"))).start();
+    assertThat(exchange("GET /q?x=%C5%81%C3%B3d%C5%BA HTTP/1.1\r\nConnection: close\r\n\r\n")).endsWith("\r\n\r\n\u0141\u00f3d\u017a"
+        .transform(t -> new String(t.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
+    // %FF was searched as U+FFFD (every event matched); raw "é" as the two characters "Ã©"
+    assertThat(exchange("GET /q?x=%FF HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("not UTF-8");
+    assertThat(exchange("GET /q?x=%ED%A0%80 HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+    assertThat(exchange("GET /q?x=\u00c3\u00a9 HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("percent-encode it");
+    assertThat(exchange("GET /q?x=a+b%2B HTTP/1.1\r\nConnection: close\r\n\r\n")).endsWith("\r\n\r\na+b+");
+  }
+
+  @Test
   void keepAliveChunkedBodiesAndExpectContinue() throws Exception {
     http = server().start();
     Socket s = open();

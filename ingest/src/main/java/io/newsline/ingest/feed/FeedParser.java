@@ -4,6 +4,7 @@ import io.newsline.common.Hashing;
 import io.newsline.ingest.ByteOrderMark;
 import io.newsline.ingest.Dates;
 import io.newsline.ingest.IngestError;
+import io.newsline.ingest.Urls;
 import io.newsline.ingest.fetch.Charsets;
 import io.newsline.ingest.fetch.FetchException;
 import java.net.URI;
@@ -79,7 +80,8 @@ public final class FeedParser {
       String about = i.attributes.get("rdf:about");
       String id = firstText(guid, about != null ? about : link);
       if (guid != null && link == null && !"false".equalsIgnoreCase(guid.attributes.get("isPermaLink"))) {
-        link = webLink(resolve(base, guid.text().strip())); // a "urn:..." guid is an id, not a page to fetch
+        String permalink = resolve(base, guid.text().strip());
+        link = permalink != null && Urls.isWeb(permalink) ? permalink : null; // a "urn:..." guid is an id, not a page to fetch
       }
       String title = plain(firstText(i.child("title"), null));
       String summary = firstText(i.child("description"), null);
@@ -182,11 +184,6 @@ public final class FeedParser {
     } catch (Exception e) {
       return l;
     }
-  }
-
-  private static String webLink(String url) {
-    String l = url == null ? "" : url.toLowerCase(Locale.ROOT);
-    return l.startsWith("http://") || l.startsWith("https://") ? url : null;
   }
 
   /** HTML (or entity-laden text) to one line of plain text. */

@@ -6,7 +6,6 @@ import io.newsline.ingest.RejectedInputException;
 import io.newsline.ingest.StrictDecoding;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -115,9 +114,6 @@ public final class FileArticles {
         JsonLinesReader.Line line;
         try {
           line = r.next();
-        } catch (CharacterCodingException e) {
-          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING, "invalid UTF-8 in line " + (r.lineNumber() + 1) + "; rest of file skipped", e), file + ":" + (r.lineNumber() + 1), null));
-          return;
         } catch (RejectedInputException e) {
           sink.accept(ParsedInput.failed(new RejectedInputException(e.reason(), e.getMessage() + " in line " + (r.lineNumber() + 1) + "; rest of file skipped", e), file + ":" + (r.lineNumber() + 1), null));
           return;
@@ -131,6 +127,12 @@ public final class FileArticles {
           continue;
         }
         if (line.text().isBlank()) {
+          continue;
+        }
+        if (line.invalidBytes()) { // this line only: the lines before and after it are read
+          sink.accept(ParsedInput.failed(new RejectedInputException(IngestError.BAD_ENCODING,
+              "line has bytes that are not valid UTF-8 (or UTF-16 after its byte-order mark); the other lines are read", null), source,
+              line.text().replace(StrictDecoding.MARK, '\uFFFD')));
           continue;
         }
         try {

@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class InputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(InputFolder.class);
   private static final long SETTLE_MILLIS = 1000;
+  /**
+   * An empty file waits this long: {@code some-command > folder/x.jsonl} creates it at once and
+   * writes when the command has something, often more than a second later; read and moved while
+   * empty, its content went into processed/ unread and nothing said so.
+   */
+  public static final long EMPTY_SETTLE_MILLIS = 60_000;
   /** Default cap on what a .jsonl.gz file may inflate to (ingest.folder.max-decompressed-bytes). */
   public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 1L << 30;
 
@@ -73,7 +79,7 @@ public final class InputFolder {
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> !p.equals(processed) && !p.equals(failed))
           .filter(p -> !p.getFileName().toString().endsWith(".tmp") && !p.getFileName().toString().endsWith(".part"))
-          .filter(p -> modified(p) < now - SETTLE_MILLIS)
+          .filter(p -> modified(p) < now - (isEmpty(p) ? EMPTY_SETTLE_MILLIS : SETTLE_MILLIS))
           .filter(p -> !isStuck(p))
           .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
           .toList();
@@ -139,6 +145,14 @@ public final class InputFolder {
       return List.of(a.size(), a.lastModifiedTime().toMillis(), a.fileKey() == null ? 0L : (long) a.fileKey().hashCode());
     } catch (IOException e) {
       return List.of(-1L);
+    }
+  }
+
+  private static boolean isEmpty(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() == 0;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a JSON Lines file line by line, gzip-compressed or not (detected from the magic bytes),
- * decoding UTF-8 strictly so broken encodings are reported instead of silently mangled. The line
+ * decoding UTF-8 strictly so broken encodings are reported instead of silently mangled: a line with
+ * invalid bytes says so ({@link Line#invalidBytes()}) and the lines after it are read. The line
  * limit is enforced while reading: an over-long line is skipped to its end without being held in
  * memory, so neither a huge line nor a newline-free gzip bomb can exhaust the heap. The
  * decompressed size of a gzip file is capped too, so a bomb cannot keep a reader busy for hours.
@@ -47,6 +48,11 @@ public final class JsonLinesReader implements Closeable {
   public record Line(int number, String text, long chars) {
     public boolean tooLong() {
       return text == null;
+    }
+
+    /** Whether the line's bytes were not all valid in the file's encoding. */
+    public boolean invalidBytes() {
+      return text != null && text.indexOf(StrictDecoding.MARK) >= 0;
     }
   }
 
@@ -80,7 +86,7 @@ public final class JsonLinesReader implements Closeable {
     return new JsonLinesReader(
         new InputStreamReader(
             in,
-            StrictDecoding.decoder(bom == null ? StandardCharsets.UTF_8 : bom.charset())),
+            StrictDecoding.markingDecoder(bom == null ? StandardCharsets.UTF_8 : bom.charset())),
         MAX_LINE_CHARS);
   }
 

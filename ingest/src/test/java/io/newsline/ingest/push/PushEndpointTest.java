@@ -85,6 +85,10 @@ class PushEndpointTest {
     HttpResponse<String> badJson = post("Bearer " + TOKEN, "application/json", "{\"text\": ");
     assertThat(badJson.statusCode()).isEqualTo(400);
     assertThat(message(badJson)).contains("not valid JSON");
+    // JSON Lines posted as one body: the second article was dropped without a word (202, "accepted": 1)
+    HttpResponse<String> twoValues = post("Bearer " + TOKEN, "application/json", "{\"text\": \"one text\"}\n{\"text\": \"two text\"}");
+    assertThat(twoValues.statusCode()).isEqualTo(400);
+    assertThat(message(twoValues)).contains("not valid JSON: Trailing token");
     HttpResponse<String> invalid = post("Bearer " + TOKEN, "application/json", "[{\"text\": \"fine text here\"}, {\"title\": \"no text\"}, 42]");
     assertThat(invalid.statusCode()).isEqualTo(400);
     JsonNode errors = Json.parse(invalid.body()).get("errors");
