@@ -80,8 +80,7 @@ public final class FeedParser {
       String about = i.attributes.get("rdf:about");
       String id = firstText(guid, about != null ? about : link);
       if (guid != null && link == null && !"false".equalsIgnoreCase(guid.attributes.get("isPermaLink"))) {
-        String permalink = resolve(base, guid.text().strip());
-        link = permalink != null && Urls.isWeb(permalink) ? permalink : null; // a "urn:..." guid is an id, not a page to fetch
+        link = resolve(base, guid.text().strip()); // null for a "urn:..." guid: an id, not a page to fetch
       }
       String title = plain(firstText(i.child("title"), null));
       String summary = firstText(i.child("description"), null);
@@ -173,16 +172,21 @@ public final class FeedParser {
     }
   }
 
+  /**
+   * The link resolved against the base, when that gives an http(s) URL; else null, as if the feed
+   * had none: "javascript:", "file:" (an xml:base of file:///etc/ made a link file:/etc/passwd), "urn:"
+   * and links that are no URL are not pages to fetch nor addresses to publish.
+   */
   private static String resolve(URI base, String link) {
     if (link == null || link.isBlank()) {
       return null;
     }
-    String l = link.strip();
     try {
-      URI u = new URI(l);
-      return u.isAbsolute() || base == null ? u.toString() : base.resolve(u).toString();
+      URI u = new URI(link.strip());
+      String resolved = u.isAbsolute() || base == null ? u.toString() : base.resolve(u).toString();
+      return Urls.isWeb(resolved) ? resolved : null;
     } catch (Exception e) {
-      return l;
+      return null;
     }
   }
 

@@ -75,7 +75,25 @@ public final class ArticleJson {
     if (!v.isTextual()) {
       throw new RejectedInputException("\"" + field + "\" must be a string, not " + kind(v));
     }
+    int broken = unpairedSurrogate(v.textValue());
+    if (broken >= 0) { // a "\ud800" escape: no character, it would be published as "?"
+      throw new RejectedInputException(IngestError.BAD_ENCODING, "\"" + field + "\" has an unpaired surrogate (\\u"
+          + Integer.toHexString(v.textValue().charAt(broken)) + " escape) at character " + broken + ": not Unicode text", null);
+    }
     return v.textValue();
+  }
+
+  /** The index of the first surrogate that is not half of a pair, or -1. */
+  private static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The id may also be a whole number, as many clients' ids are. */

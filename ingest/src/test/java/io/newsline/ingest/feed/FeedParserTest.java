@@ -183,6 +183,20 @@ class FeedParserTest {
   }
 
   @Test
+  void linksThatAreNoWebPagesAreDroppedNotFetchedOrPublished() {
+    Feed rss = FeedParser.parse(rss("<item><title>js</title><link>javascript:alert(1)</link><description>d</description></item>",
+        "<item><guid>urn:uuid:42</guid><title>urn</title><description>d</description></item>",
+        "<item><title>rel</title><link>../a/1</link></item>").getBytes(StandardCharsets.UTF_8), null, "https://n.example/feeds/rss");
+    assertThat(rss.items()).extracting(FeedItem::link).containsExactly(null, null, "https://n.example/a/1");
+    assertThat(rss.items()).extracting(FeedItem::id).satisfiesExactly(id -> assertThat(id).startsWith("sha256:"),
+        id -> assertThat(id).isEqualTo("urn:uuid:42"), id -> assertThat(id).isEqualTo("https://n.example/a/1"));
+    // a feed's xml:base made its entry link file:/etc/passwd
+    Feed atom = FeedParser.parse(("<feed xmlns='http://www.w3.org/2005/Atom' xml:base='file:///etc/'><entry><id>1</id><link href='passwd'/>"
+        + "<summary>s</summary></entry></feed>").getBytes(StandardCharsets.UTF_8), null, "https://n.example/atom");
+    assertThat(atom.items()).singleElement().extracting(FeedItem::link).isNull();
+  }
+
+  @Test
   void htmlAndGarbageAreNotFeeds() {
     assertThatThrownBy(() -> FeedParser.parse("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null, "https://x.example/"))
         .asInstanceOf(InstanceOfAssertFactories.type(FetchException.class))

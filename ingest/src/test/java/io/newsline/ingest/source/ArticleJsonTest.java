@@ -35,6 +35,15 @@ class ArticleJsonTest {
   }
 
   @Test
+  void anUnpairedSurrogateEscapeIsRefusedNotPublishedAsAQuestionMark() {
+    assertThatThrownBy(() -> parse("{\"text\": \"a \\ud800 b\"}"))
+        .isInstanceOf(RejectedInputException.class)
+        .hasMessage("\"text\" has an unpaired surrogate (\\ud800 escape) at character 2: not Unicode text");
+    assertThatThrownBy(() -> parse("{\"text\": \"ok\", \"title\": \"\\udc00\"}")).hasMessageStartingWith("\"title\" has an unpaired surrogate");
+    assertThat(parse("{\"text\": \"smile \\ud83d\\ude00\"}").text()).isEqualTo("smile \uD83D\uDE00");
+  }
+
+  @Test
   void aWholeNumberIdAndEpochMillisecondsAreAccepted() {
     IncomingArticle a = parse("{\"id\": 12345, \"text\": \"t\", \"published_at\": 1764748800000}");
     assertThat(a.id()).isEqualTo("12345");
