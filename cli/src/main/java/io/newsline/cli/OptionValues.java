@@ -33,14 +33,14 @@ final class OptionValues {
     }
   }
 
-  /** A positive duration such as 30s, 5m, 2h. */
+  /** A duration such as 30s, 5m, 2h (0s: give up at once). */
   static final class Length implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       try {
         Duration d = Durations.parse(value);
         d.toNanos(); // a deadline in nanoseconds must fit
-        if (!d.isNegative() && !d.isZero()) {
+        if (!d.isNegative()) {
           return d;
         }
       } catch (RuntimeException e) {
