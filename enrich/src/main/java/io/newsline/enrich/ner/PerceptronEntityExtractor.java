@@ -87,6 +87,8 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     ListHeadings.apply(layout, labels);
     KindNouns.apply(layout, labels, gazetteer);
     OwnedPlaces.apply(layout, labels, gazetteer);
+    PressDigest.apply(layout, labels, gazetteer);
+    ColumnLabels.apply(layout, labels);
     int[] ownTypeEnd = FixtureLines.apply(layout, labels, gazetteer);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {

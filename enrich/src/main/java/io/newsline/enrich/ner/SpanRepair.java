@@ -607,7 +607,7 @@ final class SpanRepair {
     return false;
   }
 
-  private static boolean isAllCapsWord(String w) {
+  static boolean isAllCapsWord(String w) {
     if (w.length() < 2) {
       return false;
     }

@@ -18,6 +18,7 @@ class LabelRulesTest {
   private static final int PER = Labels.typeIndex(EntityType.PERSON);
   private static final int ORG = Labels.typeIndex(EntityType.ORGANIZATION);
   private static final int LOC = Labels.typeIndex(EntityType.LOCATION);
+  private static final int MISC = Labels.typeIndex(EntityType.MISC);
 
   /** The article laid out, with no labels. */
   private record Tagged(ArticleLayout layout, List<int[]> labels) {
@@ -215,5 +216,36 @@ class LabelRulesTest {
     assertThat(ownTypeEnd).containsExactly(1, 0);
     assertThat(t.spans()).startsWith("Chesterfield/LOC", "Worcestershire/ORG", "W. Weston/PER", "Apple/ORG",
         "Citi Sees/ORG");
+  }
+
+  @Test
+  void aPressDigestsLinesInCapitalsAreItsNewspapers() {
+    Tagged t = Tagged.of("PRESS DIGEST - Pakistan - August 29.\nDAWN\n- The government will sell power plants.\n"
+            + "BUSINESS RECORDER\nTHE NATION\nFRONT PAGE\nIRAQ\n"
+            + "The English language SOUTH CHINA MORNING POST said the judge erred.\nMING PAO DAILY NEWS said so.")
+        .label("Pakistan", LOC).label("IRAQ", LOC).label("SOUTH CHINA", LOC).label("PAO DAILY NEWS", ORG);
+    PressDigest.apply(t.layout(), t.labels(), Gazetteer.load());
+    // A page of the paper and a listed place are no newspapers.
+    assertThat(t.spans()).containsExactly("Pakistan/LOC", "DAWN/ORG", "BUSINESS RECORDER/ORG", "THE NATION/ORG",
+        "IRAQ/LOC", "SOUTH CHINA MORNING POST/ORG", "MING PAO DAILY NEWS/ORG");
+  }
+
+  @Test
+  void linesInCapitalsOutsideAPressDigestStayAsTagged() {
+    Tagged t = Tagged.of("Markets fall on rate fears.\nBUSINESS RECORDER\nThe SOUTH CHINA MORNING POST said so.")
+        .label("SOUTH CHINA", LOC);
+    PressDigest.apply(t.layout(), t.labels(), Gazetteer.load());
+    assertThat(t.spans()).containsExactly("SOUTH CHINA/LOC");
+  }
+
+  @Test
+  void aWordRepeatedInALineOfCapitalsIsAColumnsLabelInTheWholeArticle() {
+    String table = "$22,040,000 SER.\nMATURITY SER A SER B SER A SER B\nINDICATORS - monthly MTH / MTH PVS\n";
+    String prose = "GOLF - BRITISH MASTERS LEAGUE LEAGUE\nNATO said SER talks went on.";
+    Tagged t = Tagged.of(table + prose).label("SER", ORG).label("MTH", ORG)
+        .label("BRITISH MASTERS LEAGUE", MISC).label("NATO", ORG).label("SER", ORG);
+    ColumnLabels.apply(t.layout(), t.labels());
+    // A repeated word inside a longer name stays; so does a name that no table repeats.
+    assertThat(t.spans()).containsExactly("BRITISH MASTERS LEAGUE/MIS", "NATO/ORG");
   }
 }
