@@ -175,7 +175,7 @@ final class EntityAssembler {
   /**
    * One type per folded name: curated names take their curated type, others the majority of their
    * mentions (a title's counting half; the first mention wins ties; a mention whose line decides its
-   * type neither votes nor changes); a name closed by a legal form, or written so elsewhere, is an
+   * type does not change, and votes only as its {@link RawMention#vote} says); a name closed by a legal form, or written so elsewhere, is an
    * organisation; a part of a person's full name in the article becomes that
    * person (a last part whatever it was tagged; a first part unless tagged a place).
    */
@@ -183,14 +183,15 @@ final class EntityAssembler {
     Map<String, EnumMap<EntityType, Integer>> votes = new HashMap<>();
     Map<String, EntityType> first = new HashMap<>();
     for (RawMention m : mentions) {
-      if (m.ownType()) {
+      EntityType as = m.ownType() ? m.vote() : m.type();
+      if (as == null) {
         continue;
       }
       String key = m.key();
       // A headline's capitals say less about a name's type than running text.
       int vote = m.field() == Field.TITLE ? 1 : 2;
-      votes.computeIfAbsent(key, k -> new EnumMap<>(EntityType.class)).merge(m.type(), vote, Integer::sum);
-      first.putIfAbsent(key, m.type());
+      votes.computeIfAbsent(key, k -> new EnumMap<>(EntityType.class)).merge(as, vote, Integer::sum);
+      first.putIfAbsent(key, as);
     }
     People people = new People(mentions);
     Set<String> companies = companyNames(mentions);
@@ -374,7 +375,8 @@ final class EntityAssembler {
     }
     for (int i = 0; i < ids.length; i++) {
       RawMention m = mentions.get(i);
-      if (m.type() != EntityType.PERSON) {
+      // A place whose line decides its type keeps the place's id: "NICE" of a dateline is not the club.
+      if (m.type() != EntityType.PERSON && !(m.ownType() && m.type() != EntityType.ORGANIZATION)) {
         ids[i] = linked.get(m.key());
       }
     }

@@ -90,6 +90,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     PressDigest.apply(layout, labels, gazetteer);
     ColumnLabels.apply(layout, labels);
     int[] ownTypeEnd = FixtureLines.apply(layout, labels, gazetteer);
+    int[] datelineEnd = Datelines.cityEnds(layout, gazetteer);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
       Placed p = layout.placed.get(s);
@@ -121,7 +122,12 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
           String name = end > start ? p.source().substring(start, end) : "";
           if (hasLetterOrDigit(name) && !(modifier && type == EntityType.MISC)) {
             RawMention m = RawMention.of(p.field(), start, end, name, type, p.lead());
-            found.add(candidate(begin < ownTypeEnd[s] ? m.withOwnType() : m, p, begin, i + 1, heading));
+            if (begin == 0 && i + 1 == datelineEnd[s]) {
+              m = m.asPlaceVotingAsTagged();
+            } else if (begin < ownTypeEnd[s]) {
+              m = m.withOwnType();
+            }
+            found.add(candidate(m, p, begin, i + 1, heading));
           }
           begin = -1;
         }

@@ -55,6 +55,22 @@ class EntityAssemblerTest {
   }
 
   @Test
+  void aDatelinesCityStaysAPlaceAndVotesAsTagged() {
+    // The dateline's vote as tagged (a place) makes "Atlanta" in the story a place; the club's
+    // longer name does not take the dateline "NICE".
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "ATLANTA", EntityType.LOCATION).asPlaceVotingAsTagged(),
+        m(20, "Atlanta", EntityType.ORGANIZATION),
+        m(40, "Atlanta", EntityType.LOCATION),
+        m(60, "NICE", EntityType.ORGANIZATION).asPlaceVotingAsTagged(),
+        m(80, "Nice", EntityType.ORGANIZATION),
+        m(100, "Nice Cote", EntityType.ORGANIZATION)));
+    assertThat(es).extracting(Entity::id).containsExactlyInAnyOrder("loc:atlanta", "loc:nice", "org:nice_cote");
+    assertThat(es).filteredOn(e -> e.id().equals("loc:atlanta")).flatExtracting(Entity::mentions).hasSize(3);
+    assertThat(es).filteredOn(e -> e.id().equals("loc:nice")).flatExtracting(Entity::mentions).hasSize(1);
+  }
+
+  @Test
   void aNameClosedByALegalFormIsAnOrganisation() {
     List<Entity> es = EntityAssembler.assemble(List.of(
         m(0, "BlackBerry Ltd", EntityType.LOCATION),

@@ -248,4 +248,12 @@ class LabelRulesTest {
     // A repeated word inside a longer name stays; so does a name that no table repeats.
     assertThat(t.spans()).containsExactly("BRITISH MASTERS LEAGUE/MIS", "NATO/ORG");
   }
+
+  @Test
+  void aDatelinesCityInCapitalsEndsBeforeTheDateOrTheCountry() {
+    Tagged t = Tagged.of("SEATTLE 1996-08-29\nNICE, France 1996-08-29\nUNITED NATIONS 1996-08-28\n"
+        + "Nice won 2-1 on 1996-08-29\nLA CORUNA, Spain 1996-08-31");
+    // A listed organisation and a sentence of prose are no datelines.
+    assertThat(Datelines.cityEnds(t.layout(), Gazetteer.load())).containsExactly(1, 1, 0, 0, 2);
+  }
 }
