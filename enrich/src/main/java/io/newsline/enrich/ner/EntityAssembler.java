@@ -1,5 +1,7 @@
 package io.newsline.enrich.ner;
 
+import static io.newsline.common.WrittenForm.inCapitals;
+
 import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.EntityType;
 import io.newsline.enrich.model.Field;
@@ -428,7 +430,11 @@ final class EntityAssembler {
       weight += m.field() == Field.TITLE ? TITLE_WEIGHT : m.lead() ? LEAD_WEIGHT : BODY_WEIGHT;
     }
 
-    /** The curated name, else the longest written form (full names over surnames), most frequent first. */
+    /**
+     * The curated name, else the longest written form (full names over surnames), then one not in
+     * capitals (a dateline's "SANTIAGO" or a headline's capitals beside running text's "Santiago"),
+     * then the most frequent, then the first.
+     */
     String name() {
       KnownEntities.Known known = KnownEntities.get().lookupKey(mentions.get(0).key());
       if (known != null && known.id().equals(id)) {
@@ -441,7 +447,9 @@ final class EntityAssembler {
       String best = null;
       for (Map.Entry<String, Integer> e : counts.entrySet()) {
         String s = e.getKey();
-        if (best == null || words(s) > words(best) || words(s) == words(best) && e.getValue() > counts.get(best)) {
+        if (best == null || words(s) > words(best)
+            || words(s) == words(best) && (inCapitals(best) && !inCapitals(s)
+                || inCapitals(best) == inCapitals(s) && e.getValue() > counts.get(best))) {
           best = s;
         }
       }

@@ -6,12 +6,23 @@ import io.newsline.enrich.model.Entity;
 import io.newsline.enrich.model.EntityType;
 import io.newsline.enrich.model.Field;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Grouping of tagged mentions, given the tagger's labels (so a tagger's slip can be written down). */
 class EntityAssemblerTest {
   private static RawMention m(int at, String text, EntityType type) {
     return RawMention.of(Field.TEXT, at, at + text.length(), text, type, false);
+  }
+
+  @Test
+  void aNameWrittenInCapitalsAndInRunningTextIsNamedAsInRunningText() {
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "SANTIAGO", EntityType.LOCATION),
+        m(40, "SANTIAGO", EntityType.LOCATION),
+        m(90, "Santiago", EntityType.LOCATION),
+        m(120, "NATO", EntityType.ORGANIZATION)), Map.of());
+    assertThat(es).extracting(Entity::name).containsExactlyInAnyOrder("Santiago", "NATO");
   }
 
   @Test
