@@ -15,4 +15,13 @@ class WrittenFormTest {
     assertThat(WrittenForm.inCapitals("X 1")).isFalse();
     assertThat(WrittenForm.inCapitals("")).isFalse();
   }
+
+  @Test
+  void aNameShowsBetterWhenLongerOrInRunningTextWhereTheKeptOneIsInCapitals() {
+    assertThat(WrittenForm.showsBetter("Santiago", "SANTIAGO")).isTrue();
+    assertThat(WrittenForm.showsBetter("SANTIAGO", "Santiago")).isFalse();
+    assertThat(WrittenForm.showsBetter("Vladimir Putin", "Putin")).isTrue();
+    assertThat(WrittenForm.showsBetter("WASHINGTON", "Washington D")).isFalse();
+    assertThat(WrittenForm.showsBetter("Nato", "NATO")).isTrue();
+  }
 }

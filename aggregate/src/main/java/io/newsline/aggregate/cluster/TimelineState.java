@@ -1,6 +1,6 @@
 package io.newsline.aggregate.cluster;
 
-import static io.newsline.common.WrittenForm.inCapitals;
+import static io.newsline.common.WrittenForm.showsBetter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,7 +140,7 @@ public final class TimelineState {
       });
       t.articles++;
       t.mentions += en.mentions();
-      if (shows(en.name(), t.name)) {
+      if (showsBetter(en.name(), t.name)) {
         t.name = en.name();
       }
       entityIds.add(en.id());
@@ -187,16 +187,6 @@ public final class TimelineState {
     return true;
   }
 
-  /**
-   * Whether an entity's name from another article shows it better than the one kept: longer (a full
-   * name over a surname), or as long and written in running text where the kept one is in capitals
-   * (a first article's dateline "SANTIAGO" gives way to a later "Santiago").
-   */
-  static boolean shows(String candidate, String kept) {
-    return candidate.length() > kept.length()
-        || candidate.length() == kept.length() && inCapitals(kept) && !inCapitals(candidate);
-  }
-
   private static Entry entry(ClusterArticle a, long time) {
     String lead = a.text() == null ? "" : a.text().substring(0, Math.min(a.text().length(), LEAD_CHARS));
     List<Stance> stance = new ArrayList<>();
@@ -231,7 +221,7 @@ public final class TimelineState {
         mine.name = t.name;
         mine.type = t.type;
         entities.put(id, mine);
-      } else if (shows(t.name, mine.name)) {
+      } else if (showsBetter(t.name, mine.name)) {
         mine.name = t.name;
       }
       mine.articles += t.articles;

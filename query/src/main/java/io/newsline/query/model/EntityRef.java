@@ -1,5 +1,7 @@
 package io.newsline.query.model;
 
+import io.newsline.common.WrittenForm;
+
 /**
  * An entity as the read model knows it: one shared instance per entity id across all events, so
  * a hundred thousand events that mention Vladimir Putin hold one name, not a hundred thousand.
@@ -29,9 +31,9 @@ public final class EntityRef {
     return type;
   }
 
-  /** Keeps the longest form seen, as the timelines do ("Putin" becomes "Vladimir Putin"). */
+  /** Keeps the form that shows the entity best, by the timelines' rule ({@link WrittenForm#showsBetter}). */
   void offerName(String candidate) {
-    if (candidate != null && candidate.length() > name.length()) {
+    if (candidate != null && WrittenForm.showsBetter(candidate, name)) {
       name = candidate;
     }
   }
