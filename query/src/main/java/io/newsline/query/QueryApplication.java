@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -60,6 +61,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
   private final AtomicBoolean closing = new AtomicBoolean();
   private final KafkaDeadLetterSink deadLetters;
   private final RecordDecoder decoder;
+  private final Admin admin;
   private final BrokerEventsTopic eventsTopic;
   private final TopicIncarnations incarnations;
   private final ScheduledExecutorService topicCheck;
@@ -98,10 +100,12 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
     streams = newStreams();
     StoreReader reader = new StoreReader(name -> streams.streams().store(
         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore())), deserializers);
-    eventsTopic = new BrokerEventsTopic(KafkaSettings.clientConfig(s), topics.events(), Duration.ofSeconds(5));
+    // one admin client answers both: the events topic's id and ends, and the input topics' ids
+    admin = Admin.create(KafkaSettings.clientConfig(s));
+    eventsTopic = new BrokerEventsTopic(admin, topics.events(), Duration.ofSeconds(5));
     Path state = Path.of(streamsConfig.getProperty(StreamsConfig.STATE_DIR_CONFIG),
         streamsConfig.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + ".topic-ids");
-    incarnations = new TopicIncarnations(KafkaSettings.clientConfig(s), inputTopics(s), state, Duration.ofSeconds(5));
+    incarnations = new TopicIncarnations(admin, inputTopics(s), state, Duration.ofSeconds(5));
     topicCheckInterval = s.getDuration("query.topics.check", Duration.ofSeconds(10));
     topicCheck = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "query-topic-check");
@@ -280,8 +284,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
     }
     topicCheck.shutdownNow();
     streams.close();
-    incarnations.close();
-    eventsTopic.close();
+    admin.close(Duration.ofSeconds(5));
     deadLetters.close();
   }
 }

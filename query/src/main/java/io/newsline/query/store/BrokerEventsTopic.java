@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The events topic as the broker describes it (an admin client): its topic id and the latest
  * offsets of its partitions. The id of the latest answer is remembered, so list answers and
- * stream messages carry it without a round trip (the stage asks once it has started).
+ * stream messages carry it without a round trip (the stage asks once it has started). The admin
+ * client is its owner's (the query stage shares one between this and {@link TopicIncarnations}).
  */
-public final class BrokerEventsTopic implements EventsTopic, AutoCloseable {
+public final class BrokerEventsTopic implements EventsTopic {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerEventsTopic.class);
 
   private final Admin admin;
@@ -30,8 +31,8 @@ public final class BrokerEventsTopic implements EventsTopic, AutoCloseable {
   private final Duration timeout;
   private volatile String knownId;
 
-  public BrokerEventsTopic(Map<String, Object> clientConfig, String topic, Duration timeout) {
-    this.admin = Admin.create(clientConfig);
+  public BrokerEventsTopic(Admin admin, String topic, Duration timeout) {
+    this.admin = admin;
     this.topic = topic;
     this.timeout = timeout;
   }
@@ -63,8 +64,4 @@ public final class BrokerEventsTopic implements EventsTopic, AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    admin.close(Duration.ofSeconds(5));
-  }
 }

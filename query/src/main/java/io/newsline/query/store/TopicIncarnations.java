@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * the topics, asked now, and the ids recorded when the stores were last started, in a file beside
  * them. A topic deleted and recreated (a backfill from scratch, a reset cluster) keeps its name but
  * gets a new id and starts its offsets at 0 again: stores and checkpoints from the earlier one
- * would keep its events and skip the new records below the old offsets.
+ * would keep its events and skip the new records below the old offsets. The admin client is its
+ * owner's.
  */
-public final class TopicIncarnations implements AutoCloseable {
+public final class TopicIncarnations {
   private static final Logger LOG = LoggerFactory.getLogger(TopicIncarnations.class);
 
   private final Admin admin;
@@ -37,8 +38,8 @@ public final class TopicIncarnations implements AutoCloseable {
   private final Duration timeout;
   private final Path file;
 
-  public TopicIncarnations(Map<String, Object> clientConfig, List<String> topics, Path file, Duration timeout) {
-    this.admin = Admin.create(clientConfig);
+  public TopicIncarnations(Admin admin, List<String> topics, Path file, Duration timeout) {
+    this.admin = admin;
     this.topics = List.copyOf(topics);
     this.file = file;
     this.timeout = timeout;
@@ -108,8 +109,4 @@ public final class TopicIncarnations implements AutoCloseable {
         + " deleted and recreated since this instance read " + (changed.size() == 1 ? "it" : "them");
   }
 
-  @Override
-  public void close() {
-    admin.close(Duration.ofSeconds(5));
-  }
 }

@@ -26,8 +26,8 @@ class BrokerEventsTopicIT {
   @Test
   void aPositionFromBeforeTheTopicWasRecreatedIsStaleAndOneFromNowIsNot() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(1);
-        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        BrokerEventsTopic topic = new BrokerEventsTopic(Map.of("bootstrap.servers", kafka.bootstrapServers()), TOPIC, Duration.ofSeconds(10))) {
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      BrokerEventsTopic topic = new BrokerEventsTopic(admin, TOPIC, Duration.ofSeconds(10));
       assertThat(topic.current()).as("no topic yet").isNull();
       create(admin);
       write(kafka, 5);
