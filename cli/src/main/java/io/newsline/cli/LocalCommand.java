@@ -76,7 +76,7 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--timeout", converter = OptionValues.Length.class, description = "With --once: give up after this long (default ${DEFAULT-VALUE}).", defaultValue = "5m")
   Duration timeout;
 
-  @Option(names = "--feed", paramLabel = "URL", description = "Also poll this RSS or Atom feed (repeatable; see docs/ingest.md).")
+  @Option(names = "--feed", converter = OptionValues.FeedUrl.class, paramLabel = "URL", description = "Also poll this RSS or Atom feed (repeatable; see docs/ingest.md).")
   List<String> feeds = List.of();
 
   @Option(names = "--push-port", converter = OptionValues.Port.class, paramLabel = "PORT", description = "Also accept articles on POST http://127.0.0.1:PORT/articles (with --push-token).")
@@ -100,6 +100,9 @@ final class LocalCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--push-port needs --push-token");
     }
     Settings user = config.load(); // a bad config file fails before anything starts
+    for (Stage stage : Stages.ALL) { // and so does a bad setting (ingest.feeds.file, ingest.push.port ...)
+      stage.check(Settings.empty().with(userOptions(user)));
+    }
     Thread hook = new Thread(closer::close, "local-shutdown");
     try (StopSignal signal = StopSignal.install()) {
       stop = signal;
@@ -214,12 +217,9 @@ final class LocalCommand implements Callable<Integer> {
 
   /**
    * The broker and registry, the data folder's state directory, then the user's settings and
-   * options. The ingest stage here watches the --input folder only, so its own ingest.folder is left out.
+   * options.
    */
-  private Settings settings(LocalKafka kafka, EmbeddedSchemaRegistry registry, DataFolder folder, Settings userSettings)
-      throws IOException {
-    Map<String, String> user = new HashMap<>(userSettings.asMap());
-    user.remove("ingest.folder");
+  private Settings settings(LocalKafka kafka, EmbeddedSchemaRegistry registry, DataFolder folder, Settings userSettings) {
     return Settings.of(Map.of(
             "bootstrap.servers", kafka.bootstrapServers(),
             "schema.registry.url", "http://" + HOST + ":" + registry.port(),
@@ -227,8 +227,18 @@ final class LocalCommand implements Callable<Integer> {
             "topics.replication.factor", "1",
             // one process, input arrives in bursts: release the reorder buffer soon after a burst
             "aggregate.reorder.idle", "2s"))
-        .with(user)
-        .with(ingestOptions());
+        .with(userOptions(userSettings));
+  }
+
+  /**
+   * The user's settings with the feed and push options. The ingest stage here watches the --input
+   * folder only, so its own ingest.folder is left out.
+   */
+  private Map<String, String> userOptions(Settings userSettings) {
+    Map<String, String> user = new HashMap<>(userSettings.asMap());
+    user.remove("ingest.folder");
+    user.putAll(ingestOptions());
+    return user;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.newsline.cli;
 
+import io.newsline.common.config.ConfigException;
 import io.newsline.common.config.Durations;
+import io.newsline.ingest.feed.FeedSources;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +78,18 @@ final class OptionValues {
         // reported below
       }
       throw new TypeConversionException("an http(s) URL such as http://localhost:8092/health, not '" + value + "'");
+    }
+  }
+
+  /** A feed's URL, as ingest.feeds takes it: an absolute http(s) URL. */
+  static final class FeedUrl implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return FeedSources.url(value, "--feed");
+      } catch (ConfigException e) {
+        throw new TypeConversionException("an http(s) feed URL such as https://example.org/rss, not '" + value + "'");
+      }
     }
   }
 }

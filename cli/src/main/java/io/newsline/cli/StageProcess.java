@@ -43,6 +43,7 @@ final class StageProcess implements AutoCloseable {
 
   /** Runs the stage as a service until SIGTERM or Ctrl-C; returns the exit status. */
   static int run(Stage stage, Settings settings) throws Exception {
+    stage.check(settings); // a bad setting fails before the wait for Kafka
     // signals keep their default until the wait for Kafka is over: SIGTERM then just ends the process
     try (StageProcess process = new StageProcess(stage, settings); StopSignal stop = StopSignal.install()) {
       stage.start(process.context());

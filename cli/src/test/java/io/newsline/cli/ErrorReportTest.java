@@ -69,6 +69,44 @@ class ErrorReportTest {
   }
 
   @Test
+  void badFeedsAndSourceSettingsAreUsageErrorsBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    // --feed notaurl was refused only once Kafka, the registry and the stages had started
+    Path data = dir.resolve("data");
+    Run option = run("local", "--data", data.toString(), "--feed", "notaurl");
+    assertThat(option.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(option.err).isEqualTo("newsline local: Invalid value for option '--feed' (URL): an http(s) feed URL such as"
+        + " https://example.org/rss, not 'notaurl' (see newsline local --help)");
+    assertThat(run("local", "--data", data.toString(), "--feed", "https://example.org/rss", "--feed", "ftp://example.org/rss").err)
+        .contains("not 'ftp://example.org/rss'");
+    assertThat(run("local", "--data", data.toString(), "--feed", "file:///etc/passwd").exit).isEqualTo(ErrorReport.USAGE);
+    Path config = Files.writeString(dir.resolve("local.properties"), "ingest.feeds=https://example.org/rss javascript:alert(1)\n");
+    Run setting = run("local", "--data", data.toString(), "--config", config.toString());
+    assertThat(setting.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(setting.err).isEqualTo("newsline local: ingest.feeds: 'javascript:alert(1)' is not an http(s) feed URL");
+    Path feedsFile = Files.writeString(dir.resolve("feeds.txt"), "https://example.org/rss 10m\nexample.org/atom\n");
+    Path withFile = Files.writeString(dir.resolve("file.properties"), "ingest.feeds.file=" + feedsFile + "\n");
+    assertThat(run("local", "--data", data.toString(), "--config", withFile.toString()).err)
+        .isEqualTo("newsline local: " + feedsFile + ":2: 'example.org/atom' is not an http(s) feed URL");
+    Path missing = Files.writeString(dir.resolve("missing.properties"), "ingest.feeds.file=" + dir.resolve("nofeeds.txt") + "\n");
+    assertThat(run("local", "--data", data.toString(), "--config", missing.toString()).err)
+        .isEqualTo("newsline local: no such file: " + dir.resolve("nofeeds.txt"));
+    assertThat(data).doesNotExist(); // nothing started
+
+    // the ingest service: at once, not after waiting startup.timeout for a broker that is not there
+    Path ingest = Files.writeString(dir.resolve("ingest.properties"), "bootstrap.servers=127.0.0.1:1\n"
+        + "schema.registry.url=http://127.0.0.1:1\nstartup.timeout=1m\ningest.feeds=notaurl\n");
+    long t0 = System.nanoTime();
+    Run service = run("ingest", "--config", ingest.toString());
+    assertThat(service.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(service.err).isEqualTo("newsline ingest: ingest.feeds: 'notaurl' is not an http(s) feed URL");
+    assertThat(System.nanoTime() - t0).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+    Path push = Files.writeString(dir.resolve("push.properties"), "bootstrap.servers=127.0.0.1:1\n"
+        + "schema.registry.url=http://127.0.0.1:1\nstartup.timeout=1m\ningest.push.port=70000\ningest.push.token=t\n");
+    assertThat(run("ingest", "--config", push.toString()).err)
+        .isEqualTo("newsline ingest: setting ingest.push.port: a port from 0 to 65535, not 70000");
+  }
+
+  @Test
   void aDataFolderThatIsAFileIsUsageError(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("data"), "x");
     Run r = run("local", "--data", file.toString());

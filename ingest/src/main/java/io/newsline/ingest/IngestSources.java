@@ -5,15 +5,11 @@ import io.newsline.common.config.Settings;
 import io.newsline.ingest.feed.Backoff;
 import io.newsline.ingest.feed.FeedPoller;
 import io.newsline.ingest.feed.FeedSource;
-import io.newsline.ingest.feed.FeedSources;
-import io.newsline.ingest.fetch.FetchSettings;
 import io.newsline.ingest.fetch.PoliteFetcher;
 import io.newsline.ingest.push.PushEndpoint;
 import io.newsline.ingest.source.InputFolder;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -32,16 +28,24 @@ public final class IngestSources implements AutoCloseable {
 
   private IngestSources() {}
 
+  /**
+   * Checks every setting the sources read, without starting any: a bad one is a ConfigException
+   * (or, for an unreadable feeds file, an UncheckedIOException) naming it.
+   */
+  public static void check(Settings s) {
+    SourceSettings.from(s);
+  }
+
   /** Starts the sources the settings switch on; the folder is imported through {@code importer}. */
   public static IngestSources start(Settings s, IngestService service, FileImporter importer, Clock clock) throws IOException {
+    SourceSettings settings = SourceSettings.from(s);
     IngestSources c = new IngestSources();
     try {
-      c.startFeeds(s, service, clock);
-      c.startPush(s, service);
-      if (s.has("ingest.folder")) {
-        InputFolder folder = new InputFolder(Path.of(s.get("ingest.folder")),
-            s.getLong("ingest.folder.max-decompressed-bytes", InputFolder.DEFAULT_MAX_DECOMPRESSED_BYTES));
-        importer.watch(folder, s.getDuration("ingest.folder.interval", Duration.ofSeconds(2)));
+      c.startFeeds(settings, s, service, clock);
+      c.startPush(settings.push(), service);
+      if (settings.folder() != null) {
+        InputFolder folder = new InputFolder(settings.folder(), settings.folderMaxBytes());
+        importer.watch(folder, settings.folderInterval());
         LOG.info("watching {} for .txt, .html, .json, .jsonl and .jsonl.gz files", folder.dir());
       }
     } catch (IOException | RuntimeException e) {
@@ -51,26 +55,23 @@ public final class IngestSources implements AutoCloseable {
     return c;
   }
 
-  private void startFeeds(Settings s, ArticleSink sink, Clock clock) {
-    List<FeedSource> feeds = FeedSources.from(s);
+  private void startFeeds(SourceSettings settings, Settings s, ArticleSink sink, Clock clock) {
+    List<FeedSource> feeds = settings.feeds();
     if (feeds.isEmpty()) {
       return;
     }
-    PoliteFetcher fetcher = manage(new PoliteFetcher(FetchSettings.from(s), clock));
-    Backoff backoff = new Backoff(s.getDuration("ingest.feeds.backoff.initial", Duration.ofMinutes(1)),
-        s.getDuration("ingest.feeds.backoff.max", Duration.ofHours(6)), new Random());
+    PoliteFetcher fetcher = manage(new PoliteFetcher(settings.fetch(), clock));
+    Backoff backoff = new Backoff(settings.backoffInitial(), settings.backoffMax(), new Random());
     poller = manage(new FeedPoller(feeds, KafkaFeedStates.load(s), fetcher, sink, clock, backoff,
-        s.getInt("ingest.feeds.threads", 4), s.getInt("ingest.feeds.max-items-per-poll", 100),
-        s.getInt("ingest.feeds.min-content-chars", 500)));
+        settings.feedThreads(), settings.maxItemsPerPoll(), settings.minContentChars()));
     poller.start();
   }
 
-  private void startPush(Settings s, ArticleSink sink) throws IOException {
-    if (!s.has("ingest.push.port")) {
+  private void startPush(SourceSettings.Push p, ArticleSink sink) throws IOException {
+    if (p == null) {
       return;
     }
-    push = manage(PushEndpoint.start(sink, s.get("ingest.push.host", "0.0.0.0"), s.getInt("ingest.push.port", 8092),
-        s.require("ingest.push.token"), PushEndpoint.Limits.from(s)));
+    push = manage(PushEndpoint.start(sink, p.host(), p.port(), p.token(), p.limits()));
     LOG.info("push endpoint: POST {}/articles", push.url());
   }
 

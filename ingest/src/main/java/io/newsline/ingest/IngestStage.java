@@ -1,5 +1,6 @@
 package io.newsline.ingest;
 
+import io.newsline.common.config.Settings;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.stage.Stage;
 import io.newsline.runtime.stage.StageContext;
@@ -40,6 +41,12 @@ public final class IngestStage implements Stage {
   @Override
   public List<String> outputs(Topics topics) {
     return List.of(topics.raw(), topics.ingestState(), topics.deadLetter());
+  }
+
+  /** The sources' settings: feeds, push endpoint, watched folder. */
+  @Override
+  public void check(Settings settings) {
+    IngestSources.check(settings);
   }
 
   /** The service, its file importer and the sources the settings switch on (feeds, push, folder). */

@@ -35,7 +35,7 @@ public final class FeedSources {
     String list = s.get("ingest.feeds", "");
     for (String url : list.split("[,\\s]+")) {
       if (!url.isBlank()) {
-        out.put(url, new FeedSource(check(url, "ingest.feeds"), atLeastMin(interval), pages));
+        out.put(url, new FeedSource(url(url, "ingest.feeds"), atLeastMin(interval), pages));
       }
     }
     if (s.has("ingest.feeds.file")) {
@@ -75,12 +75,13 @@ public final class FeedSources {
           }
         }
       }
-      out.add(new FeedSource(check(parts[0], at), atLeastMin(interval), pages));
+      out.add(new FeedSource(url(parts[0], at), atLeastMin(interval), pages));
     }
     return out;
   }
 
-  private static String check(String url, String where) {
+  /** The feed URL as given when it is an absolute http(s) URL; else a ConfigException naming {@code where}. */
+  public static String url(String url, String where) {
     try {
       URI u = new URI(url.strip());
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);

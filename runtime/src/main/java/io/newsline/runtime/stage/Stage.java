@@ -45,6 +45,12 @@ public interface Stage {
    */
   Running start(StageContext context) throws Exception;
 
+  /**
+   * Checks the settings the stage reads when it starts, before anything starts (no broker, no
+   * port): a bad value is a {@link io.newsline.common.config.ConfigException} naming it.
+   */
+  default void check(Settings settings) {}
+
   /** How {@code newsline reset} makes the stopped stage start over from its input; empty when it cannot. */
   default Optional<Reset> reset() {
     return Optional.empty();
