@@ -13,7 +13,12 @@ import java.util.Locale;
  * time: it is treated as unknown, and the article's ingestion time stands in for it. Times that do
  * not fit the topics' record timestamps are unknown too: after year 292278994, or before 1970, which
  * Kafka refuses as a negative timestamp (an article dated 0000-12-31 was dead-lettered by aggregate
- * with "Timestamp may not be negative"). Plain Java, no clock:
+ * with "Timestamp may not be negative"). So are times before 1971: {@code "published_at": 0} is a
+ * missing date a producer wrote as a number (a feed's "Thu, 01 Jan 1970 00:00:00 GMT" likewise), and
+ * epoch seconds given where milliseconds are meant land in 1970 (any up to the year 2286 before
+ * 27 April 1970); trusted, each put an article first on every timeline, 56 years before the rest.
+ * A news article truly written in 1970 is rarer than either mistake, and it still comes through,
+ * its date unknown and the claimed one kept for inspection. Plain Java, no clock:
  * the reference is always a time the caller read from the record or its own input, so the verdict
  * is the same on every replay.
  */
@@ -23,6 +28,8 @@ public final class PublicationTime {
   /** Feeds in local time labelled UTC and unsynchronised clocks stay within this; the broker allows record times an hour ahead too. */
   public static final Duration DEFAULT_SKEW = Duration.ofHours(1);
 
+  /** The earliest publication time believed. */
+  public static final Instant EARLIEST = Instant.parse("1971-01-01T00:00:00Z");
   private static final Instant MIN = Instant.EPOCH;
   private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
 
@@ -36,7 +43,7 @@ public final class PublicationTime {
     ABSENT,
     /** Later than the reference plus the skew. */
     FUTURE,
-    /** Outside what a record timestamp can hold (before 1970, or past millisecond range). */
+    /** Before 1971 (a missing date or epoch seconds read as milliseconds), or past what a record timestamp holds. */
     OUT_OF_RANGE;
 
     /** The metric label: future, out_of_range. */
@@ -64,13 +71,18 @@ public final class PublicationTime {
     if (claimed == null) {
       return Verdict.ABSENT;
     }
-    if (claimed.isBefore(MIN) || claimed.isAfter(MAX)) {
+    if (!inRange(claimed)) {
       return Verdict.OUT_OF_RANGE;
     }
     if (seenAt != null && claimed.isAfter(seenAt.plus(skew))) {
       return Verdict.FUTURE;
     }
     return Verdict.TRUSTED;
+  }
+
+  /** Whether a claimed time lies between {@link #EARLIEST} and the last a record timestamp holds. */
+  public static boolean inRange(Instant t) {
+    return !(t.isBefore(EARLIEST) || t.isAfter(MAX));
   }
 
   /** Whether a time fits a Kafka record timestamp (non-negative epoch milliseconds). */

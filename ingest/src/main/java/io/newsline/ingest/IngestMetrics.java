@@ -42,13 +42,13 @@ public final class IngestMetrics {
 
   /** newsline_untrusted_dates_total{stage="ingest", reason}: a publication time published as unknown. */
   static void untrustedDate(String claimed) {
-    boolean representable;
+    boolean inRange;
     try {
-      representable = PublicationTime.representable(java.time.Instant.parse(claimed));
+      inRange = PublicationTime.inRange(java.time.Instant.parse(claimed));
     } catch (java.time.format.DateTimeParseException e) {
-      representable = false;
+      inRange = false;
     }
-    NewslineMetrics.untrustedDates("ingest", (representable ? PublicationTime.Verdict.FUTURE : PublicationTime.Verdict.OUT_OF_RANGE).label())
+    NewslineMetrics.untrustedDates("ingest", (inRange ? PublicationTime.Verdict.FUTURE : PublicationTime.Verdict.OUT_OF_RANGE).label())
         .increment();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsline.avro.RawArticle;
+import io.newsline.common.PublicationTime;
 import io.newsline.ingest.clean.TextCleaner;
 import io.newsline.ingest.dedup.Deduplicator;
 import io.newsline.ingest.source.SampleArticles;
@@ -235,7 +236,19 @@ class ArticleNormalizerTest {
       assertThat(a.getPublishedAt()).as(text).isNull();
       assertThat(a.getPublishedAtUntrusted()).isEqualTo(parsed.toString());
     }
-    assertThat(normalizer.normalize(dated("epoch", Instant.EPOCH), NOW).getPublishedAt()).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void aTimeBefore1971IsAMissingDateNotThePublicationTime() {
+    // "published_at": 0 was trusted as 1970-01-01, and epoch seconds given as milliseconds as January 1970
+    for (Instant claimed : List.of(Instant.EPOCH, Instant.ofEpochMilli(1), Instant.ofEpochMilli(1_733_580_000L), Instant.parse("1970-12-31T23:59:59Z"))) {
+      RawArticle a = normalizer.normalize(dated("e" + claimed.toEpochMilli(), claimed), NOW);
+      assertThat(a.getPublishedAt()).as(claimed.toString()).isNull();
+      assertThat(a.getPublishedAtUntrusted()).isEqualTo(claimed.toString());
+    }
+    Instant earliest = Instant.parse("1971-01-01T00:00:00Z");
+    assertThat(normalizer.normalize(dated("e1971", earliest), NOW).getPublishedAt()).isEqualTo(earliest);
+    assertThat(PublicationTime.check(Instant.EPOCH, NOW, Duration.ZERO)).isEqualTo(PublicationTime.Verdict.OUT_OF_RANGE);
   }
 
   @Test

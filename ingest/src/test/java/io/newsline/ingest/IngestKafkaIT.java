@@ -183,6 +183,51 @@ class IngestKafkaIT {
     }
   }
 
+  @Test
+  void epochZeroAndTheYear2999AreUnknownFromEverySource(@TempDir Path dir) throws Exception {
+    // "published_at": 0 was trusted as 1970-01-01 and put the article first on every timeline
+    String[] claims = {"0", "1733580000", "\"2999-01-01T00:00:00Z\""}; // a null date, epoch seconds as milliseconds, far future
+    Path file = dir.resolve("dates.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < claims.length; i++) {
+      lines.append("{\"id\": \"date-jsonl-").append(i).append("\", \"text\": \"").append(text(20 + i).replace("\n", "\\n"))
+          .append("\", \"published_at\": ").append(claims[i]).append("}\n");
+    }
+    Files.writeString(file, lines);
+    try (WebServer web = new WebServer();
+        IngestService service = new IngestService(stack.settings(), Instant::now);
+        FileImporter importer = new FileImporter(service);
+        PushEndpoint push = PushEndpoint.start(service, "127.0.0.1", 0, "tkn", 100, 1 << 20);
+        PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().withHostInterval(Duration.ofMillis(10)).withAllowPrivateNetworks(true), Clock.systemUTC())) {
+      importer.importFile(file, "jsonl", Progress.silent());
+      for (int i = 0; i < claims.length; i++) {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+            .header("Authorization", "Bearer tkn").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"date-push-" + i + "\", \"text\": " + Json.write(text(30 + i))
+                + ", \"published_at\": " + claims[i] + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+      }
+      web.text("/dates.xml", 200, "application/rss+xml", "<rss><channel><title>t</title>"
+          + "<item><guid>urn:d0</guid><title>Epoch</title><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate><description>" + text(40) + "</description></item>"
+          + "<item><guid>urn:d1</guid><title>Far</title><pubDate>Tue, 01 Jan 2999 00:00:00 GMT</pubDate><description>" + text(41) + "</description></item>"
+          + "</channel></rss>");
+      FeedSource feed = new FeedSource(web.url("/dates.xml"), Duration.ofMinutes(5), FeedSource.PageMode.NEVER);
+      try (FeedPoller poller = new FeedPoller(List.of(feed), Map.of(), fetcher, service, Clock.systemUTC(),
+          new Backoff(Duration.ofMinutes(1), Duration.ofHours(1), new Random(1)), 1, 100, 10)) {
+        assertThat(poller.poll(feed).articles()).isEqualTo(2);
+      }
+    }
+    java.util.Set<String> texts = java.util.Set.of(text(20), text(21), text(22), text(30), text(31), text(32), text(40), text(41));
+    java.util.function.Function<List<ConsumerRecord<byte[], byte[]>>, List<RawArticle>> ours = rs -> TopicReader.latestByKey(rs).values().stream()
+        .map(v -> serdes.raw().deserializer().deserialize(stack.topics().raw(), v)).filter(a -> texts.contains(a.getText())).toList();
+    List<RawArticle> dated = ours.apply(TopicReader.readUntil(stack.bootstrapServers(), stack.topics().raw(), rs -> ours.apply(rs).size() >= 8, WAIT));
+    assertThat(dated).hasSize(8).allSatisfy(a -> {
+      assertThat(a.getPublishedAt()).as(a.getId()).isNull();
+      assertThat(a.getPublishedAtUntrusted()).as(a.getId()).isIn("1970-01-01T00:00:00Z", "1970-01-21T01:33:00Z", "2999-01-01T00:00:00Z");
+    });
+    assertThat(dated.stream().map(RawArticle::getSourceType).distinct()).containsExactlyInAnyOrder("jsonl", "push", "feed");
+  }
+
   private String url(ConsumerRecord<byte[], byte[]> r) {
     try {
       return serdes.raw().deserializer().deserialize(stack.topics().raw(), r.value()).getUrl();
