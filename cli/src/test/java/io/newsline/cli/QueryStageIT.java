@@ -31,7 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +81,7 @@ class QueryStageIT {
       // as the stage process runs it, each instance with its own state folder (as on two machines)
       OpsServer ops = closer.register(OpsServer.start("127.0.0.1", 0));
       servers.add(ops);
-      var settings = stack.settings().with("state.dir", Files.createTempDirectory("query-it-" + i).toString());
+      var settings = stack.settings().with("state.dir", stack.newStateDir("query-it-" + i).toString());
       queries.add(new QueryStage().start(new StageContext(settings, ops, closer)));
     }
     assertThat(enrich.awaitRunning(WAIT)).isTrue();

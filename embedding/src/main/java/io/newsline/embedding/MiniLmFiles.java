@@ -1,6 +1,5 @@
 package io.newsline.embedding;
 
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +41,7 @@ public final class MiniLmFiles {
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      return OrtEnvironment.getEnvironment().createSession(model, options);
+      return OrtNative.environment().createSession(model, options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load the sentence embedding model: " + e.getMessage(), e);
     }

@@ -35,7 +35,7 @@ final class MiniLmModel {
   /** The model's transformer layers. */
   static final int LAYERS = 6;
 
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env = OrtNative.environment();
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
   private final int[] specialIds = new int[SPECIAL.length];

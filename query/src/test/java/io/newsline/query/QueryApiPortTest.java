@@ -13,9 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the query stage serves its API and dashboard: beside health and metrics on the stage's
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class QueryApiPortTest {
   private final HttpClient client = HttpClient.newHttpClient();
+  @TempDir Path stateDirs;
 
   @Test
   void byDefaultTheApiSharesTheStagePort() throws Exception {
@@ -69,9 +72,9 @@ class QueryApiPortTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("query.api.port must differ from http.port");
   }
 
-  private static Settings settings(Map<String, String> extra) throws Exception {
+  private Settings settings(Map<String, String> extra) throws Exception {
     Map<String, String> s = new HashMap<>(Map.of("bootstrap.servers", "127.0.0.1:1", "schema.registry.url", "http://127.0.0.1:1",
-        "state.dir", Files.createTempDirectory("query-port").toString()));
+        "state.dir", Files.createTempDirectory(stateDirs, "query-port").toString()));
     s.putAll(extra);
     return Settings.of(s);
   }

@@ -35,6 +35,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query topology on Kafka Streams' test driver (real global stores on RocksDB, a real registry)
@@ -84,6 +86,9 @@ class QueryApiTest {
 
   private QueryApi api;
 
+  /** Kafka Streams state of each test, deleted after it (thousands were left in /tmp). */
+  @TempDir Path stateDirs;
+
   @BeforeEach
   void start() throws Exception {
     start(0);
@@ -99,7 +104,7 @@ class QueryApiTest {
         serdes.events().deserializer(), serdes.enriched().deserializer(), serdes.assignments().deserializer());
     var topology = QueryTopology.build(topics, index, deserializers, decoder);
     Properties props = QueryApplication.streamsConfig(s, QuerySettings.from(s));
-    props.put("state.dir", java.nio.file.Files.createTempDirectory("query-test").toString());
+    props.put("state.dir", java.nio.file.Files.createTempDirectory(stateDirs, "query-test").toString());
     driver = new TopologyTestDriver(topology, props);
     events = driver.createInputTopic(topics.events(), new StringSerializer(), new ByteArraySerializer());
     articles = driver.createInputTopic(topics.enriched(), new StringSerializer(), new ByteArraySerializer());

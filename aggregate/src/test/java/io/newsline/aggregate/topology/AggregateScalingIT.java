@@ -14,7 +14,6 @@ import io.newsline.runtime.TopicSpec;
 import io.newsline.runtime.Topics;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,10 +58,10 @@ class AggregateScalingIT {
 
       List<KafkaStreams> running = new ArrayList<>();
       try {
-        running.add(start(one, "agg-one", cluster, topology, serdes));
-        running.add(start(two, "agg-two", cluster, topology, serdes));
+        running.add(start(stack, one, "agg-one", cluster, topology, serdes));
+        running.add(start(stack, two, "agg-two", cluster, topology, serdes));
         Thread.sleep(3000);
-        running.add(start(two, "agg-two", cluster, topology, serdes));
+        running.add(start(stack, two, "agg-two", cluster, topology, serdes));
 
         ReferenceClustering expected = new ReferenceClustering(ReferenceClustering.inInputOrder(articles, 3), cluster, PARTITIONS);
         Result a = await(stack, one, serdes, expected);
@@ -106,11 +105,11 @@ class AggregateScalingIT {
     }
   }
 
-  private static KafkaStreams start(Settings s, String app, ClusterSettings cluster, AggregateSettings topology,
+  private static KafkaStreams start(EmbeddedStack stack, Settings s, String app, ClusterSettings cluster, AggregateSettings topology,
       TopicSerdes serdes) throws Exception {
     Properties props = KafkaSettings.streams("aggregate", s);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("aggregate-" + app).toString());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stack.newStateDir("aggregate-" + app).toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     KafkaStreams streams = new KafkaStreams(AggregateTopology.build(new Topics(s), cluster, topology,
         serdes.enriched(), serdes.assignments(), serdes.events()), props);

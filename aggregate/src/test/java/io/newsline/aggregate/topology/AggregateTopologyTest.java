@@ -22,6 +22,7 @@ import io.newsline.runtime.ops.NewslineMetrics;
 import io.newsline.runtime.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AggregateTopologyTest {
   private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
@@ -53,11 +55,14 @@ class AggregateTopologyTest {
   private TopicSerdes serdes;
   private TopologyTestDriver driver;
 
+  /** Kafka Streams state of each test, deleted after it (thousands were left in /tmp). */
+  @TempDir Path stateDirs;
+
   @BeforeEach
   void start() throws Exception {
     registry = new TestRegistry();
     settings = Settings.of(Map.of("bootstrap.servers", "unused:9092", "schema.registry.url", registry.url(),
-        "state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+        "state.dir", Files.createTempDirectory(stateDirs, "aggregate-ttd").toString()));
     topics = new Topics(settings);
     serdes = new TopicSerdes(KafkaSettings.clientConfig(settings));
   }
@@ -242,7 +247,7 @@ class AggregateTopologyTest {
     double prefetched = cascadePrefetch("prefetched");
     double predicted = cascadePrefetch("predicted");
     for (int threads : new int[] {0, 2}) {
-      settings = settings.with(Map.of("state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+      settings = settings.with(Map.of("state.dir", Files.createTempDirectory(stateDirs, "aggregate-ttd").toString()));
       open(cluster, new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2).withCascadeThreads(threads));
       for (int i = 0; i < articles.size(); i += 40) {
         for (EnrichedArticle a : articles.subList(i, Math.min(articles.size(), i + 40))) {
@@ -274,7 +279,7 @@ class AggregateTopologyTest {
     List<EnrichedArticle> articles = synthetic(120);
     List<List<String>> published = new ArrayList<>();
     for (Duration budget : List.of(Duration.ofMinutes(5), Duration.ZERO)) {
-      settings = settings.with(Map.of("state.dir", Files.createTempDirectory("aggregate-ttd").toString()));
+      settings = settings.with(Map.of("state.dir", Files.createTempDirectory(stateDirs, "aggregate-ttd").toString()));
       open(ClusterSettings.defaults(), new AggregateSettings(1, true, Duration.ofMinutes(10), false, 2).withReleaseBudget(budget));
       for (EnrichedArticle a : articles) {
         input().pipeInput(a.getId(), a);

@@ -12,7 +12,6 @@ import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.streams.StreamsStage;
 import io.newsline.runtime.testing.EmbeddedStack;
 import io.newsline.runtime.testing.TopicReader;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ class OversizedArticleIT {
   @Test
   void anArticleTheEnrichedTopicTakesPassesTheInternalTopicsToo() throws Exception {
     try (EmbeddedStack stack = EmbeddedStack.start(1)) {
-      Settings s = stack.settings().with(Map.of("state.dir", Files.createTempDirectory("oversized-it").toString(),
+      Settings s = stack.settings().with(Map.of("state.dir", stack.newStateDir("oversized-it").toString(),
           "aggregate.reorder.grace", "0s", "aggregate.embed.missing", "false"));
       TopicSerdes serdes = TopicSerdes.from(s);
       Map<String, Object> p = new HashMap<>(KafkaSettings.clientConfig(s));

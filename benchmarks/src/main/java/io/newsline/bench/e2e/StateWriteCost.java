@@ -1,5 +1,7 @@
 package io.newsline.bench.e2e;
 
+import io.newsline.bench.TempFolders;
+import io.newsline.common.FileTrees;
 import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.KafkaSettings;
 import java.io.BufferedInputStream;
@@ -101,7 +103,7 @@ public final class StateWriteCost {
           produce(kafka.bootstrapServers(), topic, states, commitEvery);
           double produceMs = (CpuMeter.processCpu() - cpu) / 1e6 / states.size();
           double produceWall = (System.nanoTime() - t) / 1e6 / states.size();
-          Path dir = Files.createTempDirectory("statewritecost");
+          Path dir = TempFolders.create("statewritecost");
           cpu = CpuMeter.processCpu();
           long thread = THREADS.getCurrentThreadCpuTime();
           try (Options o = new Options().setCreateIfMissing(true); RocksDB db = RocksDB.open(o, dir.toString());
@@ -111,6 +113,7 @@ public final class StateWriteCost {
             }
             db.flush(new org.rocksdb.FlushOptions().setWaitForFlush(true));
           }
+          FileTrees.delete(dir);
           double rocksThread = (THREADS.getCurrentThreadCpuTime() - thread) / 1e6 / states.size();
           double rocksMs = (CpuMeter.processCpu() - cpu) / 1e6 / states.size();
           System.out.printf(Locale.ROOT, "round %d %-40s produce + broker %.3f ms CPU/write (%.3f wall), RocksDB put + flush %.3f ms CPU/write (%.3f on the writing thread), load %.1f%n",

@@ -1,5 +1,6 @@
 package io.newsline.bench.ingest;
 
+import io.newsline.bench.TempFolders;
 import io.newsline.common.Progress;
 import io.newsline.common.config.Settings;
 import io.newsline.embedded.EmbeddedKafka;
@@ -47,7 +48,7 @@ public final class IngestImportBenchmark {
   public static void main(String[] args) throws Exception {
     int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     double minRate = args.length > 1 ? Double.parseDouble(args[1]) : 2_000;
-    Path dir = Files.createTempDirectory("newsline-bench-import");
+    Path dir = TempFolders.create("newsline-bench-import");
     Path file = dir.resolve("articles.jsonl");
     Path warmup = dir.resolve("warmup.jsonl");
     long bytes = new ArticleCorpus(42).writeJsonLines(file, articles);

@@ -2,12 +2,13 @@ package io.newsline.bench.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsline.avro.EventTimeline;
+import io.newsline.bench.TempFolders;
+import io.newsline.common.Closer;
 import io.newsline.common.Json;
 import io.newsline.common.config.Settings;
-import io.newsline.common.Closer;
+import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.query.QueryApplication;
 import io.newsline.query.QueryStage;
-import io.newsline.runtime.stage.StageContext;
 import io.newsline.query.model.EventFilter;
 import io.newsline.query.testing.HeadlessChromium;
 import io.newsline.registry.server.EmbeddedSchemaRegistry;
@@ -16,8 +17,8 @@ import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.TopicAdmin;
 import io.newsline.runtime.TopicSerdes;
 import io.newsline.runtime.Topics;
-import io.newsline.embedded.EmbeddedKafka;
 import io.newsline.runtime.ops.OpsServer;
+import io.newsline.runtime.stage.StageContext;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -90,7 +91,7 @@ public final class QueryLoad {
 
     try (EmbeddedKafka kafka = EmbeddedKafka.start(1);
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(new InMemorySchemaStore(), "127.0.0.1", 0)) {
-      Path state = Files.createTempDirectory("newsline-bench-query");
+      Path state = TempFolders.create("newsline-bench-query");
       Settings s = Settings.of(Map.of(
           "bootstrap.servers", kafka.bootstrapServers(),
           "schema.registry.url", registry.url(),

@@ -1,5 +1,6 @@
 package io.newsline.runtime.streams;
 
+import io.newsline.common.FileTrees;
 import io.newsline.common.config.Settings;
 import io.newsline.runtime.KafkaSettings;
 import io.newsline.runtime.stage.Stage;
@@ -11,11 +12,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
@@ -68,11 +67,7 @@ public final class StreamsReset implements Stage.Reset {
       }
     }
     if (Files.exists(state)) {
-      try (Stream<Path> files = Files.walk(state)) {
-        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
-        }
-      }
+      FileTrees.delete(state);
       out.println("deleted local state " + state);
     }
     return 0;

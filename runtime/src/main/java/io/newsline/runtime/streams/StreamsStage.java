@@ -1,6 +1,7 @@
 package io.newsline.runtime.streams;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.newsline.common.NativeCopies;
 import io.newsline.registry.RegistryFailureException;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.rocksdb.RocksDB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   static final Duration FAILURE_HOLD = MAX_BACKOFF.plusSeconds(15);
 
   private final String stage;
+  private static boolean rocksDbLoaded;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
   private final Deque<Long> failures = new ArrayDeque<>();
@@ -51,6 +54,7 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
 
   public StreamsStage(String stage, Topology topology, Properties props) {
     this.stage = stage;
+    loadRocksDb();
     this.streams = new KafkaStreams(topology, props);
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(NewslineMetrics.registry());
@@ -62,6 +66,18 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
             running.countDown();
           }
         });
+  }
+
+  /**
+   * Loads RocksDB's native library now, and deletes the copy it extracted into the temporary folder
+   * ({@link NativeCopies}: 14 MB left there by every stage process killed).
+   */
+  private static synchronized void loadRocksDb() {
+    if (!rocksDbLoaded) {
+      rocksDbLoaded = true;
+      RocksDB.loadLibrary();
+      NativeCopies.deleteLoaded("librocksdbjni");
+    }
   }
 
   public StreamsStage start() {

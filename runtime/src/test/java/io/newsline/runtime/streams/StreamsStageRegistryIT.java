@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ class StreamsStageRegistryIT {
       try {
         Settings s = stack.settings().with(Map.of(
             "schema.registry.url", "http://127.0.0.1:" + gate.getAddress().getPort(),
-            "state.dir", Files.createTempDirectory("stage-registry-it").toString()));
+            "state.dir", stack.newStateDir("stage-registry-it").toString()));
         TopicSerdes serdes = new TopicSerdes(KafkaSettings.clientConfig(stack.settings()));
         Map<String, Object> p = new HashMap<>(KafkaSettings.clientConfig(stack.settings()));
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(p, new StringSerializer(), serdes.raw().serializer())) {
