@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -245,6 +246,13 @@ public final class FileImporter implements AutoCloseable {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE,
                 "symbolic links are not followed: copy or move the file itself into the folder", null);
           }
+          if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RejectedInputException(IngestError.UNREADABLE_FILE,
+                "a folder: only files directly in the watched folder are read; move its files up (it is left where it is)", null);
+          }
+          if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) { // opening a named pipe would wait for a writer for good
+            throw new RejectedInputException(IngestError.UNREADABLE_FILE, "not a regular file (a named pipe, socket or device)", null);
+          }
           if (!FileArticles.supported(file)) {
             throw new RejectedInputException(IngestError.UNREADABLE_FILE, "unsupported file type (use .txt, .html, .json, .jsonl or .jsonl.gz)", null);
           }
@@ -270,6 +278,10 @@ public final class FileImporter implements AutoCloseable {
         handled++;
         if (!version.equals(folder.version(file))) {
           LOG.warn("{} changed while it was read: left in place, read again once it is quiet", file);
+          continue;
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          folder.leave(file); // said once, and again when it changes
           continue;
         }
         folder.done(file, error);

@@ -256,6 +256,33 @@ class FileImporterTest {
   }
 
   @Test
+  void aNamedPipeAndAFolderInTheFolderAreDeadLettersNotPassedOverInSilence(@TempDir Path dir) throws Exception {
+    // both were left out of every scan without a word: a folder copied in (cp -r) was never read
+    Path inbox = Files.createDirectories(dir.resolve("inbox"));
+    Path sub = Files.createDirectories(inbox.resolve("batch1"));
+    Files.writeString(sub.resolve("a.jsonl"), Json.write(Map.of("id", "deep", "text", PARAGRAPH)) + "\n");
+    Files.writeString(inbox.resolve("ok.jsonl"), Json.write(Map.of("id", "ok", "text", PARAGRAPH)) + "\n");
+    settle(inbox);
+    // made after settle(), whose setTimes opens each file: opening a pipe waits for a writer
+    String pipe = inbox.resolve("pipe.jsonl").toString();
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe).start().waitFor() == 0
+        && new ProcessBuilder("touch", "-d", "@" + (Instant.now().getEpochSecond() - 10), pipe).start().waitFor() == 0);
+    InMemorySink sink = new InMemorySink();
+    InputFolder folder = new InputFolder(inbox);
+    try (FileImporter runner = new FileImporter(sink)) {
+      assertThat(runner.scan(folder)).isEqualTo(3); // at once: a pipe with no writer would block its reader for good
+      assertThat(runner.scan(folder)).isZero(); // the folder is said once while it is unchanged
+    }
+    assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:ok");
+    assertThat(sink.deadLetters()).hasSize(2).allSatisfy(d -> assertThat(IngestMetrics.reasonOf(d.error())).isEqualTo(IngestError.UNREADABLE_FILE));
+    assertThat(sink.deadLetters()).extracting(d -> d.error().getMessage()).containsExactlyInAnyOrder(
+        "a folder: only files directly in the watched folder are read; move its files up (it is left where it is)",
+        "not a regular file (a named pipe, socket or device)");
+    assertThat(sub.resolve("a.jsonl")).exists(); // left where it is, not moved while it may still be copied into
+    assertThat(inbox.resolve("failed/pipe.jsonl")).exists();
+  }
+
+  @Test
   void overLongLinesAreSkippedWhileReadingAndAGzipBombIsCutOff(@TempDir Path dir) throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     try (Writer w = Files.newBufferedWriter(inbox.resolve("a.jsonl"))) {

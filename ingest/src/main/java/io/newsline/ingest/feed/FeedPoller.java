@@ -19,11 +19,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,14 +135,15 @@ public final class FeedPoller implements AutoCloseable {
     try {
       PoliteFetcher.FeedResponse r = fetcher.fetchFeed(URI.create(f.url()), st.etag(), st.lastModified());
       if (r.notModified()) {
-        FeedState next = st.succeeded(st.etag(), st.lastModified(), Map.of(), now, now.plus(f.interval()));
+        FeedState next = st.succeeded(st.etag(), st.lastModified(), Map.of(), st.seen().keySet(), now, now.plus(f.interval()));
         commit(f, st, next, List.of(), List.of());
         IngestMetrics.feedPoll("not_modified");
         return new PollResult("not_modified", 0, 0, next.nextPollAt());
       }
       Feed feed = FeedParser.parse(r.body(), r.charset(), f.url());
       List<FeedItem> fresh = new ArrayList<>();
-      List<FeedItem> all = new ArrayList<>(feed.items());
+      List<FeedItem> all = new ArrayList<>(feed.items().subList(0, Math.min(feed.items().size(), FeedState.MAX_ITEMS)));
+      Set<String> listed = all.stream().map(FeedPoller::key).collect(Collectors.toSet());
       Collections.reverse(all); // feeds list newest first; ingest oldest first
       for (FeedItem i : all) {
         if (st.isNewOrChanged(key(i), fingerprint(i))) {
@@ -153,6 +156,10 @@ public final class FeedPoller implements AutoCloseable {
       }
       List<IncomingArticle> articles = new ArrayList<>();
       List<IngestTransaction.Rejected> failures = new ArrayList<>();
+      if (feed.items().size() > FeedState.MAX_ITEMS) {
+        failures.add(new IngestTransaction.Rejected(new RejectedInputException(IngestError.TOO_LARGE, f.url() + ": the feed lists "
+            + feed.items().size() + " items; only the newest " + FeedState.MAX_ITEMS + " are read", null), ItemReader.SOURCE_TYPE, f.url(), null));
+      }
       Map<String, String> seen = new LinkedHashMap<>();
       for (FeedItem i : fresh) {
         ItemReader.Result res = items.read(f, feed, i);
@@ -165,7 +172,7 @@ public final class FeedPoller implements AutoCloseable {
         seen.put(key(i), fingerprint(i));
       }
       // with items left over, forget the validators so the next poll gets the whole feed again
-      FeedState next = st.succeeded(more ? null : r.etag(), more ? null : r.lastModified(), seen, now,
+      FeedState next = st.succeeded(more ? null : r.etag(), more ? null : r.lastModified(), seen, listed, now,
           now.plus(more && CATCH_UP.compareTo(f.interval()) < 0 ? CATCH_UP : f.interval()));
       commit(f, st, next, articles, failures);
       IngestMetrics.feedPoll("ok");

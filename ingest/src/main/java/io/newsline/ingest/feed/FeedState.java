@@ -7,8 +7,10 @@ import io.newsline.common.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the poller remembers about a feed between polls and across restarts (a JSON record in the
@@ -29,6 +31,11 @@ public record FeedState(
 
   /** Items remembered per feed; feeds carry tens of items, so this covers months of a busy feed. */
   public static final int SEEN_WINDOW = 2000;
+  /**
+   * Items of one feed read at most, its newest (the window keeps each listed one, some 40 bytes of
+   * state apiece: a feed listing hundreds of thousands would make a state record no topic takes).
+   */
+  public static final int MAX_ITEMS = 20_000;
   static final int VERSION = 1;
 
   public FeedState {
@@ -44,15 +51,23 @@ public record FeedState(
     return !fingerprint.equals(seen.get(key));
   }
 
-  /** After a successful poll: validators, newly seen items (window trimmed, oldest out), next poll. */
-  public FeedState succeeded(String newEtag, String newLastModified, Map<String, String> newlySeen, Instant now, Instant next) {
+  /**
+   * After a successful poll: validators, newly seen items, next poll. The window is trimmed to
+   * {@link #SEEN_WINDOW}, oldest out, but never of an item the feed still lists ({@code listed}):
+   * a feed of 10,000 items had its oldest forgotten while it still listed them, so they were new
+   * again at the next poll, read (their pages fetched) and forgotten again, every 30 seconds for good.
+   */
+  public FeedState succeeded(String newEtag, String newLastModified, Map<String, String> newlySeen, Set<String> listed,
+      Instant now, Instant next) {
     LinkedHashMap<String, String> s = new LinkedHashMap<>(seen);
     newlySeen.forEach((k, v) -> {
       s.remove(k);
       s.put(k, v);
     });
-    while (s.size() > SEEN_WINDOW) {
-      s.remove(s.keySet().iterator().next());
+    for (Iterator<String> oldest = s.keySet().iterator(); s.size() > SEEN_WINDOW && oldest.hasNext(); ) {
+      if (!listed.contains(oldest.next())) {
+        oldest.remove();
+      }
     }
     return new FeedState(url, newEtag, newLastModified, s, next, 0, null, now, now);
   }

@@ -176,6 +176,8 @@ public final class HttpFetcher implements AutoCloseable {
       return client.get(uri, addresses, all, maxBytes, settings.connectTimeout().toNanos(), deadline);
     } catch (PinnedHttpClient.TooLarge e) {
       throw new FetchException(IngestError.TOO_LARGE, uri + ": response larger than the limit of " + e.limit + " bytes", e);
+    } catch (PinnedHttpClient.UnreadableBody e) {
+      throw new FetchException(e.reason, uri + ": " + e.getMessage(), e);
     } catch (PinnedHttpClient.ConnectTimeout e) {
       throw new FetchException(IngestError.TIMEOUT, uri + ": connect timed out after " + seconds(settings.connectTimeout()), e);
     } catch (InterruptedIOException e) {

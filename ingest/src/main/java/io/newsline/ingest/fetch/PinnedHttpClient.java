@@ -1,9 +1,12 @@
 package io.newsline.ingest.fetch;
 
 import io.newsline.common.http.HttpWire;
+import io.newsline.ingest.IngestError;
+import io.newsline.ingest.Messages;
 import io.newsline.common.http.SocketWatchdog;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -55,6 +61,16 @@ final class PinnedHttpClient implements AutoCloseable {
     TooLarge(long limit) {
       super("body larger than " + limit + " bytes");
       this.limit = limit;
+    }
+  }
+
+  /** A body that cannot be read as sent (its Content-Encoding), with the failure's reason. */
+  static final class UnreadableBody extends IOException {
+    final IngestError reason;
+
+    UnreadableBody(IngestError reason, String message) {
+      super(message);
+      this.reason = reason;
     }
   }
 
@@ -184,8 +200,34 @@ final class PinnedHttpClient implements AutoCloseable {
       }
       InputStream body = HttpWire.isChunked(fields) ? new HttpWire.ChunkedInputStream(in, Long.MAX_VALUE)
           : declared >= 0 ? new HttpWire.FixedLengthInputStream(in, declared) : in;
-      return new Answer(code, headers, success ? readUpTo(body, maxBytes) : prefix(body, ERROR_BODY_PREFIX));
+      if (!success) {
+        return new Answer(code, headers, prefix(body, ERROR_BODY_PREFIX));
+      }
+      String coding = headers.firstValue("Content-Encoding").orElse(null);
+      try {
+        return new Answer(code, headers, readUpTo(decoded(body, coding), maxBytes));
+      } catch (ZipException | EOFException e) {
+        throw new UnreadableBody(IngestError.BAD_ENCODING,
+            "body sent with Content-Encoding " + coding + " does not inflate (" + e.getMessage() + ")");
+      }
     }
+  }
+
+  /**
+   * The body as the server meant it. newsline asks for identity, but misconfigured servers and CDNs
+   * compress anyway: a gzip or deflate body is inflated, within the same byte limit (a gzip bomb is
+   * cut off at it); another coding is refused by name. Either was taken as the text itself: a
+   * bad_encoding failure naming a byte of the compressed stream at every poll.
+   */
+  private static InputStream decoded(InputStream body, String coding) throws IOException {
+    String c = coding == null ? "" : coding.strip().toLowerCase(Locale.ROOT);
+    return switch (c) {
+      case "", "identity" -> body;
+      case "gzip", "x-gzip" -> new GZIPInputStream(body, 16 * 1024);
+      case "deflate" -> new InflaterInputStream(body);
+      default -> throw new UnreadableBody(IngestError.UNSUPPORTED_CONTENT_TYPE,
+          "Content-Encoding " + Messages.quote(coding) + " is not supported (newsline asks for identity and reads gzip and deflate)");
+    };
   }
 
   private static byte[] readUpTo(InputStream body, long max) throws IOException {

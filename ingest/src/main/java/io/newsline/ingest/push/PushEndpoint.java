@@ -131,6 +131,12 @@ public final class PushEndpoint implements AutoCloseable {
     if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].strip().equals("application/json")) {
       return Response.error(415, "send the article(s) as application/json, got " + (type == null ? "no Content-Type" : Messages.quote(type)));
     }
+    String coding = req.header("Content-Encoding");
+    if (coding != null && !coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+      // a gzip body was decoded as the text itself: 400 "not valid UTF-8: byte 0x8B at offset 1"
+      return new Response(415, Response.JSON, error(415, "Content-Encoding " + Messages.quote(coding)
+          + " is not supported: send the JSON uncompressed"), Map.of("Accept-Encoding", "identity"));
+    }
     return null;
   }
 

@@ -117,6 +117,9 @@ public final class ArticleJson {
       return null;
     }
     if (v.isIntegralNumber()) {
+      if (!v.canConvertToLong()) { // asLong kept the low 64 bits: 2^64 + a 2024 time read as that 2024 time
+        throw new RejectedInputException("published_at " + Messages.quote(v.asText()) + " is not epoch milliseconds: beyond 64 bits");
+      }
       return Instant.ofEpochMilli(v.asLong());
     }
     if (!v.isTextual()) {

@@ -69,14 +69,14 @@ public final class InputFolder {
   }
 
   /**
-   * Files ready to handle, by name: regular files and symbolic links (which the caller refuses),
-   * not those remembered as stuck while they are unchanged.
+   * Entries ready to handle, by name: regular files, and what the caller refuses (symbolic links,
+   * folders, named pipes, sockets, devices: each was passed over without a word), not those
+   * remembered as stuck or left while they are unchanged.
    */
   public List<Path> ready() throws IOException {
     long now = System.currentTimeMillis();
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
+      return s.filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> !p.equals(processed) && !p.equals(failed))
           .filter(p -> !p.getFileName().toString().endsWith(".tmp") && !p.getFileName().toString().endsWith(".part"))
           .filter(p -> modified(p) < now - (isEmpty(p) ? EMPTY_SETTLE_MILLIS : SETTLE_MILLIS))
@@ -122,6 +122,11 @@ public final class InputFolder {
     return signature(file);
   }
 
+  /** Leaves an entry in place, not handled again while unchanged (a folder: moving it could cut a copy short). */
+  public void leave(Path p) {
+    stuck.put(p, signature(p));
+  }
+
   /** Files handled but not moved away (not read again while unchanged). */
   public Set<Path> stuck() {
     return Set.copyOf(stuck.keySet());
@@ -150,7 +155,8 @@ public final class InputFolder {
 
   private static boolean isEmpty(Path p) {
     try {
-      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() == 0;
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return a.isRegularFile() && a.size() == 0;
     } catch (IOException e) {
       return false;
     }

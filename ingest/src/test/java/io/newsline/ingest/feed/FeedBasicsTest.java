@@ -49,7 +49,7 @@ class FeedBasicsTest {
       seen.put("k" + i, "f" + i);
     }
     Instant now = Instant.parse("2025-12-03T10:00:00Z");
-    FeedState next = s.succeeded("\"e\"", "Wed, 03 Dec 2025 10:00:00 GMT", seen, now, now.plusSeconds(60)).failed("boom", now, now.plusSeconds(120));
+    FeedState next = s.succeeded("\"e\"", "Wed, 03 Dec 2025 10:00:00 GMT", seen, java.util.Set.of(), now, now.plusSeconds(60)).failed("boom", now, now.plusSeconds(120));
     assertThat(next.seen()).hasSize(FeedState.SEEN_WINDOW).doesNotContainKey("k0").containsKey("k2009");
     assertThat(FeedState.fromJson(next.toJson())).isEqualTo(next);
     assertThat(next.isNewOrChanged("k2009", "f2009")).isFalse();

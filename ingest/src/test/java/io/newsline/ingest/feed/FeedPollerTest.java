@@ -205,6 +205,24 @@ class FeedPollerTest {
   }
 
   @Test
+  void aFeedListingMoreItemsThanTheWindowIsReadOnceNotOverAndOver() throws Exception {
+    // 2,500 items: the oldest 500 were forgotten while still listed, so every poll read them again
+    int n = FeedState.SEEN_WINDOW + 500;
+    StringBuilder xml = new StringBuilder("<rss><channel><title>Big</title>");
+    for (int i = n; i > 0; i--) { // newest first
+      xml.append("<item><guid>urn:big:").append(i).append("</guid><title>Item ").append(i).append("</title><description>Report ")
+          .append(i).append(" of a long list, with a few words of its own.</description></item>");
+    }
+    web.text("/big.xml", 200, "application/rss+xml", xml.append("</channel></rss>").toString());
+    FeedSource feed = new FeedSource(web.url("/big.xml"), Duration.ofMinutes(5), FeedSource.PageMode.NEVER);
+    try (FeedPoller poller = new FeedPoller(List.of(feed), Map.of(), fetcher, sink, Clock.systemUTC(), backoff(), 1, n, 10)) {
+      assertThat(poller.poll(feed).articles()).isEqualTo(n);
+      assertThat(poller.state(feed.url()).seen()).hasSize(n);
+      assertThat(poller.poll(feed).articles()).isZero();
+    }
+  }
+
+  @Test
   void oneInvalidByteCostsItsItemOnlyOnceAndTheFeedsOtherItemsAreIngested() throws Exception {
     String text = "A full paragraph of text carried by the feed itself, with commas, and more words. ".repeat(8);
     StringBuilder feedXml = new StringBuilder("<?xml version='1.0' encoding='utf-8'?><rss><channel><title>Mixed</title>");

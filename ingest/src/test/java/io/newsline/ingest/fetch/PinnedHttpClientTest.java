@@ -46,6 +46,41 @@ class PinnedHttpClientTest {
     assertThatThrownBy(() -> serve(null)).isInstanceOf(SocketTimeoutException.class);
   }
 
+  @Test
+  void aCompressedBodyIsInflatedWithinTheLimitOrRefusedByName() throws Exception {
+    // newsline asks for identity; a server compressing anyway was read as text: bad_encoding, "byte 0x8B at offset 1"
+    Answered gzip = serve("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + latin1(gzip("<rss>news</rss>".getBytes(StandardCharsets.UTF_8))));
+    assertThat(new String(gzip.answer.body(), StandardCharsets.UTF_8)).isEqualTo("<rss>news</rss>");
+    java.io.ByteArrayOutputStream zlib = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.DeflaterOutputStream(zlib)) {
+      z.write("<feed/>".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(serve("HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n" + latin1(zlib.toByteArray())).answer.body())
+        .isEqualTo("<feed/>".getBytes(StandardCharsets.UTF_8));
+    // a bomb: 2,000 bytes on the wire, a million inflated; cut at the limit (1,000 here)
+    byte[] bomb = gzip(new byte[1_000_000]);
+    assertThat(bomb.length).isLessThan(2_000);
+    assertThatThrownBy(() -> serve("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + latin1(bomb))).isInstanceOf(PinnedHttpClient.TooLarge.class);
+    assertThatThrownBy(() -> serve("HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxyz"))
+        .isInstanceOf(PinnedHttpClient.UnreadableBody.class).hasMessageContaining("Content-Encoding 'br' is not supported")
+        .satisfies(e -> assertThat(((PinnedHttpClient.UnreadableBody) e).reason).isEqualTo(io.newsline.ingest.IngestError.UNSUPPORTED_CONTENT_TYPE));
+    assertThatThrownBy(() -> serve("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n<rss>not compressed</rss>"))
+        .isInstanceOf(PinnedHttpClient.UnreadableBody.class).hasMessageContaining("does not inflate")
+        .satisfies(e -> assertThat(((PinnedHttpClient.UnreadableBody) e).reason).isEqualTo(io.newsline.ingest.IngestError.BAD_ENCODING));
+  }
+
+  private static byte[] gzip(byte[] data) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static String latin1(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
   private record Answered(PinnedHttpClient.Answer answer, String request) {}
 
   /** Answers one request with the raw bytes (null: never answers) and closes. */

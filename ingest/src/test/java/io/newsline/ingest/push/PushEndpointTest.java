@@ -82,6 +82,12 @@ class PushEndpointTest {
     HttpResponse<String> notJson = post("Bearer " + TOKEN, "text/plain", "hello");
     assertThat(notJson.statusCode()).isEqualTo(415);
     assertThat(message(notJson)).contains("application/json");
+    HttpResponse<String> gzipped = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0x1f, (byte) 0x8b, 8, 0})).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(gzipped.statusCode()).isEqualTo(415); // was 400 "not valid UTF-8: byte 0x8B at offset 1"
+    assertThat(message(gzipped)).isEqualTo("Content-Encoding 'gzip' is not supported: send the JSON uncompressed");
+    assertThat(gzipped.headers().firstValue("Accept-Encoding")).hasValue("identity");
     HttpResponse<String> badJson = post("Bearer " + TOKEN, "application/json", "{\"text\": ");
     assertThat(badJson.statusCode()).isEqualTo(400);
     assertThat(message(badJson)).contains("not valid JSON");

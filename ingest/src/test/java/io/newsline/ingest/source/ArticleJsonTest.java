@@ -57,6 +57,10 @@ class ArticleJsonTest {
         .hasMessage("published_at must be ISO-8601 text or epoch milliseconds, not an object");
     assertThatThrownBy(() -> parse("{\"text\": \"t\", \"published_at\": 1764748800.5}"))
         .hasMessage("published_at must be ISO-8601 text or epoch milliseconds, not a fractional number");
+    // 2^64 + 1733580000000 kept its low 64 bits: published as 2024-12-07 without a word
+    assertThatThrownBy(() -> parse("{\"text\": \"t\", \"published_at\": 18446745807289551616}"))
+        .isInstanceOf(RejectedInputException.class)
+        .hasMessage("published_at '18446745807289551616' is not epoch milliseconds: beyond 64 bits");
   }
 
   @Test
