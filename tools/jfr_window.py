@@ -9,6 +9,12 @@ of the threads whose names match THREAD_REGEX:
   tools/jfr_window.py REC.txt FROM TO THREAD_REGEX            the aggregate clustering thread's parts
   tools/jfr_window.py REC.txt FROM TO THREAD_REGEX --frames   the leaf and newsline frames
   tools/jfr_window.py REC.txt FROM TO . --threads             samples by thread (numbers folded)
+  tools/jfr_window.py WAITS.txt FROM TO THREAD_REGEX --waits   time blocked (parked, monitors) by place
+
+--waits reads `jfr print --stack-depth 64 --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.JavaMonitorWait`
+of a recording made with those events' thresholds lowered (profile.jfc records parks of 20 ms and
+more; docs/benchmarks.md, issue 14's thirteenth round): a thread's time off the CPU waiting for
+another (the MiniLM pool's vector, the producer's flush at a commit) as opposed to waiting for a core.
 
 The parts are named after the first rule that matches a sample's stack (docs/benchmarks.md,
 "The clustering thread's Java time"); "predict:" marks what FineVectors.offer spends predicting
@@ -36,6 +42,7 @@ PARTS = [
     ("timeline record (Avro) built", ("TimelineBuilder",)),
     ("outputs serialised and sent", ("ClusteringProcessor.cluster",)),
     ("reorder buffer, the article's clustering view (store, Avro)", ("ClusteringProcessor.write", "ClusteringProcessor.read", "ClusteringProcessor.drain",
+                                      "ClusteringProcessor.readyChunk", "ClusteringProcessor.releaseChunk",
                                       "ClusteringProcessor.process")),
     ("input records decoded", ("deserialize",)),
     ("Kafka Streams: commit, produce, poll, the rest", ("",)),
@@ -46,19 +53,34 @@ def events(path, base_ms):
     ev = None
     for line in open(path):
         if not line.startswith(" ") and line.endswith("{\n"):
-            ev = {"type": line.split()[0], "frames": [], "thread": "", "t": 0}
+            ev = {"type": line.split()[0], "frames": [], "thread": "", "t": 0, "ms": 0.0}
         elif ev is None:
             continue
         elif line.startswith("  startTime"):
             h, m, s = line.split("=")[1].strip().split(":")
             ev["t"] = base_ms + (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
-        elif line.startswith("  sampledThread"):
+        elif line.startswith("  sampledThread") or line.startswith("  eventThread"):
             ev["thread"] = line.split('"')[1]
+        elif line.startswith("  duration"):
+            ev["ms"] = millis(line.split("=")[1])
         elif line.startswith("    ") and "(" in line:
             ev["frames"].append(line.strip().split("(")[0])
         elif line.startswith("}"):
             yield ev
             ev = None
+
+
+def millis(text):
+    """A duration as jfr prints it ("812 us", "3.25 ms", "1 m 5 s") in milliseconds."""
+    units = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
+    return sum(float(value) * units[unit] for value, unit in re.findall(r"([\d.]+)\s*([a-z]+)", text))
+
+
+def waited_at(frames):
+    """Where a wait is: the frame that parks or waits, the first Kafka frame and the first newsline frame."""
+    kafka = [f for f in frames if ".kafka." in f]
+    own = [f for f in frames if "newsline" in f]
+    return " | ".join((frames[2] if len(frames) > 2 else "-", kafka[0] if kafka else "-", own[0] if own else "-"))
 
 
 def part(frames):
@@ -76,7 +98,12 @@ def main():
     counts = collections.Counter()
     n = 0
     for ev in events(path, day.timestamp() * 1000):
-        if ev["type"] != "jdk.ExecutionSample" or not t0 <= ev["t"] <= t1 or not pattern.search(ev["thread"]):
+        if not t0 <= ev["t"] <= t1 or not pattern.search(ev["thread"]):
+            continue
+        if mode == "--waits":
+            counts[ev["type"] + " " + waited_at(ev["frames"])] += ev["ms"]
+            continue
+        if ev["type"] != "jdk.ExecutionSample":
             continue
         n += 1
         if mode == "--threads":
@@ -86,6 +113,12 @@ def main():
             counts[(ev["frames"][0] if ev["frames"] else "-", own[0] if own else "-")] += 1
         else:
             counts[part(ev["frames"])] += 1
+    if mode == "--waits":
+        window = t1 - t0
+        print(f"{sum(counts.values()):.0f} ms blocked in a window of {window} ms")
+        for key, v in counts.most_common(20):
+            print(f"{v:8.0f} ms {100.0 * v / window:5.1f} %  {key}")
+        return
     print(f"{n} execution samples")
     for key, v in counts.most_common(60):
         print(f"{v:6d} {100.0 * v / max(1, n):5.1f} %  {key}")

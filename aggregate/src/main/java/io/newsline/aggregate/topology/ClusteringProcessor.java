@@ -88,6 +88,14 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   /** How soon a release cut short by the budget goes on, between the stream thread's commits. */
   private static final Duration CONTINUE_EVERY = Duration.ofMillis(10);
 
+  /**
+   * The most buffered articles a release reads at a time: a release the budget cuts short is
+   * continued from the start of the buffer, and read whole, a backlog of n released k at a time
+   * cost n²/k reads (3,000 articles released one per call: 11.1 ms of CPU per article, against 6.6
+   * read a chunk at a time; docs/benchmarks.md, issue 14's thirteenth round).
+   */
+  static final int RELEASE_CHUNK = 64;
+
   /** The most articles embedded ahead and not yet clustered (MiniLM's vectors: 1.5 KB each). */
   static final int PREFETCHED = 1_000;
 
@@ -225,16 +233,44 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
   /**
    * Clusters every buffered article whose key sorts before the bound, in key order, or as many as
    * the release budget allows (at least one): the rest is left in the buffer for {@link #unfinished}.
+   * The buffer is read {@value #RELEASE_CHUNK} articles at a time, so a release the budget cuts short
+   * reads again only the chunk it was in, not every article still ready.
    */
   private void drain(String bound) {
     long start = System.nanoTime();
     if (start - releaseDeadline >= 0) {
       releaseDeadline = start + topology.releaseBudget().toNanos();
     }
+    Chunk chunk;
+    boolean cut;
+    do {
+      chunk = readyChunk(bound);
+      cut = releaseChunk(chunk) < chunk.size();
+    } while (!cut && chunk.full() && System.nanoTime() - releaseDeadline < 0);
+    unfinished = cut || chunk.full() ? bound : null;
+    pending = chunk.more() || unfinished != null;
+    if (unfinished != null && continuation == null) {
+      continuation = context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> drain(unfinished));
+    } else if (unfinished == null && continuation != null) {
+      continuation.cancel();
+      continuation = null;
+    }
+  }
+
+  /**
+   * The next buffered articles to release, in key order: at most {@value #RELEASE_CHUNK} of those
+   * before the bound (keys), then the next few still buffered, offered to the pool before their turn.
+   *
+   * @param full whether articles before the bound may remain after these
+   * @param more whether an article at or after the bound is buffered (known only when not full)
+   */
+  private record Chunk(List<String> keys, List<ClusterArticle> articles, int size, boolean full, boolean more) {}
+
+  private Chunk readyChunk(String bound) {
     List<KeyValue<String, byte[]>> ready = new ArrayList<>();
     boolean more = false;
     try (KeyValueIterator<String, byte[]> it = buffer.all()) {
-      while (it.hasNext()) {
+      while (it.hasNext() && ready.size() < RELEASE_CHUNK) {
         KeyValue<String, byte[]> kv = it.next();
         if (!AggregateTopology.isBufferedArticle(kv.key)) {
           break;
@@ -258,17 +294,24 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
       keys.add(kv.key);
       next.add(a);
     }
-    int batch = next.size();
-    // the articles after the batch, the first still buffered: each is predicted once, shortly before its turn
+    int size = next.size();
+    // the articles after the chunk, the first still buffered: each is predicted once, shortly before its turn
     for (Map.Entry<String, ClusterArticle> later : arrived.entrySet()) {
-      if (next.size() >= batch + FineVectors.PREDICT_AHEAD) {
+      if (next.size() >= size + FineVectors.PREDICT_AHEAD) {
         break;
       }
       keys.add(later.getKey());
       next.add(later.getValue());
     }
+    return new Chunk(keys, next, size, size == RELEASE_CHUNK, more);
+  }
+
+  /** Clusters the chunk's articles in order until the budget ends; returns how many it released. */
+  private int releaseChunk(Chunk chunk) {
+    List<String> keys = chunk.keys();
+    List<ClusterArticle> next = chunk.articles();
     int released = 0;
-    while (released < batch) {
+    while (released < chunk.size()) {
       int i = released++;
       for (int j = i + 1; j <= i + FineVectors.PREDICT_AHEAD && j < next.size(); j++) {
         prefetch(keys.get(j), next.get(j));
@@ -280,19 +323,12 @@ final class ClusteringProcessor implements Processor<String, EnrichedArticle, St
         break;
       }
     }
-    for (int i = released; i < batch; i++) {
+    for (int i = released; i < chunk.size(); i++) {
       if (arrived.size() < ARRIVED) {
         arrived.put(keys.get(i), next.get(i)); // still buffered: kept decoded for the next turn
       }
     }
-    unfinished = released < batch ? bound : null;
-    pending = more || unfinished != null;
-    if (unfinished != null && continuation == null) {
-      continuation = context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> drain(unfinished));
-    } else if (unfinished == null && continuation != null) {
-      continuation.cancel();
-      continuation = null;
-    }
+    return released;
   }
 
   /**

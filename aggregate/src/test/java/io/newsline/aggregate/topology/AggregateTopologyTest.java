@@ -271,12 +271,13 @@ class AggregateTopologyTest {
   /**
    * A release cut short by the budget (here one article per call) goes on in the punctuator's next
    * turns, each its own transaction, and publishes the same records, byte for byte, as the release
-   * in one call: a release of thousands of articles in one transaction outlived
+   * in one call (which reads the buffer a chunk at a time): a release of thousands of articles in one transaction outlived
    * transaction.timeout.ms under load, and the restarted task replayed it into the same timeout.
    */
   @Test
   void aReleaseCutShortByTheBudgetGoesOnAndPublishesTheSameBytes() throws Exception {
     List<EnrichedArticle> articles = synthetic(120);
+    assertThat(articles).as("a release read in more than one chunk").hasSizeGreaterThan(ClusteringProcessor.RELEASE_CHUNK);
     List<List<String>> published = new ArrayList<>();
     for (Duration budget : List.of(Duration.ofMinutes(5), Duration.ZERO)) {
       settings = settings.with(Map.of("state.dir", Files.createTempDirectory(stateDirs, "aggregate-ttd").toString()));
