@@ -37,6 +37,15 @@ public final class CanonicalIds {
     return prefix(type) + ":" + key(folded);
   }
 
+  /**
+   * The id of a name whose type its line decides: a curated name of another type is another
+   * entity ("NEW YORK" in a table of clubs is not the city).
+   */
+  public static String idAsTyped(EntityType type, String name) {
+    KnownEntities.Known known = known(type, name);
+    return known == null || known.type() == type ? id(type, name) : prefix(type) + ":" + key(foldWords(basic(name)));
+  }
+
   /** A person's id from the full name, for when two people of an article share a surname. */
   public static String fullNameId(String name) {
     KnownEntities.Known known = known(EntityType.PERSON, name);

@@ -69,7 +69,8 @@ final class EntityAssembler {
         m = m.type() == EntityType.ORGANIZATION ? m : m.withType(EntityType.ORGANIZATION);
       } else {
         RawMention x = m;
-        id = ids.computeIfAbsent(x.type().ordinal() + x.text(), k -> CanonicalIds.id(x.type(), x.text()));
+        id = x.ownType() ? CanonicalIds.idAsTyped(x.type(), x.text())
+            : ids.computeIfAbsent(x.type().ordinal() + x.text(), k -> CanonicalIds.id(x.type(), x.text()));
       }
       RawMention y = m;
       groups.computeIfAbsent(id, k -> new Group(k, y.type())).add(m);

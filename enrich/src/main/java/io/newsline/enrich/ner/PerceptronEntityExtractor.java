@@ -90,6 +90,7 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
     PressDigest.apply(layout, labels, gazetteer);
     ColumnLabels.apply(layout, labels);
     int[] ownTypeEnd = FixtureLines.apply(layout, labels, gazetteer);
+    int[] scoresEnd = ScoreLines.apply(layout, labels, gazetteer);
     int[] datelineEnd = Datelines.cityEnds(layout, gazetteer);
     List<HeadingFilter.Candidate> found = new ArrayList<>();
     for (int s = 0; s < labels.size(); s++) {
@@ -125,6 +126,8 @@ public final class PerceptronEntityExtractor implements EntityExtractor {
             if (begin == 0 && i + 1 == datelineEnd[s]) {
               m = m.asPlaceVotingAsTagged();
             } else if (begin < ownTypeEnd[s]) {
+              m = m.withOwnType();
+            } else if (begin < scoresEnd[s] && type == EntityType.ORGANIZATION) {
               m = m.withOwnType();
             }
             found.add(candidate(m, p, begin, i + 1, heading));

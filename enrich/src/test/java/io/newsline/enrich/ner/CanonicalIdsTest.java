@@ -91,4 +91,11 @@ class CanonicalIdsTest {
     assertThat(CanonicalIds.fold("  Acme   Corp. ")).isEqualTo("acme corp");
     assertThat(CanonicalIds.fold("players'")).isEqualTo("players");
   }
+
+  @Test
+  void aNameTypedByItsLineIsACuratedEntityOnlyOfThatType() {
+    assertThat(CanonicalIds.idAsTyped(EntityType.ORGANIZATION, "NEW YORK")).isEqualTo("org:new_york");
+    assertThat(CanonicalIds.idAsTyped(EntityType.LOCATION, "NEW YORK")).isEqualTo("loc:new_york");
+    assertThat(CanonicalIds.idAsTyped(EntityType.LOCATION, "U.S.")).isEqualTo(loc("United States"));
+  }
 }

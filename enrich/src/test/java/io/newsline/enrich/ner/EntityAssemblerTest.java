@@ -89,4 +89,17 @@ class EntityAssemblerTest {
         m(60, "Co", EntityType.PERSON)));
     assertThat(es).extracting(Entity::id).containsExactlyInAnyOrder("org:blackberry_ltd", "org:strawn_llp", "per:co");
   }
+
+  @Test
+  void aClubWhoseLineDecidesItsTypeIsNotTheCuratedPlace() {
+    // "NEW YORK" of a standings line is the club; the curated city keeps the rest.
+    List<Entity> es = EntityAssembler.assemble(List.of(
+        m(0, "NEW YORK", EntityType.LOCATION).asPlaceVotingAsTagged(),
+        m(20, "NEW YORK", EntityType.ORGANIZATION).withOwnType(),
+        m(40, "New York", EntityType.ORGANIZATION)));
+    assertThat(es).extracting(Entity::id).containsExactlyInAnyOrder("loc:new_york", "org:new_york");
+    assertThat(es).filteredOn(e -> e.id().equals("org:new_york")).flatExtracting(Entity::mentions).hasSize(1);
+    assertThat(es).filteredOn(e -> e.id().equals("org:new_york")).extracting(Entity::type)
+        .containsExactly(EntityType.ORGANIZATION);
+  }
 }

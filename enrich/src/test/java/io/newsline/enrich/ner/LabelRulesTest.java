@@ -256,4 +256,17 @@ class LabelRulesTest {
     // A listed organisation and a sentence of prose are no datelines.
     assertThat(Datelines.cityEnds(t.layout(), Gazetteer.load())).containsExactly(1, 1, 0, 0, 2);
   }
+
+  @Test
+  void aPlaceInALineOfNamesAndScoresIsAClub() {
+    Tagged t = Tagged.of("NEW YORK 74 58 .561 -\nSan Diego 3 NEW YORK 2 (10 innings)\nUnited States 10 5 3\n"
+            + "Tiger Woods 70 68\nNEW YORK 1996-08-29\nNew York won 3 - 2")
+        .label("NEW YORK", LOC).label("San Diego", ORG).label("NEW YORK", LOC).label("United States", LOC)
+        .label("Tiger Woods", PER).label("NEW YORK", LOC).label("New York", LOC);
+    int[] scoresEnd = ScoreLines.apply(t.layout(), t.labels(), Gazetteer.load());
+    // A country is its national team, a person stays a person; a dateline and prose are no scores.
+    assertThat(scoresEnd).containsExactly(6, 6, 5, 4, 0, 0);
+    assertThat(t.spans()).containsExactly("NEW YORK/ORG", "San Diego/ORG", "NEW YORK/ORG", "United States/LOC",
+        "Tiger Woods/PER", "NEW YORK/LOC", "New York/LOC");
+  }
 }
