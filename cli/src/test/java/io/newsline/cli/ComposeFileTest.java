@@ -32,6 +32,8 @@ class ComposeFileTest {
     assertThat(config.split("healthcheck:", -1)).hasSize((int) services.lines().count());
     assertThat(config).contains("KAFKA_LOG_DIRS: /var/lib/kafka/data").contains("kafka-data:/var/lib/kafka/data")
         .doesNotContain("newsline.jar health");
+    // the query stage's API and dashboard apart from its health and metrics, which stay on loopback
+    assertThat(config).contains("NEWSLINE_QUERY_API_PORT: '8080'").contains("- 127.0.0.1:8094:8094/tcp").contains(":8080:8080/tcp");
   }
 
   @Test

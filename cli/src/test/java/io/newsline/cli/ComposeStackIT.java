@@ -80,6 +80,7 @@ class ComposeStackIT {
       EventTimeline event = awaitOneEventOfFiveArticles(client, topics, compose);
       phases.put("samples to one event", (System.nanoTime() - t) / 1e9);
       assertThat(event.getTopEntities()).extracting(e -> e.getName()).contains("Vladimir Putin");
+      assertQueryPortsSplit(ports, event.getEventId());
       assertThat(listFiles(input.resolve("processed"))).hasSize(5);
       Map<String, Integer> written = recordCounts(client, topics);
       assertThat(written).containsEntry(topics.raw(), 5).containsEntry(topics.enriched(), 5);
@@ -176,8 +177,32 @@ class ComposeStackIT {
             network_mode: host
             environment:
         %9$s      NEWSLINE_HTTP_PORT: "%11$d"
+              NEWSLINE_QUERY_API_HOST: 127.0.0.1
+              NEWSLINE_QUERY_API_PORT: "%12$d"
         """.formatted(images.get("KAFKA_IMAGE"), newsline, p.kafka, p.controller, p.registry,
-        p.ingest, p.enrich, p.aggregate, stageEnv, p.push, p.query);
+        p.ingest, p.enrich, p.aggregate, stageEnv, p.push, p.query, p.queryApi);
+  }
+
+  /** The query stage serves the API and dashboard on its API port, health and metrics on its own. */
+  private static void assertQueryPortsSplit(FreePorts ports, String eventId) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String api = "http://127.0.0.1:" + ports.queryApi;
+    String ops = "http://127.0.0.1:" + ports.query;
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    String events = get(http, api + "/api/events").body();
+    while (!events.contains(eventId) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      events = get(http, api + "/api/events").body();
+    }
+    assertThat(events).as("the event on the API port").contains(eventId);
+    assertThat(get(http, api + "/").body()).contains("<title>newsline</title>");
+    assertThat(get(http, api + "/metrics").statusCode()).as("no metrics on the API port").isEqualTo(404);
+    assertThat(get(http, ops + "/api/events").statusCode()).as("no API on the ops port").isEqualTo(404);
+    assertThat(get(http, ops + "/metrics").body()).contains("newsline_query_events");
+  }
+
+  private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private static void dropSamples(Path input) throws IOException {
@@ -276,6 +301,7 @@ class ComposeStackIT {
     final int enrich = Ports.free("127.0.0.1");
     final int aggregate = Ports.free("127.0.0.1");
     final int query = Ports.free("127.0.0.1");
+    final int queryApi = Ports.free("127.0.0.1");
   }
 
   /** docker-compose (v1) on the project folder with the file and the override. */

@@ -24,11 +24,21 @@ public final class IngestMetrics {
 
   /** newsline_ingest_feed_polls_total{outcome}: feed polls by outcome (ok, not_modified, error). */
   public static void feedPoll(String outcome) {
-    Counter.builder("newsline.ingest.feed.polls")
+    feedPolls(outcome).increment();
+  }
+
+  /** Counts every feed poll outcome from 0, so an alert on errors has its series before the first one. */
+  public static void feedPollsFromZero() {
+    for (String outcome : new String[] {"ok", "not_modified", "error"}) {
+      feedPolls(outcome);
+    }
+  }
+
+  private static Counter feedPolls(String outcome) {
+    return Counter.builder("newsline.ingest.feed.polls")
         .description("Feed polls by outcome")
         .tag("outcome", outcome)
-        .register(NewslineMetrics.registry())
-        .increment();
+        .register(NewslineMetrics.registry());
   }
 
   /** newsline_ingest_push_requests_total{status}: push API requests by HTTP status. */

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,9 @@ public final class IngestService implements ArticleSink, HealthCheck, AutoClosea
     this.client = KafkaSettings.clientConfig(settings);
     this.rawSerializer = AvroSerde.of(RawArticle.class, client, false).serializer();
     Serializer<DeadLetter> dlSerializer = AvroSerde.of(DeadLetter.class, client, false).serializer();
-    this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer);
+    this.deadLetters = new DeadLetters("ingest", topics.deadLetter(), dlSerializer,
+        Arrays.stream(IngestError.values()).map(IngestError::label).toList());
+    NewslineMetrics.untrustedDatesFromZero("ingest");
     this.dedupCapacity = settings.getInt("ingest.dedup.capacity", Deduplicator.DEFAULT_CAPACITY);
     this.futureSkew = PublicationTime.skew(settings);
     this.producerConfig = producerConfig(client);

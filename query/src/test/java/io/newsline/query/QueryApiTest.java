@@ -195,10 +195,61 @@ class QueryApiTest {
     for (String path : List.of("/api/events/ev-nope", "/api/entities/per:nobody", "/api/articles/nope", "/api/nothing")) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(404);
+      if (!path.equals("/api/nothing")) {
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+        assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-cache");
+      }
       assertThat(Json.parse(r.body()).path("error").asText()).as(path).isNotBlank();
     }
     assertThat(get("/api/stream?from=x.y").statusCode()).isEqualTo(400);
     assertThat(get("/api/stream?from=1.2@no%20id").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aSearchWithoutAWordFindsNothingAndRepeatedSlashesAreOne() throws Exception {
+    publish(Timelines.timeline("ev-1", "One", 1000, List.of("reuters"), List.of(PUTIN)));
+    // "!!!" has no word to look for: it was no filter at all and listed every event
+    for (String q : List.of("!!!", "%E2%80%94", "..%20--")) {
+      JsonNode page = json("/api/events?q=" + q);
+      assertThat(eventIds(page)).as(q).isEmpty();
+      assertThat(page.path("next").isNull()).isTrue();
+    }
+    assertThat(eventIds(json("/api/events?q=%20"))).as("a blank q is no search").containsExactly("ev-1");
+    assertThat(get("/api/events?q=!!!&status=closed").statusCode()).as("the other parameters are still checked").isEqualTo(400);
+    // "//api/events" was read as the authority "api" and the path "/events": a 404
+    assertThat(eventIds(json("//api/events"))).containsExactly("ev-1");
+    assertThat(json("/api//events//ev-1/").path("event_id").asText()).isEqualTo("ev-1");
+  }
+
+  @Test
+  void aBrowsersCorsPreflightIsAllowedForReads() throws Exception {
+    // a page of another origin reading with a header beyond the simple ones preflights: it was a 405
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/events/ev-1"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://elsewhere.example")
+        .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "if-none-match, last-event-id")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, HEAD");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers")).contains("if-none-match, last-event-id");
+    HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/events"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+  }
+
+  @Test
+  void theCountersAreThereAtZeroBeforeTheFirstRecordAndTheGlobalThreadFailsOnAFault() {
+    String scrape = io.newsline.runtime.ops.NewslineMetrics.registry().scrape();
+    assertThat(scrape).contains("newsline_records_total{outcome=\"dead_lettered\",stage=\"query\"}")
+        .contains("newsline_records_total{outcome=\"materialised\",stage=\"query\"}");
+    // the processing handler is on for global stores (Kafka warned at every start that it was not),
+    // and it fails: the stages' dead-letter handler could not send from a global store (a record
+    // would be dropped with a log line)
+    Properties p = QueryApplication.streamsConfig(Settings.of(Map.of("bootstrap.servers", "b:9092", "schema.registry.url", "http://r")),
+        QuerySettings.from(Settings.empty()));
+    assertThat(p.getProperty("processing.exception.handler.global.enabled")).isEqualTo("true");
+    assertThat(p.getProperty("processing.exception.handler"))
+        .isEqualTo(org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler.class.getName());
   }
 
   @Test
@@ -381,6 +432,53 @@ class QueryApiTest {
     }
   }
 
+  @Test
+  void theDashboardShowsHostileTextAsTextAndKeepsSearchResultsTheApiFound() throws Exception {
+    assumeTrue(HeadlessChromium.binary() != null, "no chromium: apt-get install chromium chromium-driver");
+    String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>";
+    Timelines.E evil = new Timelines.E("per:evil", "Evil " + hostile);
+    EventTimeline x = Timelines.timeline("ev-x", "Label " + hostile, 1000,
+        List.of("reuters", "\"><svg onload=window.pwned=3>"), List.of(evil, PUTIN));
+    x.getQuotes().get(0).setText("said " + hostile);
+    x.getArticles().get(0).setUrl("javascript:window.pwned=4");
+    publish(x);
+    publish(Timelines.timeline("ev-2", "Two", 2000, List.of("bbc"), List.of(PUTIN)));
+    Duration wait = Duration.ofSeconds(30);
+    String noInjection = "window.pwned === undefined && !document.querySelector('[onerror], [onload], main script, main img, a[href^=\"javascript:\"]')";
+    try (HeadlessChromium browser = HeadlessChromium.start(1024, 768)) {
+      browser.open(http.baseUrl() + "/");
+      assertThat(browser.waitFor("document.querySelectorAll('#events .event-card').length === 2", wait)).isTrue();
+      assertThat(browser.eval("document.querySelector('[data-event-id=\"ev-x\"] h2').textContent").asText()).contains("<script>");
+      assertThat(browser.eval(noInjection).asBoolean()).as("list").isTrue();
+      browser.open(http.baseUrl() + "/#/events/ev-x");
+      assertThat(browser.waitFor("!!document.querySelector('blockquote') && !!document.querySelector('h1')?.textContent.includes('<img')", wait)).isTrue();
+      assertThat(browser.eval("document.querySelector('main').textContent").asText())
+          .contains("said " + hostile).contains("\"><svg onload=window.pwned=3>");
+      assertThat(browser.eval(noInjection).asBoolean()).as("event page").isTrue();
+      browser.open(http.baseUrl() + "/#/entities/per:evil");
+      assertThat(browser.waitFor("!!document.querySelector('h1')?.textContent.startsWith('Evil <img')", wait)).isTrue();
+      assertThat(browser.eval(noInjection).asBoolean()).as("entity page").isTrue();
+
+      // a search without a word lists nothing, and a live change does not add to it
+      browser.open(http.baseUrl() + "/#/?q=!!!");
+      assertThat(browser.waitFor("document.querySelector('h1')?.textContent === 'Search results' && document.getElementById('empty')?.hidden === false"
+          + " && document.querySelector('#live').classList.contains('on')", wait)).isTrue();
+      publish(Timelines.timeline("ev-3", "Three", 3000, List.of("reuters"), List.of(PUTIN)));
+      Thread.sleep(2000); // an absence: a live change reaches the page within milliseconds here
+      assertThat(browser.eval("document.querySelectorAll('#events .event-card').length").asInt()).isZero();
+
+      // an event the API found by its outlet stays listed when it changes (it was dropped: the
+      // page matched the change against label and entity names only)
+      browser.open(http.baseUrl() + "/#/?q=reuters");
+      assertThat(browser.waitFor("[...document.querySelectorAll('#events .event-card')].map(c => c.dataset.eventId).join() === 'ev-3,ev-x'", wait)).isTrue();
+      EventTimeline x2 = Timelines.timeline("ev-x", "Label " + hostile, 4000, List.of("reuters", "afp", "ap"), List.of(evil, PUTIN));
+      publish(x2);
+      assertThat(browser.waitFor("document.querySelector('[data-event-id=\"ev-x\"]')?.dataset.version === '3'", wait))
+          .as("ev-x updated in place").isTrue();
+      assertThat(browser.errors()).isEmpty();
+    }
+  }
+
   private BufferedReader stream(String lastEventId) throws Exception {
     HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + "/api/stream"))
         .header("Last-Event-ID", lastEventId).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -430,6 +528,22 @@ class QueryApiTest {
       for (HttpResponse<java.io.InputStream> r : open) {
         r.body().close();
       }
+    }
+  }
+
+  @Test
+  void aStreamWhoseClientClosedFreesItsPlaceWithinSecondsNotAtTheNextHeartbeat() throws Exception {
+    // 16 reloads within the heartbeat (15 s) left 16 streams counted: the next one was a 503
+    for (int i = 0; i < api.stream().limits().perAddress(); i++) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", URI.create(http.baseUrl()).getPort())) {
+        s.getOutputStream().write("GET /api/stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        assertThat(in.readLine()).as("reload " + i).startsWith("HTTP/1.1 200");
+      }
+    }
+    assertThat(HeadlessChromium.poll(() -> api.stream().clients() == 0, Duration.ofSeconds(5))).as("streams still counted: " + api.stream().clients()).isTrue();
+    try (BufferedReader again = stream("")) {
+      assertThat(again.readLine()).isEqualTo("retry: 2000");
     }
   }
 

@@ -76,6 +76,13 @@ public final class KafkaSettings {
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+    // the processing handler applies to global stores too, as it will by default from Kafka 5.0 (till
+    // then every StreamsConfig warned): only the query stage has them, and it sets a handler that
+    // fails. The main consumer's configs too: Streams' partition assignor makes a StreamsConfig of
+    // them, which warned once per stream thread. (The key is deprecated as a switch for the
+    // transition: with Kafka 5.0 it goes, and these two lines with it.)
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
     // a whole article is a few KB; enriched articles and timelines can be larger than the 1 MB
     // default. One limit for the public topics, the internal ones (changelogs, repartition topics:
     // otherwise the broker default) and the producer, so what fits one topic fits the next.

@@ -24,6 +24,17 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void everyStreamsConfigKafkaMakesOfAStagesPropertiesHasTheGlobalProcessingHandlerOn() {
+    // off, StreamsConfig warns at every construction: the stage's own and, per stream thread, the
+    // partition assignor's, made of the main consumer's configs
+    StreamsConfig stage = new StreamsConfig(KafkaSettings.streams("enrich", Settings.of(REQUIRED)));
+    StreamsConfig assignor = new StreamsConfig(stage.getMainConsumerConfigs("newsline-enrich", "client", 0));
+    for (StreamsConfig c : new StreamsConfig[] {stage, assignor}) {
+      assertThat(c.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+    }
+  }
+
+  @Test
   void theUsersCommitIntervalWinsInEitherSpelling() {
     Settings plain = Settings.of(REQUIRED).with(Map.of("commit.interval.ms", "100"));
     Settings prefixed = Settings.of(REQUIRED).with(Map.of("streams.commit.interval.ms", "2000"));

@@ -18,6 +18,7 @@ final class TrustedTimes implements FixedKeyProcessor<String, EnrichedArticle, E
 
   TrustedTimes(Duration skew) {
     this.skew = skew;
+    NewslineMetrics.untrustedDatesFromZero("aggregate");
   }
 
   @Override

@@ -130,7 +130,9 @@ final class HttpConnection {
     }
     URI target;
     try {
-      target = new URI(parts[1]);
+      // an origin-form target is a path whatever it starts with: java.net.URI reads "//api/events"
+      // as the authority "api" and the path "/events" (a 404, and //x/api/events the API)
+      target = new URI(parts[1].startsWith("/") ? "http://origin" + parts[1] : parts[1]);
     } catch (URISyntaxException e) {
       return fail(400, "malformed request target");
     }
@@ -321,11 +323,34 @@ final class HttpConnection {
   }
 
   /** A streamed answer's output: every write and flush must finish within the write timeout. */
-  private final class WatchedOutput extends OutputStream {
+  private final class WatchedOutput extends OutputStream implements Response.ClientLink {
     private final OutputStream target;
 
     WatchedOutput(OutputStream target) {
       this.target = target;
+    }
+
+    /** The client's end of file, looked for during 5 ms; a byte it sent stays unread. */
+    @Override
+    public boolean closedByClient() {
+      try {
+        if (in.available() > 0) {
+          return false;
+        }
+        in.mark(1);
+        raw.deadline(TimeUnit.MILLISECONDS.toNanos(5), "client check");
+        if (in.read() < 0) {
+          return true;
+        }
+        in.reset();
+        return false;
+      } catch (SocketTimeoutException e) {
+        return false;
+      } catch (IOException e) {
+        return true;
+      } finally {
+        raw.noDeadline();
+      }
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -306,15 +307,13 @@ public final class HttpService implements AutoCloseable {
     }
   }
 
+  /**
+   * The path's segments without empty ones: repeated slashes and a trailing one mean nothing
+   * (//api//events/ is /api/events, as nginx's merge_slashes reads it), for every route alike.
+   */
   static String[] split(String rawPath) {
     String p = rawPath == null ? "" : rawPath;
-    while (p.startsWith("/")) {
-      p = p.substring(1);
-    }
-    while (p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    return p.isEmpty() ? new String[0] : p.split("/", -1);
+    return Arrays.stream(p.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
   }
 
   static Map<String, List<String>> parseQuery(String raw) {

@@ -25,6 +25,20 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** A streamed answer's output that can tell whether the client has closed its connection. */
+  public interface ClientLink {
+    boolean closedByClient();
+  }
+
+  /**
+   * Whether the client of a streamed answer has closed its connection (read without waiting). A
+   * stream learns it otherwise only from a failed write, which may be a heartbeat away; a client
+   * that vanished without closing (a cut cable) is still found only that way.
+   */
+  public static boolean clientClosed(OutputStream out) {
+    return out instanceof ClientLink link && link.closedByClient();
+  }
+
   public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
     this(status, contentType, body, headers, null);
   }

@@ -103,6 +103,24 @@ class HttpServiceTest {
     }
   }
 
+  @Test
+  void repeatedSlashesReadAsOneOnEveryRoute() throws Exception {
+    // "//subjects/..." was read as the authority "subjects" and the path "/s/versions/1": a 404, and
+    // "//x/subjects/s/versions/1" reached the route
+    assertThat(raw("//subjects/s/versions/1")).startsWith("HTTP/1.1 200 ").contains("\"subject\":\"s\"");
+    assertThat(raw("/subjects//s///versions/1/")).startsWith("HTTP/1.1 200 ").contains("\"version\":\"1\"");
+    assertThat(raw("//x/subjects/s/versions/1")).startsWith("HTTP/1.1 404 ").contains("no such resource: //x/subjects/s/versions/1");
+    assertThat(raw("//echo")).startsWith("HTTP/1.1 405 ");
+    assertThat(raw("http://localhost/subjects/s/versions/2?a=b")).startsWith("HTTP/1.1 200 ").contains("\"version\":\"2\"");
+  }
+
+  private String raw(String target) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", http.port())) {
+      s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
   }

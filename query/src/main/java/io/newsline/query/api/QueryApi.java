@@ -27,8 +27,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -84,12 +86,19 @@ public final class QueryApi {
    */
   public void mount(Router r, EventStream.Limits streams) {
     stream.limit(streams);
-    r.route("GET", "/api/events", api("events", this::events));
-    r.route("GET", "/api/events/{id}", api("event", this::event));
-    r.route("GET", "/api/entities/{id}", api("entity", this::entity));
-    r.route("GET", "/api/articles/{id}", api("article", this::article));
-    r.route("GET", "/api/stream", api("stream", stream::open));
-    r.route("GET", "/api/openapi.json", api("openapi", req -> JsonBody.raw(200, openApi)));
+    Map<String, Handler> routes = new LinkedHashMap<>();
+    routes.put("/api/events", api("events", this::events));
+    routes.put("/api/events/{id}", api("event", this::event));
+    routes.put("/api/entities/{id}", api("entity", this::entity));
+    routes.put("/api/articles/{id}", api("article", this::article));
+    routes.put("/api/stream", api("stream", stream::open));
+    routes.put("/api/openapi.json", api("openapi", req -> JsonBody.raw(200, openApi)));
+    routes.forEach((pattern, handler) -> {
+      r.route("GET", pattern, handler);
+      if (!settings.corsOrigin().isEmpty()) {
+        r.route("OPTIONS", pattern, this::preflight);
+      }
+    });
     r.route("GET", "/", files::index);
     r.route("GET", "/ui/{file}", files::file);
   }
@@ -120,14 +129,41 @@ public final class QueryApi {
       if (!settings.corsOrigin().isEmpty()) {
         out = out.withHeader("Access-Control-Allow-Origin", settings.corsOrigin());
       }
+      // errors quote the request ("no event <svg onload=...>"): never to be read as anything but JSON
+      out = out.withHeader("X-Content-Type-Options", "nosniff");
+      if (!out.headers().containsKey("Cache-Control")) {
+        // errors too: a 404 is cacheable by default, and an unknown event id may be published next
+        out = out.withHeader("Cache-Control", "no-cache");
+      }
       timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
       return out;
     };
   }
 
+  /**
+   * A browser's CORS preflight (a page of another origin sending a header beyond the simple ones,
+   * such as If-None-Match or Last-Event-ID from fetch): allowed for reads, whatever the headers,
+   * as the data is public and nothing is sent with credentials. It was a 405, so the read failed.
+   */
+  private Response preflight(Request r) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Access-Control-Allow-Origin", settings.corsOrigin());
+    headers.put("Access-Control-Allow-Methods", "GET, HEAD");
+    String asked = r.header("Access-Control-Request-Headers");
+    if (asked != null && !asked.isBlank()) {
+      headers.put("Access-Control-Allow-Headers", asked);
+    }
+    headers.put("Access-Control-Max-Age", "86400");
+    return new Response(204, null, null, headers);
+  }
+
   private Response events(Request r) {
-    EventFilter f = new EventFilter(status(r), value(r, "entity"), value(r, "outlet"), words(r), since(r));
-    Page<EventSummary> page = index.page(f, cursor(r), limit(r));
+    List<String> words = words(r);
+    EventFilter f = new EventFilter(status(r), value(r, "entity"), value(r, "outlet"), words, since(r));
+    Cursor cursor = cursor(r);
+    int limit = limit(r);
+    // a search without a word to look for ("!!!") finds nothing; it was no filter at all: every event
+    Page<EventSummary> page = words == null ? new Page<>(List.of(), null) : index.page(f, cursor, limit);
     String position = index.position().in(topic.knownId()).toString();
     return JsonBody.ok(g -> {
       g.writeStartObject();
@@ -249,12 +285,16 @@ public final class QueryApi {
     return s;
   }
 
+  /** The search words; null for a {@code q} that holds none (only punctuation or symbols), which matches no event. */
   private static List<String> words(Request r) {
     String q = value(r, "q");
     if (q == null) {
       return List.of();
     }
     List<String> w = SearchText.words(q);
+    if (w.isEmpty()) {
+      return null;
+    }
     if (w.size() > SearchText.MAX_QUERY_WORDS) {
       throw ApiError.badRequest("q: at most " + SearchText.MAX_QUERY_WORDS + " words");
     }

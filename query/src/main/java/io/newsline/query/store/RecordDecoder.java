@@ -1,5 +1,6 @@
 package io.newsline.query.store;
 
+import io.micrometer.core.instrument.Counter;
 import io.newsline.registry.RegistryUnavailableException;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.NewslineMetrics;
@@ -21,6 +22,9 @@ public final class RecordDecoder {
 
   private final DeadLetterSink deadLetters;
   private final BooleanSupplier closing;
+  // registered here, not at the first record: the series are there at 0 from the start
+  private final Counter materialised = NewslineMetrics.records("query", "materialised");
+  private final Counter deadLettered = NewslineMetrics.records("query", "dead_lettered");
   private volatile String outage;
 
   public RecordDecoder(DeadLetterSink deadLetters, BooleanSupplier closing) {
@@ -38,12 +42,12 @@ public final class RecordDecoder {
           LOG.info("schema registry reachable again");
           outage = null;
         }
-        NewslineMetrics.records("query", "materialised").increment();
+        materialised.increment();
         return v;
       } catch (RuntimeException e) {
         if (!isTransient(e)) {
           LOG.warn("dead-lettering undecodable record {}-{}@{}: {}", topic, partition, offset, DeadLetters.describe(e));
-          NewslineMetrics.records("query", "dead_lettered").increment();
+          deadLettered.increment();
           deadLetters.send(e, topic, partition, offset, key, value);
           return null;
         }

@@ -313,13 +313,18 @@ function follow() {
   });
 }
 
-function matchesView(s) {
+/** Whether a changed event belongs on the view; {@code listed}: it is on the list already. */
+function matchesView(s, listed) {
   if (view.kind === "list") {
     if (view.status && s.status !== view.status) return false;
+    // a search without a word ("!!!") matches nothing, as the API answers it
+    if (view.searching && !view.words.length) return false;
     if (view.words.length) {
       const text = " " + [s.label, ...(s.top_entities || []).map((e) => e.name)].join(" ").normalize("NFD")
         .replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ") + " ";
-      return view.words.every((w) => text.includes(" " + w));
+      // the API matches outlets and headlines too, which a change does not carry: an event it
+      // listed for them stays (it was dropped at its next update)
+      return listed || view.words.every((w) => text.includes(" " + w));
     }
     return true;
   }
@@ -331,7 +336,7 @@ function onChange(s) {
   const token = renderToken;
   if ((view.kind === "list" || view.kind === "entity") && view.listEl) {
     const existing = view.listEl.querySelector(`[data-event-id="${CSS.escape(s.event_id)}"]`);
-    if (!matchesView(s)) {
+    if (!matchesView(s, !!existing)) {
       if (existing && view.kind === "list") existing.remove();
       return;
     }
@@ -395,7 +400,7 @@ async function showList(params) {
   const page = await api(`/api/events?${query}`);
   if (token !== renderToken) return;
   const listEl = h("ol", { class: "events", id: "events", "aria-label": "Events, most recently updated first" });
-  view = { kind: "list", status, words: wordsOf(q), listEl, list: new Set(), hasMore: !!page.next };
+  view = { kind: "list", status, searching: !!q, words: wordsOf(q), listEl, list: new Set(), hasMore: !!page.next };
   page.events.forEach((s) => {
     listEl.append(eventCard(s));
     view.list.add(s.event_id);

@@ -1,6 +1,7 @@
 package io.newsline.runtime.deadletter;
 
 import io.newsline.runtime.RecordSizeLimit;
+import java.util.List;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -20,6 +21,9 @@ public final class DeadLetterReason {
   public static final String REJECTED = "rejected";
   /** Anything else: likely a fault of the stage, worth a look at the log. */
   public static final String PROCESSING_ERROR = "processing_error";
+
+  /** Every category, for counting each from 0 at a stage's start. */
+  public static final List<String> ALL = List.of(TOO_LARGE, UNDECODABLE, REJECTED, PROCESSING_ERROR);
 
   private DeadLetterReason() {}
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,10 +37,17 @@ public final class DeadLetters {
   private final String topic;
   private final Serializer<DeadLetter> serializer;
 
+  /** Dead letters of a Kafka Streams stage, counted under {@link DeadLetterReason}'s categories. */
   public DeadLetters(String stage, String topic, Serializer<DeadLetter> serializer) {
+    this(stage, topic, serializer, DeadLetterReason.ALL);
+  }
+
+  /** Dead letters counted under {@code reasons} (ingest's own labels), each from 0. */
+  public DeadLetters(String stage, String topic, Serializer<DeadLetter> serializer, Collection<String> reasons) {
     this.stage = stage;
     this.topic = topic;
     this.serializer = serializer;
+    NewslineMetrics.deadLettersFromZero(stage, reasons);
   }
 
   public String topic() {

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsline.common.PublicationTime;
+import java.util.List;
 
 /**
  * The process-wide Prometheus registry. A static holder because Kafka instantiates error handlers
@@ -50,6 +52,22 @@ public final class NewslineMetrics {
         .tag("stage", stage)
         .tag("reason", reason)
         .register(REGISTRY);
+  }
+
+  /**
+   * Counts each of a stage's dead-letter reasons from 0: a dashboard or an alert on
+   * newsline_dead_letters_total then sees the first failure as an increase, not as a series
+   * appearing from nowhere.
+   */
+  public static void deadLettersFromZero(String stage, Iterable<String> reasons) {
+    reasons.forEach(reason -> deadLetters(REGISTRY, stage, reason));
+  }
+
+  /** Counts each of a stage's untrusted-date reasons from 0, so the series exist before the first one. */
+  public static void untrustedDatesFromZero(String stage) {
+    for (PublicationTime.Verdict v : List.of(PublicationTime.Verdict.FUTURE, PublicationTime.Verdict.OUT_OF_RANGE)) {
+      untrustedDates(stage, v.label());
+    }
   }
 
   /**

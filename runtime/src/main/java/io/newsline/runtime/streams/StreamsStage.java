@@ -3,6 +3,7 @@ package io.newsline.runtime.streams;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsline.common.NativeCopies;
 import io.newsline.registry.RegistryFailureException;
+import io.newsline.runtime.deadletter.DeadLetterReason;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.runtime.ops.HealthCheck;
 import io.newsline.runtime.ops.NewslineMetrics;
@@ -55,6 +56,8 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   public StreamsStage(String stage, Topology topology, Properties props) {
     this.stage = stage;
     loadRocksDb();
+    // from the start, not from the first task's error handlers
+    NewslineMetrics.deadLettersFromZero(stage, DeadLetterReason.ALL);
     this.streams = new KafkaStreams(topology, props);
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(NewslineMetrics.registry());

@@ -36,6 +36,18 @@ class DeadLettersTest {
   }
 
   @Test
+  void everyReasonIsCountedFromZeroBeforeTheFirstDeadLetter() {
+    new DeadLetters("zero-test", "dl", (topic, d) -> new byte[0]);
+    new DeadLetters("zero-ingest-test", "dl", (topic, d) -> new byte[0], java.util.List.of("bad_json", "too_large"));
+    String scrape = NewslineMetrics.registry().scrape();
+    for (String reason : DeadLetterReason.ALL) {
+      assertThat(scrape).contains("newsline_dead_letters_total{reason=\"" + reason + "\",stage=\"zero-test\"} 0.0");
+    }
+    assertThat(scrape).contains("newsline_dead_letters_total{reason=\"bad_json\",stage=\"zero-ingest-test\"} 0.0")
+        .doesNotContain("reason=\"undecodable\",stage=\"zero-ingest-test\"");
+  }
+
+  @Test
   void aCauseThatRepeatsTheReasonIsNotSaidTwice() {
     Exception parser = new IllegalStateException("Unexpected character ('n')\n at [Source: REDACTED; line: 1, column: 3]");
     Exception error = new IllegalArgumentException("not valid JSON: Unexpected character ('n') (column 3)", parser);

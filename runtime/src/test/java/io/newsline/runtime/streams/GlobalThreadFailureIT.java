@@ -8,12 +8,15 @@ import io.newsline.runtime.testing.EmbeddedStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,7 +45,10 @@ class GlobalThreadFailureIT {
               throw new IllegalStateException("a global store cannot take this record");
             }
           });
-      try (StreamsStage stage = new StreamsStage("global-test", b.build(), KafkaSettings.streams("global-test", stack.settings()))) {
+      Properties props = KafkaSettings.streams("global-test", stack.settings());
+      // as the query stage has it: its stores' processors handle their records' faults themselves
+      props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class.getName());
+      try (StreamsStage stage = new StreamsStage("global-test", b.build(), props)) {
         stage.start();
         assertThat(stage.awaitRunning(Duration.ofSeconds(60))).isTrue();
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
