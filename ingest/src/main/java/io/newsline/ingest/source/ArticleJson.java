@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Reads one article from JSON: {"id", "title", "text", "url", "outlet", "published_at"}, only
- * text required; "html" may carry a page instead of text; "byline", "language" and
+ * text required ("headline" may stand for "title"); "html" may carry a page instead of text; "byline", "language" and
  * "canonical_url" are optional. published_at is ISO-8601 (with or
  * without offset, or a date) or epoch milliseconds.
  */
@@ -52,7 +52,7 @@ public final class ArticleJson {
         id(n),
         string(n, "url"),
         string(n, "outlet"),
-        string(n, "title"),
+        title(n),
         text,
         parseTime(n.get("published_at")),
         html,
@@ -94,6 +94,20 @@ public final class ArticleJson {
       }
     }
     return -1;
+  }
+
+  /**
+   * "title", or "headline" (schema.org's name, and what newsline itself shows): a client sending
+   * "headline" had its headline dropped as an unknown field. Both, differing, is refused as a field
+   * given twice.
+   */
+  private static String title(JsonNode n) {
+    String title = string(n, "title");
+    String headline = string(n, "headline");
+    if (title != null && headline != null && !title.equals(headline)) {
+      throw new RejectedInputException("\"title\" and \"headline\" name the same field: give one, not two different headlines");
+    }
+    return title != null ? title : headline;
   }
 
   /** The id may also be a whole number, as many clients' ids are. */

@@ -25,6 +25,15 @@ class ArticleJsonTest {
   }
 
   @Test
+  void aHeadlineFieldIsTheTitleNotAnUnknownFieldDropped() {
+    assertThat(parse("{\"headline\": \"Quake hits Chile\", \"text\": \"A quake.\"}").title()).isEqualTo("Quake hits Chile");
+    assertThat(parse("{\"title\": \"Same\", \"headline\": \"Same\", \"text\": \"A quake.\"}").title()).isEqualTo("Same");
+    assertThatThrownBy(() -> parse("{\"title\": \"One\", \"headline\": \"Other\", \"text\": \"A quake.\"}"))
+        .isInstanceOf(RejectedInputException.class)
+        .hasMessageContaining("\"title\" and \"headline\" name the same field");
+  }
+
+  @Test
   void aFieldThatIsNotAStringIsRefusedNotTurnedIntoText() {
     assertThatThrownBy(() -> parse("{\"title\": 12, \"text\": \"Some text.\"}"))
         .isInstanceOf(RejectedInputException.class)
