@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The copies of native libraries that Java libraries extract from their jars into the temporary
@@ -18,14 +19,21 @@ import java.util.Set;
  * elsewhere nothing changes.
  */
 public final class NativeCopies {
+  /** The prefixes whose copies were deleted: a library is extracted and loaded once per process. */
+  private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
+
   private NativeCopies() {}
 
   /**
    * Deletes this process's loaded copies whose name, or whose folder's name, in the temporary
-   * folder starts with {@code prefix}; call after the library is loaded. What cannot be deleted
-   * stays for the library's own deletion at exit.
+   * folder starts with {@code prefix}; call after the library is loaded, as often as convenient:
+   * only the first call for a prefix looks. What cannot be deleted stays for the library's own
+   * deletion at exit.
    */
   public static void deleteLoaded(String prefix) {
+    if (!DELETED.add(prefix)) {
+      return;
+    }
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     for (Path copy : loadedCopies(mappedFiles(), tmp, prefix)) {
       try {

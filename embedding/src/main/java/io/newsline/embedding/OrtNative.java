@@ -11,17 +11,13 @@ import io.newsline.common.NativeCopies;
  */
 final class OrtNative {
   static final String EXTRACTED_PREFIX = "onnxruntime-java";
-  private static boolean cleaned;
 
   private OrtNative() {}
 
   /** The environment; the first call deletes the native libraries' extracted copies once they are loaded. */
-  static synchronized OrtEnvironment environment() {
+  static OrtEnvironment environment() {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    if (!cleaned) {
-      cleaned = true;
-      NativeCopies.deleteLoaded(EXTRACTED_PREFIX);
-    }
+    NativeCopies.deleteLoaded(EXTRACTED_PREFIX);
     return env;
   }
 }

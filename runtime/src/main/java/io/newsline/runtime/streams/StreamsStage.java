@@ -40,7 +40,6 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
   static final Duration FAILURE_HOLD = MAX_BACKOFF.plusSeconds(15);
 
   private final String stage;
-  private static boolean rocksDbLoaded;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
   private final Deque<Long> failures = new ArrayDeque<>();
@@ -55,7 +54,10 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
 
   public StreamsStage(String stage, Topology topology, Properties props) {
     this.stage = stage;
-    loadRocksDb();
+    // RocksDB's native library loaded now, and the copy it extracted into the temporary folder
+    // deleted (NativeCopies: 14 MB left there by every stage process killed)
+    RocksDB.loadLibrary();
+    NativeCopies.deleteLoaded("librocksdbjni");
     // from the start, not from the first task's error handlers
     NewslineMetrics.deadLettersFromZero(stage, DeadLetterReason.ALL);
     this.streams = new KafkaStreams(topology, props);
@@ -69,18 +71,6 @@ public final class StreamsStage implements Stage.Running, HealthCheck, AutoClose
             running.countDown();
           }
         });
-  }
-
-  /**
-   * Loads RocksDB's native library now, and deletes the copy it extracted into the temporary folder
-   * ({@link NativeCopies}: 14 MB left there by every stage process killed).
-   */
-  private static synchronized void loadRocksDb() {
-    if (!rocksDbLoaded) {
-      rocksDbLoaded = true;
-      RocksDB.loadLibrary();
-      NativeCopies.deleteLoaded("librocksdbjni");
-    }
   }
 
   public StreamsStage start() {
