@@ -29,7 +29,7 @@ public final class AttributedQuoteExtractor implements QuoteExtractor {
 
   @Override
   public String version() {
-    return "attributed-1";
+    return "attributed-2";
   }
 
   @Override
@@ -37,7 +37,8 @@ public final class AttributedQuoteExtractor implements QuoteExtractor {
     List<Quote> out = new ArrayList<>();
     for (Field field : List.of(Field.TITLE, Field.TEXT)) {
       String s = article.field(field);
-      if (s.indexOf('"') < 0 && s.indexOf('\u201c') < 0 && s.indexOf('\u2018') < 0 && s.indexOf('\u201e') < 0) {
+      if (s.indexOf('"') < 0 && s.indexOf('\u201c') < 0 && s.indexOf('\u2018') < 0 && s.indexOf('\u201e') < 0
+          && s.indexOf('\'') < 0) {
         continue;
       }
       extract(new FieldText(s, field, entities), out);

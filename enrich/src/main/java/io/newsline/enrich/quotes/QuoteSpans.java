@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * Finds quoted passages in one field: text between double quotation marks (straight or curly, in
- * any mix) and between single curly marks that open at a word boundary (headlines use them).
- * A passage never crosses a line break; one opened and not closed on its line is dropped.
+ * any mix) and between single marks, curly or straight, that open at a word boundary (headlines
+ * use them, and British outlets for all speech: 'We will act,' he said), in any mix. A straight single mark
+ * opens only before a letter and closes only where no letter or digit follows, so apostrophes
+ * (Britain's, '90s, Jones' car) neither open nor close a passage; a plural possessive inside a
+ * straight-quoted passage ends it early. A passage never crosses a line break; one opened and not
+ * closed on its line is dropped.
  */
 final class QuoteSpans {
   /**
@@ -25,20 +29,31 @@ final class QuoteSpans {
       if (c == '\n') {
         open = -1;
       } else if (isDouble(c)) {
-        if (open >= 0 && s.charAt(open) != '\u2018' && closes(s, i)) {
+        if (open >= 0 && !isSingle(s.charAt(open)) && closes(s, i)) {
           addPassage(out, s, open, i);
           open = -1;
         } else if (opens(s, i)) {
           open = i;
         }
-      } else if (c == '\u2018' && open < 0 && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+      } else if (c == '\u2018' && open < 0 && atWordStart(s, i)) {
         open = i;
-      } else if (c == '\u2019' && open >= 0 && s.charAt(open) == '\u2018' && closesSingle(s, i)) {
+      } else if ((c == '\u2019' || c == '\'') && open >= 0 && isSingle(s.charAt(open)) && closesSingle(s, i)) {
         addPassage(out, s, open, i);
         open = -1;
+      } else if (c == '\'' && open < 0 && atWordStart(s, i) && i + 1 < s.length()
+          && Character.isLetter(s.charAt(i + 1))) {
+        open = i;
       }
     }
     return out;
+  }
+
+  private static boolean isSingle(char c) {
+    return c == '\u2018' || c == '\'';
+  }
+
+  private static boolean atWordStart(String s, int i) {
+    return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
   }
 
   private static boolean isDouble(char c) {
@@ -67,10 +82,10 @@ final class QuoteSpans {
     return i > 0 && !Character.isWhitespace(s.charAt(i - 1));
   }
 
-  /** A closing single mark is not an apostrophe: no letter follows it. */
+  /** A closing single mark is not an apostrophe: no letter (nor digit: '90s) follows it. */
   private static boolean closesSingle(String s, int i) {
     return i > 0 && !Character.isWhitespace(s.charAt(i - 1))
-        && (i + 1 == s.length() || !Character.isLetter(s.charAt(i + 1)));
+        && (i + 1 == s.length() || !Character.isLetterOrDigit(s.charAt(i + 1)));
   }
 
   private static void addPassage(List<Passage> out, String s, int open, int close) {

@@ -81,6 +81,28 @@ class AttributedQuoteExtractorTest {
   }
 
   @Test
+  void straightSingleQuotesAsBritishOutletsWriteThem() {
+    assertSpeakers("'We have not found a compromise yet,' Ushakov told reporters.", "per:yuri_ushakov");
+    assertSpeakers("Ushakov said: 'It is Britain's long-standing position and we don't change it.'", "per:yuri_ushakov");
+    ArticleText a = new ArticleText("t", null, "Ushakov called the talks 'productive' and left.");
+    assertThat(extractor.extract(a, entities(a))).extracting(Quote::text).containsExactly("productive");
+    ArticleText mixed = new ArticleText("t", null, "He appeared on 'The Show.\u2019 \u2018It is a disgusting rumor,\u2019 Ushakov wrote.");
+    assertThat(extractor.extract(mixed, entities(mixed))).extracting(Quote::text).contains("It is a disgusting rumor");
+  }
+
+  @Test
+  void apostrophesAreNotQuotationMarks() {
+    ArticleText a = new ArticleText("t", null,
+        "Putin's aide met Ushakov's team in the '90s, and the envoys' plans rock 'n roll fans didn't like were shelved.");
+    assertThat(extractor.extract(a, entities(a))).isEmpty();
+  }
+
+  @Test
+  void aDoubleQuoteStillOpensAfterAnUnclosedStraightSingleMark() {
+    assertSpeakers("Fans of rock 'n roll heard Ushakov say \"the talks were useful.\"", "per:yuri_ushakov");
+  }
+
+  @Test
   void scareQuotesAreDroppedLongUnattributedQuotesKeptWithoutSpeaker() {
     ArticleText a = new ArticleText("t", null,
         "Moscow \u201cstudied\u201d the plan. A banner read \u201cthis is the end of diplomacy\u201d.");
