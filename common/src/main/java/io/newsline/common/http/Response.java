@@ -32,8 +32,9 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
 
   /**
    * Whether the client of a streamed answer has closed its connection (read without waiting). A
-   * stream learns it otherwise only from a failed write, which may be a heartbeat away; a client
-   * that vanished without closing (a cut cable) is still found only that way.
+   * stream learns it otherwise only from a failed write, which may be a heartbeat away. A client
+   * that vanished without closing (a cut network) counts as closed once it leaves what was written
+   * unacknowledged through 4 resends (Linux), or fails the keepalive probes sent after 5 s of silence.
    */
   public static boolean clientClosed(OutputStream out) {
     return out instanceof ClientLink link && link.closedByClient();
