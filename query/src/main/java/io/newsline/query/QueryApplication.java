@@ -161,7 +161,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
    */
   public void mount(OpsServer ops) throws IOException {
     if (apiPort == null) {
-      api.mount(ops::route, settings.streamLimits(ops.maxConnections(), ops.maxConnectionsPerClient()));
+      api.mount(ops::route, ops::errorHeader, settings.streamLimits(ops.maxConnections(), ops.maxConnectionsPerClient()));
       return;
     }
     try {
@@ -171,7 +171,7 @@ public final class QueryApplication implements HealthCheck, Stage.Running, AutoC
       named.initCause(e);
       throw named;
     }
-    api.mount(apiServer::route, settings.streamLimits(apiServer.maxConnections(), apiServer.maxConnectionsPerClient()));
+    api.mount(apiServer::route, apiServer::errorHeader, settings.streamLimits(apiServer.maxConnections(), apiServer.maxConnectionsPerClient()));
     LOG.info("query: API {}/api/events, dashboard {}/", apiServer.baseUrl(), apiServer.baseUrl());
   }
 

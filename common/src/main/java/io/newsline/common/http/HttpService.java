@@ -71,6 +71,8 @@ public final class HttpService implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private int active;
   private volatile boolean closed;
+  /** Headers of every error the server answers itself, beside nosniff (e.g. a mounted API's CORS origin). */
+  private final Map<String, String> errorHeaders = new ConcurrentHashMap<>();
   private volatile long lastRefusalLog;
 
   private HttpService(Builder b) throws IOException {
@@ -242,7 +244,7 @@ public final class HttpService implements AutoCloseable {
     }
     try (s) {
       byte[] body = errorBody(503, "too many connections, retry later");
-      String head = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: " + jsonContentType
+      String head = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nX-Content-Type-Options: nosniff\r\nContent-Type: " + jsonContentType
           + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
       OutputStream out = s.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII)); // fits in the socket buffer: does not block
@@ -280,7 +282,23 @@ public final class HttpService implements AutoCloseable {
 
   /** An error the server answers itself (no route, wrong method, limits, failures), in the configured shape. */
   Response error(int status, String message) {
-    return Response.json(status, errorBody.body(status, message));
+    Response r = Response.json(status, errorBody.body(status, message))
+        // the message quotes the request ("no such resource: /<svg onload=...>"): never to be read as anything but JSON
+        .withHeader("X-Content-Type-Options", "nosniff");
+    for (Map.Entry<String, String> h : errorHeaders.entrySet()) {
+      r = r.withHeader(h.getKey(), h.getValue());
+    }
+    return r;
+  }
+
+  /**
+   * Adds a header to the errors the server answers itself (no route, wrong method, malformed
+   * request, limits) as a mounted API adds it to its own answers: a page of another origin reading
+   * the API then reads a 404 too, not a CORS failure.
+   */
+  public HttpService errorHeader(String name, String value) {
+    errorHeaders.put(name, value);
+    return this;
   }
 
   interface Call {

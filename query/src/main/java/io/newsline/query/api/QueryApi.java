@@ -81,11 +81,14 @@ public final class QueryApi {
   }
 
   /**
-   * Mounts the API under /api and the dashboard at / (and /ui/FILE), with the live streams bounded
-   * by {@code streams} (see {@link io.newsline.query.QuerySettings#streamLimits}).
+   * Mounts the API under /api and the dashboard at / (and /ui/FILE), the CORS origin on the
+   * server's own errors ({@code serverErrorHeader}), with the live streams bounded by {@code streams} (see {@link io.newsline.query.QuerySettings#streamLimits}).
    */
-  public void mount(Router r, EventStream.Limits streams) {
+  public void mount(Router r, java.util.function.BiConsumer<String, String> serverErrorHeader, EventStream.Limits streams) {
     stream.limit(streams);
+    if (!settings.corsOrigin().isEmpty()) { // the server's own 404s and 405s, readable by the other origin too
+      serverErrorHeader.accept("Access-Control-Allow-Origin", settings.corsOrigin());
+    }
     Map<String, Handler> routes = new LinkedHashMap<>();
     routes.put("/api/events", api("events", this::events));
     routes.put("/api/events/{id}", api("event", this::event));

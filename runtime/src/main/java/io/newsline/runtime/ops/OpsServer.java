@@ -48,6 +48,12 @@ public final class OpsServer implements AutoCloseable {
     return this;
   }
 
+  /** Adds a header to the errors the server answers itself (404, 405, limits), as a mounted API's CORS origin. */
+  public OpsServer errorHeader(String name, String value) {
+    http.errorHeader(name, value);
+    return this;
+  }
+
   /** Connections the server holds at once, in all and from one client address (long-lived streams count). */
   public int maxConnections() {
     return http.maxConnections();
