@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The feed list from settings: ingest.feeds (URLs separated by commas or spaces, each polled every
- * ingest.feeds.interval) and ingest.feeds.file, one feed per line: {@code URL [INTERVAL]
+ * The feed list from settings: ingest.feeds (URLs separated by commas or spaces, see {@link #split};
+ * each polled every ingest.feeds.interval) and ingest.feeds.file, one feed per line: {@code URL [INTERVAL]
  * [pages=auto|always|never]}, # for comments. A URL listed twice keeps its last line.
  */
 public final class FeedSources {
@@ -33,10 +33,8 @@ public final class FeedSources {
     FeedSource.PageMode pages = mode(s.get("ingest.feeds.pages", "auto"), "ingest.feeds.pages");
     Map<String, FeedSource> out = new LinkedHashMap<>();
     String list = s.get("ingest.feeds", "");
-    for (String url : list.split("[,\\s]+")) {
-      if (!url.isBlank()) {
-        out.put(url, new FeedSource(url(url, "ingest.feeds"), atLeastMin(interval), pages));
-      }
+    for (String url : split(list)) {
+      out.put(url, new FeedSource(url(url, "ingest.feeds"), atLeastMin(interval), pages));
     }
     if (s.has("ingest.feeds.file")) {
       Path file = Path.of(s.get("ingest.feeds.file"));
@@ -49,6 +47,25 @@ public final class FeedSources {
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The URLs of an ingest.feeds list: separated by spaces, or by commas where the next URL starts
+   * (",http", ", http") or at a URL's end. A comma inside a URL stays in it
+   * ({@code https://example.org/rss?tags=a,b}): it used to cut the URL in two. A URL that ends
+   * in a comma goes in ingest.feeds.file.
+   */
+  static List<String> split(String list) {
+    List<String> out = new ArrayList<>();
+    for (String token : list.strip().split("\\s+")) {
+      for (String url : token.split("(?i),+(?=https?://)")) {
+        String u = url.replaceAll("^,+|,+$", "");
+        if (!u.isEmpty()) {
+          out.add(u);
+        }
+      }
+    }
+    return out;
   }
 
   static List<FeedSource> parse(List<String> lines, Duration defaultInterval, FeedSource.PageMode defaultPages, String where) {

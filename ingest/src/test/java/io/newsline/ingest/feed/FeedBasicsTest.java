@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class FeedBasicsTest {
   @Test
+  void aCommaInsideAFeedUrlStaysInIt() {
+    // local --feed A --feed B gives ingest.feeds "A,B": a URL with a comma in its query was cut in two
+    String list = String.join(",", "https://a.example/rss?tags=ukraine,energy", "https://b.example/feed", "HTTP://c.example/x?ids=1,2,");
+    assertThat(FeedSources.from(Settings.of(Map.of("ingest.feeds", list)))).extracting(FeedSource::url)
+        .containsExactly("https://a.example/rss?tags=ukraine,energy", "https://b.example/feed", "HTTP://c.example/x?ids=1,2");
+    assertThat(FeedSources.split(" https://a.example/rss, https://b.example/f?x=1,2 ,https://c.example/ "))
+        .containsExactly("https://a.example/rss", "https://b.example/f?x=1,2", "https://c.example/");
+  }
+
+  @Test
   void feedListFromSettingsAndFile() {
     List<FeedSource> f = FeedSources.parse(List.of("# feeds", "https://a.example/rss 5m", "https://b.example/atom pages=never 1h", ""),
         Duration.ofMinutes(15), FeedSource.PageMode.AUTO, "feeds.txt");
