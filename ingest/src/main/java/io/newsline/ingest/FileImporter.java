@@ -219,6 +219,7 @@ public final class FileImporter implements AutoCloseable {
 
   /** Polls the folder every {@code interval}, importing each new file and moving it away. */
   public void watch(InputFolder folder, Duration interval) {
+    IngestMetrics.errorsFromZero("folder");
     watcher.scheduleWithFixedDelay(() -> {
       try {
         scan(folder);

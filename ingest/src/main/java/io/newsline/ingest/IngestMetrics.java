@@ -10,12 +10,25 @@ public final class IngestMetrics {
 
   /** newsline_ingest_errors_total{source_type, reason}: inputs that failed, by source and reason. */
   public static void error(String sourceType, IngestError reason) {
-    Counter.builder("newsline.ingest.errors")
+    errors(sourceType, reason).increment();
+  }
+
+  /**
+   * Counts each reason of a source's failures from 0 when the source starts (feed, push, folder),
+   * so an alert on newsline_ingest_errors_total has its series before the first failure.
+   */
+  public static void errorsFromZero(String sourceType) {
+    for (IngestError reason : IngestError.values()) {
+      errors(sourceType, reason);
+    }
+  }
+
+  private static Counter errors(String sourceType, IngestError reason) {
+    return Counter.builder("newsline.ingest.errors")
         .description("Ingest failures (fetch, parse, limits, bad input), by source type and reason")
         .tag("source_type", sourceType == null ? "unknown" : sourceType)
         .tag("reason", reason.label())
-        .register(NewslineMetrics.registry())
-        .increment();
+        .register(NewslineMetrics.registry());
   }
 
   public static void error(String sourceType, Throwable error) {
@@ -43,11 +56,21 @@ public final class IngestMetrics {
 
   /** newsline_ingest_push_requests_total{status}: push API requests by HTTP status. */
   public static void pushRequest(int status) {
-    Counter.builder("newsline.ingest.push.requests")
+    pushRequests(status).increment();
+  }
+
+  /** Counts from 0 every status the push endpoint answers, from its start: accepted, refused, unavailable. */
+  public static void pushRequestsFromZero() {
+    for (int status : new int[] {202, 400, 401, 413, 415, 503}) {
+      pushRequests(status);
+    }
+  }
+
+  private static Counter pushRequests(int status) {
+    return Counter.builder("newsline.ingest.push.requests")
         .description("Push API requests by HTTP status")
         .tag("status", String.valueOf(status))
-        .register(NewslineMetrics.registry())
-        .increment();
+        .register(NewslineMetrics.registry());
   }
 
   /** newsline_untrusted_dates_total{stage="ingest", reason}: a publication time published as unknown. */

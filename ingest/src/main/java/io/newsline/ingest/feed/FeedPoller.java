@@ -76,6 +76,7 @@ public final class FeedPoller implements AutoCloseable {
   /** Schedules every feed: at its saved next-poll time, or now when it has none or it has passed. */
   public void start() {
     IngestMetrics.feedPollsFromZero();
+    IngestMetrics.errorsFromZero(ItemReader.SOURCE_TYPE);
     for (FeedSource f : feeds) {
       schedule(f, state(f.url()).nextPollAt());
     }

@@ -79,6 +79,8 @@ public final class PushEndpoint implements AutoCloseable {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("the push endpoint needs a token (ingest.push.token)");
     }
+    IngestMetrics.errorsFromZero(SOURCE_TYPE);
+    IngestMetrics.pushRequestsFromZero();
     this.sink = sink;
     this.tokenHash = Hashing.sha256(token.getBytes(StandardCharsets.UTF_8));
     this.maxArticles = limits.maxArticles();
