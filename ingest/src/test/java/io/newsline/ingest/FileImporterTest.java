@@ -273,6 +273,10 @@ class FileImporterTest {
       assertThat(runner.scan(folder)).isEqualTo(3); // at once: a pipe with no writer would block its reader for good
       assertThat(runner.scan(folder)).isZero(); // the folder is said once while it is unchanged
     }
+    try (FileImporter restarted = new FileImporter(sink)) {
+      // it was said again at every start
+      assertThat(restarted.scan(new InputFolder(inbox))).isZero();
+    }
     assertThat(sink.articles()).extracting(RawArticle::getId).containsExactly("folder:ok");
     assertThat(sink.deadLetters()).hasSize(2).allSatisfy(d -> assertThat(IngestMetrics.reasonOf(d.error())).isEqualTo(IngestError.UNREADABLE_FILE));
     assertThat(sink.deadLetters()).extracting(d -> d.error().getMessage()).containsExactlyInAnyOrder(

@@ -1,6 +1,9 @@
 package io.newsline.ingest.source;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -24,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Whoever can drop files here is not trusted with the rest of the file system: symbolic links
  * are listed (so they can be refused and set aside) but never followed, and files are opened
- * without following links. A file that cannot be moved away after it was handled is remembered
- * and not read again while it stays unchanged (else every scan would ingest it again).
+ * without following links. A file that cannot be moved away after it was handled, and a folder
+ * (left in place), are remembered and not handled again while they stay unchanged (else every scan
+ * would ingest it again); they are remembered in {@value #REMEMBERED}, so a restart does not
+ * report them again either.
  */
 public final class InputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(InputFolder.class);
@@ -43,6 +48,9 @@ public final class InputFolder {
   private final Path processed;
   private final Path failed;
   private final FileArticles.ReadLimits limits;
+  /** Where entries left in place are remembered across restarts (hidden, so never read as input). */
+  static final String REMEMBERED = ".newsline-left";
+
   /** Handled files that could not be moved, with their size and time then. */
   private final Map<Path, List<Long>> stuck = new ConcurrentHashMap<>();
 
@@ -57,6 +65,7 @@ public final class InputFolder {
     this.limits = FileArticles.ReadLimits.folder(maxDecompressedBytes);
     Files.createDirectories(processed);
     Files.createDirectories(failed);
+    recall();
   }
 
   public Path dir() {
@@ -95,7 +104,9 @@ public final class InputFolder {
     try {
       Path target = (error == null ? processed : failed).resolve(file.getFileName());
       Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-      stuck.remove(file);
+      if (stuck.remove(file) != null) {
+        remember();
+      }
       if (error != null) {
         Files.writeString(failed.resolve(file.getFileName() + ".error.txt"), String.valueOf(error.getMessage()).stripTrailing() + "\n");
       }
@@ -103,6 +114,7 @@ public final class InputFolder {
     } catch (IOException e) {
       if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         stuck.put(file, signature(file));
+        remember();
         LOG.error("cannot move {} out of the input folder ({}); it is not read again until it changes: move or delete it by hand",
             file, e.toString());
         return false;
@@ -125,6 +137,7 @@ public final class InputFolder {
   /** Leaves an entry in place, not handled again while unchanged (a folder: moving it could cut a copy short). */
   public void leave(Path p) {
     stuck.put(p, signature(p));
+    remember();
   }
 
   /** Files handled but not moved away (not read again while unchanged). */
@@ -141,7 +154,48 @@ public final class InputFolder {
       return true;
     }
     stuck.remove(p); // replaced or changed since: a new file
+    remember();
     return false;
+  }
+
+  /** Writes the entries left in place, one a line: URL-encoded name, then the signature. */
+  private synchronized void remember() {
+    StringBuilder b = new StringBuilder();
+    stuck.forEach((path, sig) -> {
+      b.append(URLEncoder.encode(path.getFileName().toString(), StandardCharsets.UTF_8));
+      sig.forEach(v -> b.append(' ').append(v));
+      b.append('\n');
+    });
+    Path tmp = dir.resolve(REMEMBERED + ".tmp");
+    try {
+      Files.writeString(tmp, b);
+      Files.move(tmp, dir.resolve(REMEMBERED), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("cannot remember the entries left in {} ({}): they are reported again at the next start", dir, e.toString());
+    }
+  }
+
+  /** The entries an earlier run left in place, as long as they are unchanged. */
+  private void recall() {
+    Path file = dir.resolve(REMEMBERED);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] f = line.strip().split(" ");
+        if (f.length < 2) {
+          continue;
+        }
+        Path p = dir.resolve(URLDecoder.decode(f[0], StandardCharsets.UTF_8));
+        List<Long> sig = java.util.Arrays.stream(f, 1, f.length).map(Long::valueOf).toList();
+        if (p.getParent().equals(dir) && sig.equals(signature(p))) {
+          stuck.put(p, sig);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot read {} ({}): entries left in place are reported again", file, e.toString());
+    }
   }
 
   private static List<Long> signature(Path p) {
