@@ -53,8 +53,17 @@ final class ItemReader {
       PoliteFetcher.Page page = fetcher.fetchPage(uri(item.link()));
       return new Result(article(src, feed, item, page.text(), page.isHtml()), null);
     } catch (FetchException e) {
-      return new Result(fromFeed, failure(src, item, e));
+      // said in the dead letter: "dead letter: URL: unknown host" alone read as an article lost
+      FetchException said = fromFeed == null ? e : new FetchException(e.reason(), summaryInstead(item.link(), e.getMessage()),
+          e.status(), e.retryAfter(), e.getCause());
+      return new Result(fromFeed, failure(src, item, said));
     }
+  }
+
+  /** "LINK: the feed's summary was ingested instead: WHY", up front so a shortened line still says it. */
+  static String summaryInstead(String link, String message) {
+    String lead = "the feed's summary was ingested instead: ";
+    return message.startsWith(link + ": ") ? link + ": " + lead + message.substring(link.length() + 2) : lead + message;
   }
 
   private static IncomingArticle article(FeedSource src, Feed feed, FeedItem item, String text, boolean html) {

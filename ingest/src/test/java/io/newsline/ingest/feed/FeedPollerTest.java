@@ -92,7 +92,8 @@ class FeedPollerTest {
     assertThat(deadLetters.keySet()).containsExactlyInAnyOrder(IngestError.TOO_LARGE, IngestError.BAD_ENCODING,
         IngestError.TIMEOUT, IngestError.REDIRECT_LOOP, IngestError.ROBOTS_DISALLOWED, IngestError.HTTP_4XX,
         IngestError.UNSUPPORTED_CONTENT_TYPE);
-    assertThat(deadLetters.get(IngestError.TOO_LARGE)).contains("/articles/huge").contains("larger than the limit of 1048576 bytes");
+    assertThat(deadLetters.get(IngestError.TOO_LARGE)).contains("/articles/huge").contains("larger than the limit of 1048576 bytes")
+        .contains("/articles/huge: the feed's summary was ingested instead: ");
     assertThat(deadLetters.get(IngestError.BAD_ENCODING)).contains("not valid UTF-8");
     assertThat(deadLetters.get(IngestError.TIMEOUT)).contains("/articles/slow").contains("within 1 s");
     assertThat(deadLetters.get(IngestError.REDIRECT_LOOP)).contains("/loop-a -> ").contains("/loop-b -> ");
