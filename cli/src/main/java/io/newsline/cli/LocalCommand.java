@@ -99,6 +99,9 @@ final class LocalCommand implements Callable<Integer> {
     if (pushPort != null && (pushToken == null || pushToken.isBlank())) { // before Kafka starts, not after
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--push-port needs --push-token");
     }
+    if (Files.exists(input) && !Files.isDirectory(input)) { // it failed once Kafka and the stages had started
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input: " + input + " is a file; give a folder to watch");
+    }
     Settings user = config.load(); // a bad config file fails before anything starts
     for (Stage stage : Stages.ALL) { // and so does a bad setting (ingest.feeds.file, ingest.push.port ...)
       stage.check(Settings.empty().with(userOptions(user)));

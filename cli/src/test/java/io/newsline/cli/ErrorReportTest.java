@@ -90,6 +90,11 @@ class ErrorReportTest {
     Path missing = Files.writeString(dir.resolve("missing.properties"), "ingest.feeds.file=" + dir.resolve("nofeeds.txt") + "\n");
     assertThat(run("local", "--data", data.toString(), "--config", missing.toString()).err)
         .isEqualTo("newsline local: no such file: " + dir.resolve("nofeeds.txt"));
+    // --input naming a file was refused (processed/: Not a directory) once Kafka and the stages had started
+    Path file = Files.writeString(dir.resolve("afile"), "hi\n");
+    Run input = run("local", "--data", data.toString(), "--input", file.toString());
+    assertThat(input.exit).isEqualTo(ErrorReport.USAGE);
+    assertThat(input.err).isEqualTo("newsline local: --input: " + file + " is a file; give a folder to watch (see newsline local --help)");
     assertThat(data).doesNotExist(); // nothing started
 
     // the ingest service: at once, not after waiting startup.timeout for a broker that is not there
