@@ -17,15 +17,18 @@ class StreamCutClientTest {
 
   @Test
   void procRowsAreMatchedByPortsAndAddressInBothTables() {
-    List<String> peers = TcpRetransmits.peers(InetAddress.getLoopbackAddress(), 0xC350);
     // x86 is little-endian: 127.0.0.1 prints 0100007F (the kernel's own rows, tcp and tcp6)
     assumeTrue(java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN);
-    String v4 = "   3: 0100007F:1F90 0100007F:C350 01 0000000E:00000000 01:00000123 00000005     0        0 4711 2 0";
-    String v6 = "   4: 0000000000000000FFFF00000100007F:1F90 0000000000000000FFFF00000100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 4712 1";
-    assertThat(TcpRetransmits.count(v4, ":1F90", peers)).isEqualTo(5);
-    assertThat(TcpRetransmits.count(v6, ":1F90", peers)).isEqualTo(0);
-    assertThat(TcpRetransmits.count(v4, ":1F91", peers)).isEqualTo(-1);
-    assertThat(TcpRetransmits.count(v4.replace("C350", "C351"), ":1F90", peers)).isEqualTo(-1);
+    List<String> peers = TcpRetransmits.peers(InetAddress.getLoopbackAddress(), 0xC350);
+    assertThat(peers).containsExactly("0100007F:C350", "0000000000000000FFFF00000100007F:C350");
+    java.util.Map<String, Integer> resending = new java.util.HashMap<>();
+    TcpRetransmits.row("  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode", resending);
+    TcpRetransmits.row("   3: 0100007F:1F90 0100007F:C350 01 0000000E:00000000 01:00000123 00000005     0        0 4711 2 0", resending);
+    TcpRetransmits.row("   4: 0000000000000000FFFF00000100007F:1F91 0000000000000000FFFF00000100007F:C351 01 00000000:00000000 01:00000012 0000000A     0        0 4712 1", resending);
+    TcpRetransmits.row("   5: 0100007F:1F92 0100007F:C352 01 00000000:00000000 00:00000000 00000000     0        0 4713 1", resending);
+    assertThat(resending).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "1F90 " + peers.get(0), 5, "1F91 0000000000000000FFFF00000100007F:C351", 10)); // none resent to: not kept
+    assertThat(TcpRetransmits.port(8080)).isEqualTo("1F90");
   }
 
   @Test
