@@ -225,8 +225,15 @@ public final class TextCleaner {
     return c == '\u000b' || c == '\u000c' || (c >= '\u001c' && c <= '\u001f') || c == '\u0085';
   }
 
+  /**
+   * Zero-width characters and soft hyphens, and the bidirectional embedding, override and isolate
+   * controls (U+202A-U+202E, U+2066-U+2069): news text needs none of them (the Unicode bidi
+   * algorithm orders Arabic and Hebrew by itself), and an override in a title or outlet would
+   * show the dashboard's and the terminal's text reversed ("Trojan Source" spoofing).
+   */
   private static boolean isInvisible(char c) {
-    return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad';
+    return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad'
+        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
   }
 
   /** A headline: short, no final full stop, starts with a capital or digit, several words. */

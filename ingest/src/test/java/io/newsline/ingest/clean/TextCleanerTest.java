@@ -134,6 +134,12 @@ class TextCleanerTest {
   }
 
   @Test
+  void bidiOverridesCannotReverseTitlesOrText() {
+    assertThat(TextCleaner.normalizeTitle("Talks \u202eevif\u202c stall \u2067x\u2069")).isEqualTo("Talks evif stall x");
+    assertThat(cleaner.clean("The \u202dtalks\u202c ended.", false).text()).isEqualTo("The talks ended.");
+  }
+
+  @Test
   void longDigitRunsDoNotBacktrack() {
     String digits = "1".repeat(150) + "x";
     assertThat(cleaner.clean("Paragraph.\n" + digits, false).text()).endsWith(digits);
