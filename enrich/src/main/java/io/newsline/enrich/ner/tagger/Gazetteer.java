@@ -26,6 +26,7 @@ public final class Gazetteer {
   private static final int FIRST_NAME = java.util.Arrays.asList(LISTS).indexOf("first_name");
   private static final int COUNTRY = java.util.Arrays.asList(LISTS).indexOf("country");
   private static final int ORGANIZATION = java.util.Arrays.asList(LISTS).indexOf("organization");
+  private static final int NATIONALITY = java.util.Arrays.asList(LISTS).indexOf("nationality");
   /** The lists of places: country, city_major, city, region. */
   private static final int PLACES = 0b1111;
   /** Flag on a phrase-table value: some listed phrase continues after these words. */
@@ -138,6 +139,11 @@ public final class Gazetteer {
   /** Is this word a listed given name ("John", "Maria")? */
   public boolean isGivenName(String word) {
     return (lists(new String[] {word}) & (1 << FIRST_NAME)) != 0;
+  }
+
+  /** Is this exact word sequence a listed nationality ("Jordanian", "South Korean")? */
+  public boolean containsNationality(String[] words) {
+    return (lists(words) & (1 << NATIONALITY)) != 0;
   }
 
   /** Is this exact word sequence a listed country ("Iran", "United States")? */
