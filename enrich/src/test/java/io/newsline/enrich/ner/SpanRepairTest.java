@@ -122,4 +122,41 @@ class SpanRepairTest {
         .containsExactly("Association for Relations Across the Taiwan Straits/ORG", "Tampa Bay/ORG", "Xinhua/ORG",
             "CNN/ORG", "Acme Mining Company/ORG");
   }
+
+  @Test
+  void royalTitlesLeaveAPersonsNameButOpenAnOrganisations() {
+    assertThat(new Sentence("He was received by his Majesty King Hassan and Sir Colin Hope.")
+        .label("Majesty King Hassan", PER).label("Sir Colin Hope", PER).repaired())
+        .containsExactly("Hassan/PER", "Colin Hope/PER");
+    assertThat(new Sentence("She studied at King Fahd University.").label("King Fahd University", ORG).repaired())
+        .containsExactly("King Fahd University/ORG");
+  }
+
+  @Test
+  void aPersonAfterATitleOnlyPeopleHoldLeavesTheOrganisation() {
+    assertThat(new Sentence("Jordanian PM Kabariti meets Arafat.").label("Jordanian PM Kabariti", ORG).repaired())
+        .containsExactly("Jordanian/MIS", "Kabariti/PER");
+    assertThat(new Sentence("Markets closed at 4:30 PM ET on Friday.").label("PM ET", ORG).repaired())
+        .containsExactly("PM ET/ORG");
+    assertThat(new Sentence("The Executive Yuan met.").label("Executive Yuan", ORG).repaired())
+        .containsExactly("Executive Yuan/ORG");
+  }
+
+  @Test
+  void aLetterInBracketsStaysWithItsClub() {
+    assertThat(new Sentence("Hajduk 2 Proleter (Z) 0 Zeleznik (B) 1").label("Hajduk", ORG).label("Proleter", ORG)
+        .label("Z", Labels.typeIndex(EntityType.MISC)).label("Zeleznik", LOC).repaired())
+        .containsExactly("Hajduk/ORG", "Proleter ( Z )/ORG", "Zeleznik ( B )/ORG");
+    assertThat(new Sentence("Smith (R) voted no.").label("Smith", PER).repaired()).containsExactly("Smith/PER");
+  }
+
+  @Test
+  void particlesAndRegnalNumbersArePartOfAPersonsName() {
+    assertThat(new Sentence("Joaquin del Olmo and Ursula von der Leyen met Charles VI and Queen Elizabeth I today.")
+        .label("Joaquin", PER).label("Olmo", PER).label("Ursula", PER).label("Charles", PER)
+        .label("Queen Elizabeth", PER).repaired())
+        .containsExactly("Joaquin del Olmo/PER", "Ursula von der Leyen/PER", "Charles VI/PER", "Elizabeth I/PER");
+    assertThat(new Sentence("As I throw to Reggie I wait.").label("Reggie", PER).repaired())
+        .containsExactly("Reggie/PER");
+  }
 }
