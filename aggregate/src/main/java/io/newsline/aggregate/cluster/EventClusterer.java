@@ -145,9 +145,10 @@ public final class EventClusterer {
     if (cascade == null || (original != null && active.containsKey(original))) {
       return List.of(); // a duplicate joins its original without a decision: at most its lead is kept
     }
-    Map<String, Double> vector = TermVectors.weigh(countsOf(a), stats);
+    PredictedCounts p = countsOf(a);
+    Map<String, Double> vector = TermVectors.weigh(p.counts(), stats);
     List<EventState> ids = candidates(a, vector);
-    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds), ids, a.time().toEpochMilli(), false);
+    Choice c = choose(a, JoinFeatures.Article.of(a), new TermLookup(vector, termIds, p.termIds(termIds)), ids, a.time().toEpochMilli(), false);
     List<ClusterArticle> out = new ArrayList<>();
     if (open(a, c, ids)) {
       out.add(a);
@@ -234,18 +235,28 @@ public final class EventClusterer {
    * counts them: the clustering thread predicts an article shortly before its turn
    * ({@link FineVectors#PREDICT_AHEAD}), and counting its text each time was a tenth of that thread's Java time.
    */
-  private TreeMap<String, Double> countsOf(ClusterArticle a) {
+  private PredictedCounts countsOf(ClusterArticle a) {
     PredictedCounts known = predictedCounts.get(a.id());
     if (known != null && known.article() == a) {
-      return known.counts();
+      return known;
     }
-    TreeMap<String, Double> counts = TermVectors.counts(a.title(), a.text());
-    predictedCounts.put(a.id(), new PredictedCounts(a, counts));
-    return counts;
+    PredictedCounts p = new PredictedCounts(a, TermVectors.counts(a.title(), a.text()), new HashMap<>(), termIds.generation());
+    predictedCounts.put(a.id(), p);
+    return p;
   }
 
-  /** Counts of a predicted article, for that very instance (another article of the same id may differ in text). */
-  private record PredictedCounts(ClusterArticle article, TreeMap<String, Double> counts) {}
+  /**
+   * Counts of a predicted article, for that very instance (another article of the same id may differ
+   * in text), and the ids ({@link TermIds}) of its terms the prediction looked up, for its decision:
+   * mostly the same strongest terms, found in this small map (keyed by the counts' own strings)
+   * rather than in the dictionary, whose lookups were a twelfth of the clustering thread's Java time.
+   */
+  private record PredictedCounts(ClusterArticle article, TreeMap<String, Double> counts, Map<String, Integer> ids, Object generation) {
+    /** The ids known for this article, if of the dictionary's present generation (else a new map). */
+    Map<String, Integer> termIds(TermIds dictionary) {
+      return generation == dictionary.generation() ? ids : new HashMap<>();
+    }
+  }
 
   /** The counts of the last {@value #PREDICTED_COUNTS} articles predicted, oldest first (an article predicted and never clustered here falls out). */
   static final int PREDICTED_COUNTS = 1_000;
@@ -278,9 +289,10 @@ public final class EventClusterer {
       save(again, changes);
       return changes;
     }
-    Map<String, Double> counts = predicted != null && predicted.article() == a ? predicted.counts() : TermVectors.counts(a.title(), a.text());
+    boolean wasPredicted = predicted != null && predicted.article() == a;
+    Map<String, Double> counts = wasPredicted ? predicted.counts() : TermVectors.counts(a.title(), a.text());
     Map<String, Double> vector = TermVectors.weigh(counts, stats);
-    TermLookup lookup = new TermLookup(vector, termIds);
+    TermLookup lookup = wasPredicted ? new TermLookup(vector, termIds, predicted.termIds(termIds)) : new TermLookup(vector, termIds);
     JoinFeatures.Article view = JoinFeatures.Article.of(a);
     Choice choice = new Choice();
     String original = a.duplicateOf() == null ? null : repository.eventOf(a.duplicateOf());
@@ -569,11 +581,15 @@ public final class EventClusterer {
       for (double w : e.centroid.values()) {
         e.centroidWeights[i++] = w;
       }
-      e.centroidIds = null;
     }
     if (e.centroidIds == null || e.centroidIdsOf != termIds.generation()) {
       e.centroidIds = termIds.ids(e.centroidTerms);
       e.centroidIdsOf = termIds.generation();
+      e.centroidIdTerms = e.centroidTerms;
+    } else if (e.centroidIdTerms != e.centroidTerms) {
+      // the centroid changed (an article joined): most of its terms are the last arrays' (ids kept)
+      e.centroidIds = termIds.ids(e.centroidTerms, e.centroidIdTerms, e.centroidIds);
+      e.centroidIdTerms = e.centroidTerms;
     }
     return lookup.dot(e.centroidIds, e.centroidWeights);
   }

@@ -81,8 +81,9 @@ public final class EventState {
   /** The centroid as arrays in term order, for fast scoring; null when stale. Not stored. */
   transient String[] centroidTerms;
   transient double[] centroidWeights;
-  /** The centroid terms' ids ({@link TermIds}) and the dictionary generation they are of. Not stored. */
+  /** The ids ({@link TermIds}) of the centroid terms {@code centroidIdTerms} (the present or the last arrays) and the dictionary generation they are of. Not stored. */
   transient int[] centroidIds;
+  transient String[] centroidIdTerms;
   transient Object centroidIdsOf;
   /** Candidate retrieval's count of the article's keys this event shares, valid in round {@code candidateRound}. Not stored. */
   transient long candidateRound;

@@ -17,13 +17,21 @@ final class TermLookup {
   private final int shift;
 
   TermLookup(Map<String, Double> vector, TermIds ids) {
+    this(vector, ids, null);
+  }
+
+  /**
+   * With {@code known}: the ids of terms looked up for this article before (the same dictionary
+   * generation), taken from there and the others added to it.
+   */
+  TermLookup(Map<String, Double> vector, TermIds ids, Map<String, Integer> known) {
     int cap = Integer.highestOneBit(Math.max(8, vector.size() * 2 - 1)) << 1; // load at most 1/2
     keys = new int[cap];
     weights = new double[cap];
     shift = 32 - Integer.numberOfTrailingZeros(cap);
     int mask = cap - 1;
     vector.forEach((t, w) -> {
-      int key = ids.id(t) + 1;
+      int key = (known == null ? ids.id(t) : known.computeIfAbsent(t, ids::id)) + 1;
       int i = slot(key);
       while (keys[i] != 0 && keys[i] != key) {
         i = (i + 1) & mask;

@@ -81,4 +81,39 @@ class TermLookupTest {
     assertThat(ids.size()).isZero();
     assertThat(ids.id("d")).isZero();
   }
+
+  @Test
+  void idsOfAChangedCentroidAndAKnownArticleAreTheDictionarys() {
+    Random r = new Random(15);
+    TermIds ids = new TermIds();
+    TreeMap<String, Double> centroid = new TreeMap<>();
+    String[] known = new String[0];
+    int[] knownIds = new int[0];
+    Map<String, Integer> articleIds = new HashMap<>();
+    for (int round = 0; round < 500; round++) {
+      // an article joins: terms added and dropped, some as new String instances equal to old ones
+      for (int i = 0; i < r.nextInt(30); i++) {
+        centroid.put(new String("t" + r.nextInt(600)), 1.0);
+      }
+      for (int i = 0; i < r.nextInt(20) && !centroid.isEmpty(); i++) {
+        String drop = centroid.ceilingKey("t" + r.nextInt(600));
+        centroid.remove(drop == null ? centroid.firstKey() : drop);
+      }
+      String[] terms = centroid.keySet().toArray(new String[0]);
+      int[] merged = ids.ids(terms, known, knownIds);
+      assertThat(merged).isEqualTo(ids.ids(terms));
+      known = terms;
+      knownIds = merged;
+      Map<String, Double> article = new TreeMap<>();
+      for (int i = 0; i < r.nextInt(50); i++) {
+        article.put("t" + r.nextInt(900), r.nextGaussian());
+      }
+      int[] eventIds = ids.ids(terms);
+      double[] weights = new double[terms.length];
+      java.util.Arrays.fill(weights, 1.5);
+      double plain = new TermLookup(article, ids).dot(eventIds, weights);
+      double viaKnown = new TermLookup(article, ids, articleIds).dot(eventIds, weights);
+      assertThat(Double.doubleToRawLongBits(viaKnown)).isEqualTo(Double.doubleToRawLongBits(plain));
+    }
+  }
 }
