@@ -152,7 +152,7 @@ public final class PushEndpoint implements AutoCloseable {
     String source = SOURCE_TYPE + ":" + (req.remote() == null ? "unknown" : req.remote().getAddress().getHostAddress());
     JsonNode body;
     try {
-      body = Json.parse(strictUtf8(req.body()));
+      body = Json.parse(strictUtf8(req.body(), req.header("Content-Type")));
     } catch (RejectedInputException e) {
       IngestMetrics.error(SOURCE_TYPE, e.reason());
       return Response.error(400, e.getMessage());
@@ -224,9 +224,11 @@ public final class PushEndpoint implements AutoCloseable {
 
   /**
    * The body as UTF-8, strictly; a UTF-8 byte-order mark is ignored (RFC 8259 8.1 allows that), a
-   * UTF-16 one refused: JSON between systems is UTF-8.
+   * UTF-16 one refused: JSON between systems is UTF-8. A declared charset is not obeyed (clients
+   * often declare ISO-8859-1 by default and send UTF-8, which would then be read as mojibake), but
+   * named in the error when the bytes are not UTF-8, since it is then the likely cause.
    */
-  private static String strictUtf8(byte[] body) {
+  private static String strictUtf8(byte[] body, String contentType) {
     ByteOrderMark bom = ByteOrderMark.of(body);
     if (bom != null && !bom.charset().equals(StandardCharsets.UTF_8)) {
       throw new RejectedInputException(IngestError.BAD_ENCODING,
@@ -235,8 +237,26 @@ public final class PushEndpoint implements AutoCloseable {
     try {
       return StrictDecoding.decode(body, StandardCharsets.UTF_8);
     } catch (StrictDecoding.InvalidBytesException e) {
-      throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is " + e.getMessage(), e);
+      String charset = declaredCharset(contentType);
+      throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is " + e.getMessage()
+          + (charset == null || charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8") ? ""
+              : "; the request declares charset=" + Messages.quote(charset) + ", but JSON must be sent as UTF-8"), e);
     }
+  }
+
+  /** The charset parameter of a Content-Type header, unquoted, or null. */
+  static String declaredCharset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String param : contentType.split(";")) {
+      int eq = param.indexOf('=');
+      if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+        String v = param.substring(eq + 1).strip();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+      }
+    }
+    return null;
   }
 
   private static byte[] error(int status, String message) {

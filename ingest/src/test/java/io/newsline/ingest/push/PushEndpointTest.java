@@ -117,6 +117,13 @@ class PushEndpointTest {
     assertThat(bom.statusCode()).isEqualTo(400);
     assertThat(bom.body()).contains("1 of 1 articles are invalid").contains("article has no");
     assertThat(new String(badUtf8.body(), StandardCharsets.UTF_8)).contains("request body is not valid UTF-8: byte 0xC3 at offset 6");
+    HttpResponse<String> latin1 = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json; charset=ISO-8859-1")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Caf\u00e9 talks\"}", StandardCharsets.ISO_8859_1)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(latin1.statusCode()).isEqualTo(400);
+    assertThat(message(latin1)).contains("not valid UTF-8: byte 0xE9")
+        .contains("the request declares charset='ISO-8859-1', but JSON must be sent as UTF-8");
     HttpResponse<String> utf16 = client.send(HttpRequest.newBuilder(URI.create(push.url() + "/articles"))
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("\uFEFF{\"text\": \"fine\"}", StandardCharsets.UTF_16LE)).build(),
