@@ -52,6 +52,8 @@ public final class IngestStage implements Stage {
   /** The service, its file importer and the sources the settings switch on (feeds, push, folder). */
   @Override
   public Running start(StageContext context) throws IOException {
+    // the service answers ready once constructed, before the sources start: their counters first
+    IngestSources.countFromZero(context.settings());
     IngestService service = startService(context, "service");
     FileImporter importer = context.closer().register(new FileImporter(service));
     IngestSources sources = context.closer().register(IngestSources.start(context.settings(), service, importer, Clock.systemUTC()));
