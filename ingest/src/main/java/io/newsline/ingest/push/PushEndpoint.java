@@ -19,6 +19,7 @@ import io.newsline.ingest.Messages;
 import io.newsline.ingest.RejectedInputException;
 import io.newsline.ingest.StrictDecoding;
 import io.newsline.ingest.TransactionResult;
+import io.newsline.ingest.fetch.Charsets;
 import io.newsline.ingest.source.ArticleJson;
 import io.newsline.runtime.deadletter.DeadLetters;
 import io.newsline.common.config.Settings;
@@ -237,26 +238,11 @@ public final class PushEndpoint implements AutoCloseable {
     try {
       return StrictDecoding.decode(body, StandardCharsets.UTF_8);
     } catch (StrictDecoding.InvalidBytesException e) {
-      String charset = declaredCharset(contentType);
+      String charset = Charsets.fromContentType(contentType);
       throw new RejectedInputException(IngestError.BAD_ENCODING, "request body is " + e.getMessage()
           + (charset == null || charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8") ? ""
               : "; the request declares charset=" + Messages.quote(charset) + ", but JSON must be sent as UTF-8"), e);
     }
-  }
-
-  /** The charset parameter of a Content-Type header, unquoted, or null. */
-  static String declaredCharset(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    for (String param : contentType.split(";")) {
-      int eq = param.indexOf('=');
-      if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
-        String v = param.substring(eq + 1).strip();
-        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
-      }
-    }
-    return null;
   }
 
   private static byte[] error(int status, String message) {
