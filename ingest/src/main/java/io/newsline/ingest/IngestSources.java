@@ -37,26 +37,6 @@ public final class IngestSources implements AutoCloseable {
   }
 
   /** Starts the sources the settings switch on; the folder is imported through {@code importer}. */
-  /**
-   * Registers at 0 the counters of the sources the settings switch on, before the service reports
-   * ready: a scrape right after /ready answers sees every series (each source registers them again
-   * when it starts; registering is idempotent).
-   */
-  public static void countFromZero(Settings s) {
-    SourceSettings settings = SourceSettings.from(s);
-    if (!settings.feeds().isEmpty()) {
-      IngestMetrics.feedPollsFromZero();
-      IngestMetrics.errorsFromZero("feed");
-    }
-    if (settings.push() != null) {
-      IngestMetrics.errorsFromZero("push");
-      IngestMetrics.pushRequestsFromZero();
-    }
-    if (settings.folder() != null) {
-      IngestMetrics.errorsFromZero("folder");
-    }
-  }
-
   public static IngestSources start(Settings s, IngestService service, FileImporter importer, Clock clock) throws IOException {
     SourceSettings settings = SourceSettings.from(s);
     IngestSources c = new IngestSources();

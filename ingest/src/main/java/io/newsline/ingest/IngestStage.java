@@ -52,11 +52,11 @@ public final class IngestStage implements Stage {
   /** The service, its file importer and the sources the settings switch on (feeds, push, folder). */
   @Override
   public Running start(StageContext context) throws IOException {
-    // the service answers ready once constructed, before the sources start: their counters first
-    IngestSources.countFromZero(context.settings());
-    IngestService service = startService(context, "service");
+    IngestService service = newService(context, "service");
     FileImporter importer = context.closer().register(new FileImporter(service));
     IngestSources sources = context.closer().register(IngestSources.start(context.settings(), service, importer, Clock.systemUTC()));
+    // ready (/ready answers 200) only once the sources run: a scrape then sees each source's counters at 0
+    context.ops().register(service);
     return new Running(service, importer, sources);
   }
 
@@ -70,9 +70,13 @@ public final class IngestStage implements Stage {
   }
 
   private static IngestService startService(StageContext context, String purpose) {
-    IngestService service = context.closer().register(new IngestService(context.settings(), Instant::now, purpose));
+    IngestService service = newService(context, purpose);
     context.ops().register(service);
     return service;
+  }
+
+  private static IngestService newService(StageContext context, String purpose) {
+    return context.closer().register(new IngestService(context.settings(), Instant::now, purpose));
   }
 
   /** The started stage: the service publishing every source's articles, the file importer, the sources. */
